@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "li-str-pool.h"
+
+G_BEGIN_DECLS
+
+#define LI_MAX_NAMES 65535
+#define LI_MAX_KEYS  65535
+
+/* Columnar, immutable store of imported events, grouped by lead and in stable
+ * time order within each lead.  The fields are read-only for everyone but the
+ * builder; they are public so that the replay loop can walk the columns
+ * directly.
+ *
+ * Events of lead l are [lead_start[l], lead_start[l + 1]).  The properties of
+ * event i are the pairs (prop_key[j], prop_value[j]) for j in
+ * [prop_start[i], prop_start[i + 1]); an empty field is never stored. */
+typedef struct _LiEventStore
+{
+  gint       ref_count;
+
+  LiStrPool *leads;       /* lead id strings; lead index = pool id */
+  LiStrPool *names;       /* event names */
+  LiStrPool *keys;        /* property keys */
+  LiStrPool *values;      /* property values */
+
+  guint32    n_events;
+  guint32    n_leads;
+  guint32   *lead_start;  /* n_leads + 1 */
+  gint64    *time_ms;     /* n_events, Unix time in milliseconds */
+  guint16   *name;        /* n_events, ids in names */
+  guint32   *prop_start;  /* n_events + 1 */
+  guint16   *prop_key;    /* ids in keys */
+  guint32   *prop_value;  /* ids in values */
+
+  gint64     min_time_ms;
+  gint64     max_time_ms;
+  guint32   *name_count;  /* events per event name */
+  guint      n_skipped;   /* bad rows skipped on import */
+} LiEventStore;
+
+LiEventStore *li_event_store_ref        (LiEventStore *store);
+void          li_event_store_unref      (LiEventStore *store);
+gsize         li_event_store_bytes      (const LiEventStore *store);
+/* Property value of event @i for key @key, or FALSE. */
+gboolean      li_event_store_get_prop   (const LiEventStore *store,
+                                         guint32             i,
+                                         guint32             key,
+                                         guint32            *value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiEventStore, li_event_store_unref)
+
+/* Collects events in input order, then sorts them into a store.  Importers of
+ * every format feed one of these: they check a row completely before calling
+ * add_event, so a bad row never leaves half an event behind. */
+typedef struct _LiEventStoreBuilder LiEventStoreBuilder;
+
+LiEventStoreBuilder *li_event_store_builder_new      (void);
+void                 li_event_store_builder_free     (LiEventStoreBuilder *builder);
+/* Starts an event; properties follow with add_prop.  Returns FALSE (and sets
+ * @error) when a limit is hit (too many event names or property keys). */
+gboolean             li_event_store_builder_add_event (LiEventStoreBuilder *builder,
+                                                       const char          *lead,
+                                                       gsize                lead_len,
+                                                       gint64               time_ms,
+                                                       const char          *name,
+                                                       gsize                name_len,
+                                                       GError             **error);
+/* Adds a property to the event last added; empty values are ignored. */
+gboolean             li_event_store_builder_add_prop (LiEventStoreBuilder *builder,
+                                                      const char          *key,
+                                                      gsize                key_len,
+                                                      const char          *value,
+                                                      gsize                value_len,
+                                                      GError             **error);
+/* Same, with a key id from li_event_store_builder_intern_key (fast path). */
+void                 li_event_store_builder_add_prop_id (LiEventStoreBuilder *builder,
+                                                         guint16              key,
+                                                         const char          *value,
+                                                         gsize                value_len);
+gboolean             li_event_store_builder_intern_key  (LiEventStoreBuilder *builder,
+                                                         const char          *key,
+                                                         gsize                key_len,
+                                                         guint16             *id,
+                                                         GError             **error);
+guint32              li_event_store_builder_n_events (const LiEventStoreBuilder *builder);
+void                 li_event_store_builder_set_skipped (LiEventStoreBuilder *builder,
+                                                         guint                n_skipped);
+/* Consumes the builder. */
+LiEventStore        *li_event_store_builder_finish   (LiEventStoreBuilder *builder);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiEventStoreBuilder, li_event_store_builder_free)
+
+G_END_DECLS

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "li-event-store.h"
+#include "li-lead-table.h"
+
+G_BEGIN_DECLS
+
+#define LI_IMPORT_ERROR (li_import_error_quark ())
+
+typedef enum
+{
+  LI_IMPORT_ERROR_BAD_ROW,    /* "FILE:LINE: reason" */
+  LI_IMPORT_ERROR_FORMAT,     /* unknown or unsupported format, bad header */
+  LI_IMPORT_ERROR_IO,
+  LI_IMPORT_ERROR_LIMIT,      /* a row or the store grew past a limit */
+} LiImportError;
+
+typedef enum
+{
+  LI_FORMAT_AUTO,
+  LI_FORMAT_CSV,
+  LI_FORMAT_REES46,
+  LI_FORMAT_RETAILROCKET,
+  LI_FORMAT_GA4,
+  LI_FORMAT_SEGMENT,
+} LiFormat;
+
+/* How many bad rows are described in detail with --skip-bad-rows. */
+#define LI_IMPORT_MAX_REASONS 5
+
+typedef struct
+{
+  LiFormat format;
+  gboolean skip_bad_rows;
+} LiImportOptions;
+
+/* What an import did besides the events, for the CLI and the window. */
+typedef struct
+{
+  guint   n_skipped;
+  GStrv   skipped_reasons;  /* the first LI_IMPORT_MAX_REASONS, "FILE:LINE: reason" */
+  GStrv   formats;          /* the detected format of each file, e.g. "rees46" */
+  guint64 bytes_read;
+} LiImportReport;
+
+void li_import_report_clear (LiImportReport *report);
+
+/* Called now and then from the importing thread: bytes consumed and the
+ * total size of all files (0 when unknown, e.g. gzip or pipes). */
+typedef void (*LiProgressFunc) (guint64  done,
+                                guint64  total,
+                                gpointer user_data);
+
+GQuark        li_import_error_quark (void);
+const char   *li_format_to_string   (LiFormat    format);
+gboolean      li_format_from_string (const char *str,
+                                     LiFormat   *format);
+
+/* Reads every file (gzip when the name ends in .gz or the data starts with
+ * the gzip magic) into one store, concatenated in the given order.  On error
+ * nothing is returned: the caller's data is untouched. */
+LiEventStore *li_import_events (GFile * const         *files,
+                                guint                  n_files,
+                                const LiImportOptions *options,
+                                LiImportReport        *report,
+                                LiProgressFunc         progress,
+                                gpointer               progress_data,
+                                GCancellable          *cancellable,
+                                GError               **error);
+LiLeadTable  *li_import_leads  (GFile         *file,
+                                GCancellable  *cancellable,
+                                GError       **error);
+
+/* Convenience for the CLI and tests: paths instead of GFiles. */
+LiEventStore *li_import_event_paths (const char * const    *paths,
+                                     const LiImportOptions *options,
+                                     LiImportReport        *report,
+                                     LiProgressFunc         progress,
+                                     gpointer               progress_data,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+
+G_END_DECLS

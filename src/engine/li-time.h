@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Parses the timestamp forms of SPEC 2.1 into Unix milliseconds:
+ * RFC 3339 (`2026-03-01T10:00:00Z`, offsets, fractional seconds),
+ * `YYYY-MM-DD HH:MM:SS[ UTC]` and integer Unix seconds.  Leading and trailing
+ * blanks are ignored.  Returns FALSE for anything else. */
+gboolean li_time_parse         (const char *str,
+                                gsize       len,
+                                gint64     *time_ms);
+/* Integer milliseconds (the retailrocket format). */
+gboolean li_time_parse_unix_ms (const char *str,
+                                gsize       len,
+                                gint64     *time_ms);
+/* `2026-03-01T10:00:00Z` (with `.123` when there are milliseconds). */
+char    *li_time_format        (gint64      time_ms);
+/* Days since 1970-01-01 (floor), the UTC calendar day of a time. */
+gint64   li_time_day           (gint64      time_ms);
+
+G_END_DECLS
