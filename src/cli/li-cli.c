@@ -1,2 +1,471 @@
-/* placeholder */
-int main (void) { return 0; }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "li-compare.h"
+#include "li-import.h"
+#include "li-replay.h"
+#include "li-rules.h"
+#include "li-time.h"
+
+/* Exit statuses of SPEC 7. */
+enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct
+{
+  char   **rules;
+  char   **events;
+  char    *leads;
+  char    *format;
+  char    *as_of;
+  char    *from;
+  char    *to;
+  char    *out;
+  char    *leads_out;
+  int      bins;
+  gboolean json;
+  gboolean skip_bad_rows;
+  gboolean progress;
+  gboolean version;
+} Args;
+
+static void
+_li_args_clear (Args *a)
+{
+  g_strfreev (a->rules);
+  g_strfreev (a->events);
+  g_free (a->leads);
+  g_free (a->format);
+  g_free (a->as_of);
+  g_free (a->from);
+  g_free (a->to);
+  g_free (a->out);
+  g_free (a->leads_out);
+}
+
+static int
+_li_usage (const char *message)
+{
+  g_printerr ("lead-intent-cli: %s\nTry “lead-intent-cli --help”.\n", message);
+  return EXIT_USAGE;
+}
+
+static int
+_li_bad_input (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return EXIT_BAD_INPUT;
+}
+
+static void
+_li_progress_cb (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  const char *what = user_data;
+
+  if (total > 0)
+    g_printerr ("\r%s… %3d%%", what, (int) (100.0 * done / total));
+  else
+    g_printerr ("\r%s… %" G_GUINT64_FORMAT " MB", what, done >> 20);
+  if (total > 0 && done >= total)
+    g_printerr ("\n");
+}
+
+static gboolean
+_li_show_progress (const Args *a)
+{
+  return a->progress || isatty (STDERR_FILENO);
+}
+
+/* Events (and the leads file) of the command line.  Returns NULL after
+ * printing the error. */
+static LiEventStore *
+_li_load_events (const Args   *a,
+                 LiLeadTable **leads,
+                 int          *status)
+{
+  LiImportOptions options = { LI_FORMAT_AUTO, a->skip_bad_rows };
+  LiImportReport report = { 0 };
+  g_autoptr(GError) error = NULL;
+  LiEventStore *store;
+
+  if (a->format && !li_format_from_string (a->format, &options.format))
+    {
+      g_autofree char *msg = g_strdup_printf ("unknown format “%s” (csv, rees46, retailrocket, ga4, segment)", a->format);
+      *status = _li_usage (msg);
+      return NULL;
+    }
+  store = li_import_event_paths ((const char * const *) a->events, &options, &report,
+                                 _li_show_progress (a) ? _li_progress_cb : NULL, (gpointer) "Importing",
+                                 NULL, &error);
+  if (store == NULL)
+    {
+      li_import_report_clear (&report);
+      *status = _li_bad_input (error->message);
+      return NULL;
+    }
+  if (report.n_skipped > 0)
+    {
+      g_printerr ("skipped %u bad row%s\n", report.n_skipped, report.n_skipped == 1 ? "" : "s");
+      for (guint i = 0; report.skipped_reasons && report.skipped_reasons[i]; i++)
+        g_printerr ("  %s\n", report.skipped_reasons[i]);
+    }
+  li_import_report_clear (&report);
+
+  *leads = NULL;
+  if (a->leads)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (a->leads);
+      *leads = li_import_leads (file, NULL, &error);
+      if (*leads == NULL)
+        {
+          li_event_store_unref (store);
+          *status = _li_bad_input (error->message);
+          return NULL;
+        }
+    }
+  return store;
+}
+
+static LiRules *
+_li_load_rules (const char *path,
+                int        *status)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+  g_autoptr(GError) error = NULL;
+  LiRules *rules = li_rules_from_file (path, problems, &error);
+
+  if (rules == NULL)
+    {
+      gboolean any = FALSE;
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const LiProblem *p = problems->pdata[i];
+          if (p->level == LI_PROBLEM_ERROR)
+            {
+              g_printerr ("%s: %s: %s\n", path, p->path, p->message);
+              any = TRUE;
+            }
+        }
+      if (!any)
+        g_printerr ("%s: %s\n", path, error->message);
+      *status = EXIT_BAD_INPUT;
+    }
+  return rules;
+}
+
+static gboolean
+_li_parse_time_arg (const char *name,
+                    const char *value,
+                    gint64     *time_ms,
+                    int        *status)
+{
+  if (li_time_parse (value, strlen (value), time_ms))
+    return TRUE;
+  {
+    g_autofree char *msg = g_strdup_printf ("%s: cannot read the time “%s”", name, value);
+    *status = _li_usage (msg);
+  }
+  return FALSE;
+}
+
+/* Writes @data to @path atomically, or to stdout when @path is NULL. */
+static int
+_li_write (const char *path,
+           const char *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      fputs (data, stdout);
+      return fflush (stdout) == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+  if (!g_file_set_contents (path, data, -1, &error))
+    return _li_bad_input (error->message);
+  return EXIT_OK;
+}
+
+static char *
+_li_json_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  char *text;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 1);
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  json_node_unref (node);
+  return g_strconcat (text, "\n", NULL);
+}
+
+static int
+_li_cmd_validate (const Args *a)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiRules) rules = NULL;
+
+  if (a->rules == NULL || a->rules[0] == NULL || a->rules[1] != NULL)
+    return _li_usage ("validate needs one rule file");
+  rules = li_rules_from_file (a->rules[0], problems, &error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = li_problem_to_string (problems->pdata[i]);
+      g_printerr ("%s\n", line);
+    }
+  if (rules == NULL)
+    {
+      if (problems->len == 0)
+        g_printerr ("%s: %s\n", a->rules[0], error->message);
+      return EXIT_BAD_INPUT;
+    }
+  g_print ("ok\n");
+  return EXIT_OK;
+}
+
+static int
+_li_cmd_score (const Args *a)
+{
+  int status = EXIT_OK;
+  g_autoptr(LiRules) rules = NULL;
+  g_autoptr(LiEventStore) store = NULL;
+  g_autoptr(LiLeadTable) leads = NULL;
+  g_autoptr(LiPlan) plan = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  gint64 as_of;
+
+  if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL)
+    return _li_usage ("score needs --rules RULES and --events FILE");
+  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &as_of, &status))
+    return status;
+  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
+    return status;
+  if ((store = _li_load_events (a, &leads, &status)) == NULL)
+    return status;
+  if (a->as_of == NULL)
+    as_of = store->max_time_ms;
+
+  plan = li_plan_new (rules, store, leads);
+  rows = li_score_as_of (plan, as_of, NULL, NULL);
+  csv = li_score_rows_csv (plan, rows);
+  return _li_write (a->out, csv);
+}
+
+static gboolean
+_li_replay_options (const Args      *a,
+                    LiReplayOptions *options,
+                    int             *status)
+{
+  *options = (LiReplayOptions) { 0 };
+  if (a->bins < 0 || a->bins > 100000)
+    {
+      *status = _li_usage ("--bins must be between 1 and 100000");
+      return FALSE;
+    }
+  options->bins = a->bins;
+  options->has_from = a->from != NULL;
+  options->has_to = a->to != NULL;
+  return (!a->from || _li_parse_time_arg ("--from", a->from, &options->from_ms, status)) &&
+         (!a->to || _li_parse_time_arg ("--to", a->to, &options->to_ms, status));
+}
+
+static int
+_li_cmd_replay (const Args *a)
+{
+  int status = EXIT_OK;
+  LiReplayOptions options;
+  g_autoptr(LiRules) rules = NULL;
+  g_autoptr(LiEventStore) store = NULL;
+  g_autoptr(LiLeadTable) leads = NULL;
+  g_autoptr(LiPlan) plan = NULL;
+  g_autoptr(LiReplayResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL)
+    return _li_usage ("replay needs --rules RULES and --events FILE");
+  if (!_li_replay_options (a, &options, &status))
+    return status;
+  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
+    return status;
+  if ((store = _li_load_events (a, &leads, &status)) == NULL)
+    return status;
+
+  plan = li_plan_new (rules, store, leads);
+  result = li_replay_run (plan, &options, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    return _li_bad_input (error->message);
+
+  if (a->leads_out)
+    {
+      g_autofree char *csv = li_replay_result_leads_csv (result, plan);
+      if ((status = _li_write (a->leads_out, csv)) != EXIT_OK)
+        return status;
+    }
+  text = a->json ? _li_json_to_string (li_replay_result_to_json (result))
+                 : li_replay_result_to_text (result);
+  return _li_write (a->out, text);
+}
+
+static int
+_li_cmd_compare (const Args *a)
+{
+  int status = EXIT_OK;
+  LiReplayOptions options;
+  g_autoptr(LiRules) rules_a = NULL;
+  g_autoptr(LiRules) rules_b = NULL;
+  g_autoptr(LiEventStore) store = NULL;
+  g_autoptr(LiLeadTable) leads = NULL;
+  g_autoptr(LiPlan) plan_a = NULL;
+  g_autoptr(LiPlan) plan_b = NULL;
+  g_autoptr(LiComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (a->rules == NULL || g_strv_length (a->rules) != 2 || a->events == NULL)
+    return _li_usage ("compare needs --rules A --rules B and --events FILE");
+  if (!_li_replay_options (a, &options, &status))
+    return status;
+  if ((rules_a = _li_load_rules (a->rules[0], &status)) == NULL ||
+      (rules_b = _li_load_rules (a->rules[1], &status)) == NULL)
+    return status;
+  /* One import for both rule sets. */
+  if ((store = _li_load_events (a, &leads, &status)) == NULL)
+    return status;
+
+  plan_a = li_plan_new (rules_a, store, leads);
+  plan_b = li_plan_new (rules_b, store, leads);
+  comparison = li_compare_run (plan_a, plan_b, &options, NULL, &error);
+  if (comparison == NULL)
+    return _li_bad_input (error->message);
+  text = a->json ? _li_json_to_string (li_comparison_to_json (comparison))
+                 : li_comparison_to_text (comparison);
+  return _li_write (a->out, text);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int       (*run) (const Args *a);
+} Command;
+
+static const Command commands[] = {
+  { "validate", "RULES", "Check a rule file: prints its problems, or “ok”.", _li_cmd_validate },
+  { "score", "--rules RULES --events FILE…",
+    "Score every lead as of a time (default: the last event): CSV lead_id,score,intent,fit,stage.",
+    _li_cmd_score },
+  { "replay", "--rules RULES --events FILE…",
+    "Backtest the rules on the history: leads, converters, AUC, and per stage flagged, "
+    "true/false positives, false negatives, precision, recall, lift, peak count, median hours.",
+    _li_cmd_replay },
+  { "compare", "--rules A --rules B --events FILE…",
+    "Replay two rule versions on the same events: both metric sets, their differences, the "
+    "migration of peak stages and the rule changes.", _li_cmd_compare },
+};
+
+static int
+_li_main_help (void)
+{
+  g_print ("Usage:\n  lead-intent-cli COMMAND [OPTION…]\n\nScore leads and backtest scoring rules.\n\nCommands:\n");
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    g_print ("  %-10s %s\n", commands[c].name, commands[c].summary);
+  g_print ("\nRun “lead-intent-cli COMMAND --help” for the options of a command.\n");
+  return EXIT_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Args a = { 0 };
+  const Command *cmd = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameter = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.rules, "Rule file (twice for compare)", "RULES" },
+    { "events", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.events, "Event export (.csv, .csv.gz); repeat or list several", "FILE" },
+    { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &a.leads, "Leads file with static attributes", "FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "Event format: csv, rees46, retailrocket (default: detected)", "F" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score: score as of this time (default: the last event)", "TIME" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, "replay, compare: only events at or after TIME", "TIME" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, "replay, compare: only events at or before TIME", "TIME" },
+    { "bins", 0, 0, G_OPTION_ARG_INT, &a.bins, "replay, compare: histogram bins (default 40)", "N" },
+    { "leads-out", 0, 0, G_OPTION_ARG_FILENAME, &a.leads_out, "replay: write lead_id,peak_score,peak_stage,converted", "FILE.csv" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare: JSON instead of a table", NULL },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress, "Show import progress on stderr", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.out, "Write the result to FILE (atomically)", "FILE" },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &a.version, "Print the version", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");  /* numbers in CSV and JSON always use a dot */
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    return argc < 2 ? (_li_main_help (), EXIT_USAGE) : _li_main_help ();
+  if (g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "-V"))
+    {
+      g_print ("lead-intent-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[1], commands[c].name))
+      cmd = &commands[c];
+  if (cmd == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("unknown command “%s”", argv[1]);
+      return _li_usage (msg);
+    }
+
+  parameter = g_strdup_printf ("%s %s", cmd->name, cmd->parameters);
+  context = g_option_context_new (parameter);
+  g_option_context_set_summary (context, cmd->summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+  argv[1] = argv[0];
+  argc--;
+  argv++;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      status = _li_usage (error->message);
+      _li_args_clear (&a);
+      return status;
+    }
+  if (a.version)
+    {
+      g_print ("lead-intent-cli %s\n", PACKAGE_VERSION);
+      _li_args_clear (&a);
+      return EXIT_OK;
+    }
+
+  /* Words left over: the rule file of validate, or more event files
+   * (`--events a.csv b.csv`). */
+  if (argc > 1)
+    {
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      char ***target = cmd->run == _li_cmd_validate ? &a.rules : &a.events;
+
+      if (*target)
+        g_strv_builder_addv (b, (const char **) *target);
+      for (int i = 1; i < argc; i++)
+        g_strv_builder_add (b, argv[i]);
+      g_strfreev (*target);
+      *target = g_strv_builder_end (b);
+    }
+
+  status = cmd->run (&a);
+  _li_args_clear (&a);
+  return status;
+}

@@ -1,3 +1,369 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* placeholder: being written */
 #include "config.h"
+
+#include <string.h>
+
+#include "li-event-store.h"
+#include "li-import.h"
+
+/* A column that grows by doubling while the importer appends rows. */
+#define _LI_COLUMN(type, name) type *name; gsize name##_cap
+
+struct _LiEventStoreBuilder
+{
+  LiStrPool *leads, *names, *keys, *values;
+  guint32    n_events;
+  guint32    n_props;
+  _LI_COLUMN (guint32, lead);
+  _LI_COLUMN (gint64, time_ms);
+  _LI_COLUMN (guint16, name);
+  _LI_COLUMN (guint32, prop_start);
+  _LI_COLUMN (guint16, prop_key);
+  _LI_COLUMN (guint32, prop_value);
+  guint      n_skipped;
+};
+
+#define _LI_RESERVE(col, n)                                            \
+  G_STMT_START {                                                       \
+    if (G_UNLIKELY ((gsize) (n) > col##_cap))                          \
+      {                                                                \
+        col##_cap = MAX ((gsize) (n), MAX ((gsize) 1024, col##_cap * 2)); \
+        col = g_realloc_n (col, col##_cap, sizeof *col);               \
+      }                                                                \
+  } G_STMT_END
+
+LiEventStoreBuilder *
+li_event_store_builder_new (void)
+{
+  LiEventStoreBuilder *b = g_new0 (LiEventStoreBuilder, 1);
+
+  b->leads = li_str_pool_new ();
+  b->names = li_str_pool_new ();
+  b->keys = li_str_pool_new ();
+  b->values = li_str_pool_new ();
+  _LI_RESERVE (b->prop_start, 1);
+  b->prop_start[0] = 0;
+  return b;
+}
+
+void
+li_event_store_builder_free (LiEventStoreBuilder *b)
+{
+  if (b == NULL)
+    return;
+  li_str_pool_free (b->leads);
+  li_str_pool_free (b->names);
+  li_str_pool_free (b->keys);
+  li_str_pool_free (b->values);
+  g_free (b->lead);
+  g_free (b->time_ms);
+  g_free (b->name);
+  g_free (b->prop_start);
+  g_free (b->prop_key);
+  g_free (b->prop_value);
+  g_free (b);
+}
+
+gboolean
+li_event_store_builder_add_event (LiEventStoreBuilder *b,
+                                  const char          *lead,
+                                  gsize                lead_len,
+                                  gint64               time_ms,
+                                  const char          *name,
+                                  gsize                name_len,
+                                  GError             **error)
+{
+  guint32 name_id = li_str_pool_intern (b->names, name, name_len);
+
+  if (G_UNLIKELY (name_id >= LI_MAX_NAMES))
+    {
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
+                   "more than %d distinct event names", LI_MAX_NAMES);
+      return FALSE;
+    }
+  if (G_UNLIKELY (b->n_events == G_MAXUINT32 - 1))
+    {
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT, "too many events");
+      return FALSE;
+    }
+
+  _LI_RESERVE (b->lead, b->n_events + 1);
+  _LI_RESERVE (b->time_ms, b->n_events + 1);
+  _LI_RESERVE (b->name, b->n_events + 1);
+  _LI_RESERVE (b->prop_start, b->n_events + 2);
+  b->lead[b->n_events] = li_str_pool_intern (b->leads, lead, lead_len);
+  b->time_ms[b->n_events] = time_ms;
+  b->name[b->n_events] = (guint16) name_id;
+  b->n_events++;
+  b->prop_start[b->n_events] = b->n_props;
+  return TRUE;
+}
+
+gboolean
+li_event_store_builder_intern_key (LiEventStoreBuilder *b,
+                                   const char          *key,
+                                   gsize                key_len,
+                                   guint16             *id,
+                                   GError             **error)
+{
+  guint32 key_id = li_str_pool_intern (b->keys, key, key_len);
+
+  if (key_id >= LI_MAX_KEYS)
+    {
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
+                   "more than %d distinct property names", LI_MAX_KEYS);
+      return FALSE;
+    }
+  *id = (guint16) key_id;
+  return TRUE;
+}
+
+void
+li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
+                                    guint16              key,
+                                    const char          *value,
+                                    gsize                value_len)
+{
+  g_return_if_fail (b->n_events > 0);
+
+  if (value_len == 0)
+    return;
+  _LI_RESERVE (b->prop_key, b->n_props + 1);
+  _LI_RESERVE (b->prop_value, b->n_props + 1);
+  b->prop_key[b->n_props] = key;
+  b->prop_value[b->n_props] = li_str_pool_intern (b->values, value, value_len);
+  b->n_props++;
+  b->prop_start[b->n_events] = b->n_props;
+}
+
+gboolean
+li_event_store_builder_add_prop (LiEventStoreBuilder *b,
+                                 const char          *key,
+                                 gsize                key_len,
+                                 const char          *value,
+                                 gsize                value_len,
+                                 GError             **error)
+{
+  guint16 key_id;
+
+  if (value_len == 0)
+    return TRUE;
+  if (!li_event_store_builder_intern_key (b, key, key_len, &key_id, error))
+    return FALSE;
+  li_event_store_builder_add_prop_id (b, key_id, value, value_len);
+  return TRUE;
+}
+
+guint32
+li_event_store_builder_n_events (const LiEventStoreBuilder *b)
+{
+  return b->n_events;
+}
+
+void
+li_event_store_builder_set_skipped (LiEventStoreBuilder *b,
+                                    guint                n_skipped)
+{
+  b->n_skipped = n_skipped;
+}
+
+/* Stable merge sort of one lead's slice of the permutation by time. */
+static void
+_li_sort_slice_by_time (guint32      *perm,
+                        guint32      *tmp,
+                        gsize         n,
+                        const gint64 *time_ms)
+{
+  if (n < 24)
+    {
+      for (gsize i = 1; i < n; i++)
+        {
+          guint32 x = perm[i];
+          gsize j = i;
+          while (j > 0 && time_ms[perm[j - 1]] > time_ms[x])
+            {
+              perm[j] = perm[j - 1];
+              j--;
+            }
+          perm[j] = x;
+        }
+      return;
+    }
+
+  gsize half = n / 2;
+  _li_sort_slice_by_time (perm, tmp, half, time_ms);
+  _li_sort_slice_by_time (perm + half, tmp, n - half, time_ms);
+  if (time_ms[perm[half - 1]] <= time_ms[perm[half]])
+    return;
+
+  memcpy (tmp, perm, half * sizeof *perm);
+  gsize i = 0, j = half, k = 0;
+  while (i < half && j < n)
+    perm[k++] = time_ms[perm[j]] < time_ms[tmp[i]] ? perm[j++] : tmp[i++];
+  while (i < half)
+    perm[k++] = tmp[i++];
+}
+
+#define _LI_GATHER(type, col, perm, n)                \
+  G_STMT_START {                                      \
+    type *sorted_ = g_new (type, MAX ((gsize) (n), 1)); \
+    for (gsize i_ = 0; i_ < (n); i_++)                \
+      sorted_[i_] = col[perm[i_]];                    \
+    g_free (col);                                     \
+    col = sorted_;                                    \
+  } G_STMT_END
+
+LiEventStore *
+li_event_store_builder_finish (LiEventStoreBuilder *b)
+{
+  LiEventStore *store = g_new0 (LiEventStore, 1);
+  guint32 n = b->n_events;
+  guint32 n_leads = li_str_pool_size (b->leads);
+  g_autofree guint32 *perm = g_new (guint32, MAX (n, 1));
+  guint32 *pos;
+
+  store->ref_count = 1;
+  store->n_events = n;
+  store->n_leads = n_leads;
+  store->n_skipped = b->n_skipped;
+
+  /* Counting sort by lead keeps input order within a lead (stable). */
+  store->lead_start = g_new0 (guint32, (gsize) n_leads + 1);
+  for (guint32 i = 0; i < n; i++)
+    store->lead_start[b->lead[i] + 1]++;
+  for (guint32 l = 0; l < n_leads; l++)
+    store->lead_start[l + 1] += store->lead_start[l];
+  pos = g_memdup2 (store->lead_start, sizeof (guint32) * ((gsize) n_leads + 1));
+  for (guint32 i = 0; i < n; i++)
+    perm[pos[b->lead[i]]++] = i;
+  g_free (pos);
+  g_clear_pointer (&b->lead, g_free);
+
+  /* Exports are mostly in time order already: sort only unsorted leads. */
+  {
+    g_autofree guint32 *tmp = NULL;
+    gsize tmp_len = 0;
+
+    for (guint32 l = 0; l < n_leads; l++)
+      {
+        guint32 s = store->lead_start[l], e = store->lead_start[l + 1];
+        gboolean sorted = TRUE;
+
+        for (guint32 i = s + 1; i < e && sorted; i++)
+          sorted = b->time_ms[perm[i - 1]] <= b->time_ms[perm[i]];
+        if (sorted)
+          continue;
+        if (tmp_len < (e - s) / 2 + 1)
+          {
+            tmp_len = (e - s) / 2 + 1;
+            tmp = g_renew (guint32, tmp, tmp_len);
+          }
+        _li_sort_slice_by_time (perm + s, tmp, e - s, b->time_ms);
+      }
+  }
+
+  /* Properties: rebuild the offsets in the new order, then move the pairs. */
+  {
+    guint32 *prop_start = g_new (guint32, (gsize) n + 1);
+    guint16 *prop_key = g_new (guint16, MAX (b->n_props, 1));
+    guint32 *prop_value = g_new (guint32, MAX (b->n_props, 1));
+    guint32 k = 0;
+
+    for (guint32 i = 0; i < n; i++)
+      {
+        guint32 src = perm[i];
+        guint32 a = b->prop_start[src], z = b->prop_start[src + 1];
+
+        prop_start[i] = k;
+        memcpy (prop_key + k, b->prop_key + a, (z - a) * sizeof *prop_key);
+        memcpy (prop_value + k, b->prop_value + a, (z - a) * sizeof *prop_value);
+        k += z - a;
+      }
+    prop_start[n] = k;
+    g_clear_pointer (&b->prop_start, g_free);
+    g_clear_pointer (&b->prop_key, g_free);
+    g_clear_pointer (&b->prop_value, g_free);
+    store->prop_start = prop_start;
+    store->prop_key = prop_key;
+    store->prop_value = prop_value;
+  }
+
+  _LI_GATHER (gint64, b->time_ms, perm, n);
+  _LI_GATHER (guint16, b->name, perm, n);
+  store->time_ms = g_steal_pointer (&b->time_ms);
+  store->name = g_steal_pointer (&b->name);
+
+  store->min_time_ms = G_MAXINT64;
+  store->max_time_ms = G_MININT64;
+  store->name_count = g_new0 (guint32, MAX (li_str_pool_size (b->names), 1));
+  for (guint32 i = 0; i < n; i++)
+    {
+      store->min_time_ms = MIN (store->min_time_ms, store->time_ms[i]);
+      store->max_time_ms = MAX (store->max_time_ms, store->time_ms[i]);
+      store->name_count[store->name[i]]++;
+    }
+  if (n == 0)
+    store->min_time_ms = store->max_time_ms = 0;
+
+  store->leads = g_steal_pointer (&b->leads);
+  store->names = g_steal_pointer (&b->names);
+  store->keys = g_steal_pointer (&b->keys);
+  store->values = g_steal_pointer (&b->values);
+  li_event_store_builder_free (b);
+  return store;
+}
+
+LiEventStore *
+li_event_store_ref (LiEventStore *store)
+{
+  g_atomic_int_inc (&store->ref_count);
+  return store;
+}
+
+void
+li_event_store_unref (LiEventStore *store)
+{
+  if (store == NULL || !g_atomic_int_dec_and_test (&store->ref_count))
+    return;
+  li_str_pool_free (store->leads);
+  li_str_pool_free (store->names);
+  li_str_pool_free (store->keys);
+  li_str_pool_free (store->values);
+  g_free (store->lead_start);
+  g_free (store->time_ms);
+  g_free (store->name);
+  g_free (store->prop_start);
+  g_free (store->prop_key);
+  g_free (store->prop_value);
+  g_free (store->name_count);
+  g_free (store);
+}
+
+gsize
+li_event_store_bytes (const LiEventStore *store)
+{
+  gsize n = store->n_events;
+  gsize props = store->prop_start[n];
+
+  return sizeof *store +
+         ((gsize) store->n_leads + 1) * sizeof (guint32) +
+         n * (sizeof (gint64) + sizeof (guint16) + sizeof (guint32)) + sizeof (guint32) +
+         props * (sizeof (guint16) + sizeof (guint32)) +
+         li_str_pool_bytes (store->leads) + li_str_pool_bytes (store->names) +
+         li_str_pool_bytes (store->keys) + li_str_pool_bytes (store->values);
+}
+
+gboolean
+li_event_store_get_prop (const LiEventStore *store,
+                         guint32             i,
+                         guint32             key,
+                         guint32            *value)
+{
+  for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
+    if (store->prop_key[j] == key)
+      {
+        *value = store->prop_value[j];
+        return TRUE;
+      }
+  return FALSE;
+}

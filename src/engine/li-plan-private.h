@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "li-replay.h"
+
+G_BEGIN_DECLS
+
+/* The one-pass scorer shared by the replay and the as-of score.  A LiScorer
+ * holds the running state of one lead at a time: feed it the lead's events in
+ * order (li_scorer_feed), ask for the score at any time not before the last
+ * event (li_scorer_eval).  Everything is incremental: decayed sums,
+ * sliding windows of the patterns, fit values. */
+typedef struct _LiScorer LiScorer;
+
+typedef struct
+{
+  double  score;
+  double  intent;
+  double  fit;
+  guint16 stage;
+} LiScore;
+
+LiScorer *li_scorer_new         (const LiPlan *plan);
+void      li_scorer_free        (LiScorer     *scorer);
+/* Starts lead @lead: resets intent, patterns and fit (to the leads file). */
+void      li_scorer_begin_lead  (LiScorer     *scorer,
+                                 guint32       lead);
+/* Event @i of the store, in order.  An outcome event resets intent and
+ * patterns (fit keeps its values). */
+void      li_scorer_feed        (LiScorer     *scorer,
+                                 guint32       i);
+void      li_scorer_eval        (LiScorer     *scorer,
+                                 gint64        t_ms,
+                                 LiScore      *out);
+gboolean  li_plan_is_outcome    (const LiPlan *plan,
+                                 guint32       i);
+LiEventStore *li_plan_get_store (const LiPlan *plan);
+guint     li_plan_n_stages      (const LiPlan *plan);
+const char *li_plan_stage_name  (const LiPlan *plan,
+                                 guint         stage);
+double    li_plan_window_ms     (const LiPlan *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiScorer, li_scorer_free)
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* li-bench: import and replay speed on a deterministic synthetic export.
+ *
+ *   li-bench [--events N] [--keep FILE.csv]
+ *
+ * Writes N events (~20 per lead, every canonical event kind) as canonical CSV,
+ * imports it, replays it with intent rules only and with all four pattern
+ * kinds, and prints events per second and resident bytes per event. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "li-import.h"
+#include "li-replay.h"
+#include "li-rules.h"
+#include "li-time.h"
+
+static const char *kinds[] = {
+  "page_view", "blog_view", "category_view", "search", "product_view", "product_view",
+  "product_view", "product_view", "variant_select", "compare", "shipping_check", "buy_click",
+  "add_to_cart", "remove_from_cart", "cart_view", "checkout_start", "shipping_info",
+  "payment_info", "lead_form", "newsletter_signup", "email_open", "email_click", "ad_click",
+  "social_engagement",
+};
+static const char *categories[] = { "shoes", "bags", "jackets", "watches", "kids", "home", "toys", "beauty" };
+static const char *links[] = { "cart_recovery", "product", "newsletter", "unsubscribe" };
+
+static const char *intent_rules =
+  "\"intent\": ["
+  "{\"event\": \"product_view\", \"points\": 2, \"max_points\": 12},"
+  "{\"event\": \"variant_select\", \"points\": 4},"
+  "{\"event\": \"compare\", \"points\": 5},"
+  "{\"event\": \"shipping_check\", \"points\": 6},"
+  "{\"event\": \"add_to_cart\", \"points\": 15},"
+  "{\"event\": \"remove_from_cart\", \"points\": -5},"
+  "{\"event\": \"cart_view\", \"points\": 4},"
+  "{\"event\": \"checkout_start\", \"points\": 30, \"decay\": {\"model\": \"window\", \"days\": 3}},"
+  "{\"event\": \"payment_info\", \"points\": 40, \"decay\": {\"model\": \"linear\", \"days\": 5}},"
+  "{\"event\": \"email_open\", \"points\": 1, \"max_points\": 5},"
+  "{\"event\": \"email_click\", \"where\": {\"link\": [\"cart_recovery\", \"product\"]}, \"points\": 8}"
+  "],";
+static const char *pattern_rules =
+  "\"patterns\": ["
+  "{\"name\": \"repeat\", \"kind\": \"repeat_product\", \"min_count\": 3, \"within_hours\": 72, \"points\": 10, \"max_points\": 20},"
+  "{\"name\": \"focus\", \"kind\": \"category_focus\", \"min_distinct\": 3, \"within_hours\": 24, \"points\": 8},"
+  "{\"name\": \"seq\", \"kind\": \"sequence\", \"events\": [\"add_to_cart\", \"shipping_check\", \"checkout_start\"], \"within_hours\": 48, \"points\": 20},"
+  "{\"name\": \"days\", \"kind\": \"return_days\", \"min_days\": 3, \"within_days\": 7, \"points\": 6}"
+  "],";
+
+static LiRules *
+_bench_rules (gboolean patterns)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": \"lead-intent-rules\", \"format_version\": 1,"
+    "\"decay\": {\"model\": \"exponential\", \"half_life_days\": 7}, %s %s"
+    "\"fit\": [{\"attribute\": \"price\", \"op\": \"gte\", \"value\": 100, \"points\": 3}],"
+    "\"stages\": [{\"name\": \"hot\", \"min_score\": 60}, {\"name\": \"warm\", \"min_score\": 30},"
+    "{\"name\": \"engaged\", \"min_score\": 10}, {\"name\": \"cold\"}]}",
+    intent_rules, patterns ? pattern_rules : "");
+  g_autoptr(GError) error = NULL;
+  LiRules *rules = li_rules_from_data (json, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  return rules;
+}
+
+/* Event k happens at t0 + k·60 days / N and belongs to a lead near k / 20,
+ * so rows are in global time order (as exports are), leads interleave and
+ * each lead has ~20 events over a day or so.  Some leads buy. */
+static void
+_bench_write (const char *path,
+              guint       n_events)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  gint64 n_leads = MAX (1, n_events / 20);
+  gint64 t0 = 1767225600;  /* 2026-01-01 */
+  double step = 60.0 * 86400 / MAX (n_events, 1);
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  fputs ("lead_id,timestamp,event,product_id,category,price,link\n", f);
+  for (guint k = 0; k < n_events; k++)
+    {
+      gint64 lead = CLAMP ((gint64) (k / 20) + g_rand_int_range (rand, -40, 41), 0, n_leads - 1);
+      gint64 t = t0 + (gint64) (k * step);
+      guint depth = (guint) (lead * 2654435761u % 100);
+      const char *kind;
+      char when[32];
+
+      if (depth < 3 && g_rand_int_range (rand, 0, 20) == 0)
+        kind = "purchase";
+      else
+        kind = kinds[g_rand_int_range (rand, 0, MIN (G_N_ELEMENTS (kinds), 8 + depth / 4))];
+
+      if (k % 2)
+        g_snprintf (when, sizeof when, "%" G_GINT64_FORMAT, t);
+      else
+        {
+          g_autofree char *iso = li_time_format (t * 1000);
+          g_strlcpy (when, iso, sizeof when);
+        }
+      fprintf (f, "u%06" G_GINT64_FORMAT ",%s,%s,", lead, when, kind);
+      if (g_str_equal (kind, "product_view") || g_str_equal (kind, "add_to_cart") ||
+          g_str_equal (kind, "variant_select") || g_str_equal (kind, "compare"))
+        {
+          guint cat = (guint) (lead + g_rand_int_range (rand, 0, 2)) % G_N_ELEMENTS (categories);
+          fprintf (f, "p%u-%d,%s,%d.%02d,\n", cat, g_rand_int_range (rand, 0, 40),
+                   categories[cat], g_rand_int_range (rand, 5, 400), g_rand_int_range (rand, 0, 100));
+        }
+      else if (g_str_has_prefix (kind, "email_"))
+        fprintf (f, ",,,%s\n", links[g_rand_int_range (rand, 0, G_N_ELEMENTS (links))]);
+      else
+        fputs (",,,\n", f);
+    }
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
+static gsize
+_bench_rss (void)
+{
+  g_autofree char *statm = NULL;
+  unsigned long size = 0, resident = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%lu %lu", &size, &resident);
+  return (gsize) resident * sysconf (_SC_PAGESIZE);
+}
+
+static double
+_bench_replay (LiEventStore *store,
+               gboolean      patterns,
+               guint         rounds)
+{
+  g_autoptr(LiRules) rules = _bench_rules (patterns);
+  g_autoptr(LiPlan) plan = li_plan_new (rules, store, NULL);
+  double best = G_MAXDOUBLE;
+  guint64 scored = 0;
+
+  for (guint r = 0; r < rounds; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(LiReplayResult) result = li_replay_run (plan, NULL, NULL, NULL, NULL, NULL);
+      best = MIN (best, (g_get_monotonic_time () - start) / 1e6);
+      scored = result->n_events;
+    }
+  g_print ("replay (%s): %.3f s, %.2f M events/s (%" G_GUINT64_FORMAT " journey events scored)\n",
+           patterns ? "intent + 4 patterns" : "intent rules only", best,
+           store->n_events / best / 1e6, scored);
+  return best;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int n_events = 2000000;
+  g_autofree char *keep = NULL;
+  GOptionEntry entries[] = {
+    { "events", 'n', 0, G_OPTION_ARG_INT, &n_events, "Synthetic events (default 2 000 000)", "N" },
+    { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &keep, "Write the export here and keep it", "FILE.csv" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— import and replay benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  LiImportOptions options = { LI_FORMAT_AUTO, FALSE };
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(LiEventStore) store = NULL;
+  GStatBuf st;
+  gsize rss_before, rss_after;
+  gint64 start;
+  double secs;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || n_events <= 0)
+    {
+      g_printerr ("%s\n", error ? error->message : "--events must be positive");
+      return 2;
+    }
+  path = keep ? g_strdup (keep) : g_build_filename (g_get_tmp_dir (), "li-bench-events.csv", NULL);
+
+  start = g_get_monotonic_time ();
+  _bench_write (path, n_events);
+  g_stat (path, &st);
+  g_print ("wrote %d events (%.1f MB of canonical CSV) in %.2f s: %s\n", n_events,
+           st.st_size / 1e6, (g_get_monotonic_time () - start) / 1e6, path);
+
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  rss_before = _bench_rss ();
+  paths[0] = path;
+  start = g_get_monotonic_time ();
+  store = li_import_event_paths (paths, &options, NULL, NULL, NULL, NULL, &error);
+  secs = (g_get_monotonic_time () - start) / 1e6;
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  rss_after = _bench_rss ();
+  g_print ("import: %.3f s, %.2f M events/s, %.1f MB/s (%u leads)\n", secs,
+           store->n_events / secs / 1e6, st.st_size / secs / 1e6, store->n_leads);
+  g_print ("memory: %.1f bytes per event resident (%.1f in the store's arrays and pools)\n",
+           (double) (rss_after - rss_before) / store->n_events,
+           (double) li_event_store_bytes (store) / store->n_events);
+
+  _bench_replay (store, FALSE, 3);
+  _bench_replay (store, TRUE, 3);
+
+  if (keep == NULL)
+    g_unlink (path);
+  return 0;
+}
