@@ -32,6 +32,25 @@ void      li_scorer_feed        (LiScorer     *scorer,
 void      li_scorer_eval        (LiScorer     *scorer,
                                  gint64        t_ms,
                                  LiScore      *out);
+/* One lead's journey (SPEC 5): events [begin, end) up to the first outcome,
+ * scored after each.  @flag_ms[s] gets the first time the stage was s or
+ * hotter, for s ≥ *reached. */
+typedef struct
+{
+  double   peak;
+  guint    reached;     /* hottest stage index reached; n_stages when empty */
+  guint32  n_scored;    /* journey events */
+  gboolean converted;
+  gint64   t_outcome;
+} LiJourney;
+
+void      li_scorer_journey     (LiScorer     *scorer,
+                                 guint32       lead,
+                                 guint32       begin,
+                                 guint32       end,
+                                 gint64       *flag_ms,
+                                 LiJourney    *out);
+
 gboolean  li_plan_is_outcome    (const LiPlan *plan,
                                  guint32       i);
 LiEventStore *li_plan_get_store (const LiPlan *plan);

@@ -480,6 +480,11 @@ struct _LiScorer
   guint32      *attr_value;  /* current event value per fit attribute */
   gboolean      fit_dirty;
   double        fit;
+  guint        *active;      /* accumulators fed since the last reset */
+  guint         n_active;
+  gboolean     *is_active;
+  double       *number;      /* value id → number (NAN: not one), when parsed */
+  guint8       *number_known;
 };
 
 #define _LI_NO_TIME G_MININT64
@@ -589,6 +594,14 @@ li_scorer_new (const LiPlan *plan)
   s->day = g_new (gint64, len);
   s->product = g_new (guint32, len);
   s->attr_value = g_new (guint32, MAX (plan->n_attrs, 1));
+  s->active = g_new (guint, MAX (plan->n_accs, 1));
+  s->is_active = g_new0 (gboolean, MAX (plan->n_accs, 1));
+  if (plan->n_fits > 0)
+    {
+      gsize n_values = MAX (li_str_pool_size (plan->store->values), 1);
+      s->number = g_new (double, n_values);
+      s->number_known = g_new0 (guint8, n_values);
+    }
   return s;
 }
 
@@ -616,6 +629,10 @@ li_scorer_free (LiScorer *s)
   g_free (s->day);
   g_free (s->product);
   g_free (s->attr_value);
+  g_free (s->active);
+  g_free (s->is_active);
+  g_free (s->number);
+  g_free (s->number_known);
   g_free (s);
 }
 
@@ -626,12 +643,14 @@ _li_scorer_reset_intent (LiScorer *s,
 {
   const LiPlan *plan = s->plan;
 
-  for (guint a = 0; a < plan->n_accs; a++)
+  for (guint k = 0; k < s->n_active; k++)
     {
-      Acc *acc = &s->accs[a];
+      Acc *acc = &s->accs[s->active[k]];
       acc->sum = acc->sum_t = 0;
       acc->head = acc->tail = 0;
+      s->is_active[s->active[k]] = FALSE;
     }
+  s->n_active = 0;
   for (guint p = 0; p < plan->n_patterns; p++)
     {
       PatternState *st = &s->patterns[p];
@@ -679,12 +698,15 @@ _li_scorer_advance (LiScorer *s,
   if (dt <= 0)
     return;
   s->last_t = t;
+  if (s->n_active == 0)
+    return;
 
   for (guint g = 0; g < plan->n_exp; g++)
     s->exp_factor[g] = exp2 (-(double) dt / plan->exp_half_ms[g]);
 
-  for (guint a = 0; a < plan->n_accs; a++)
+  for (guint k = 0; k < s->n_active; k++)
     {
+      guint a = s->active[k];
       const AccSpec *spec = &plan->accs[a];
       Acc *acc = &s->accs[a];
 
@@ -721,6 +743,11 @@ _li_scorer_add (LiScorer *s,
 {
   Acc *acc = &s->accs[a];
 
+  if (!s->is_active[a])
+    {
+      s->is_active[a] = TRUE;
+      s->active[s->n_active++] = a;
+    }
   acc->sum += points;
   if (s->plan->accs[a].model != LI_DECAY_WINDOW && s->plan->accs[a].model != LI_DECAY_LINEAR)
     return;
@@ -972,9 +999,9 @@ _li_scorer_patterns (LiScorer *s,
     }
 }
 
-void
-li_scorer_feed (LiScorer *s,
-                guint32   i)
+static inline void
+_li_scorer_feed (LiScorer *s,
+                 guint32   i)
 {
   const LiPlan *plan = s->plan;
   const LiEventStore *store = plan->store;
@@ -1018,12 +1045,12 @@ li_scorer_feed (LiScorer *s,
     _li_scorer_patterns (s, i, t);
 }
 
+/* @number: the value as a number (NAN when it is not one). */
 static gboolean
 _li_fit_matches (const LiFitRule *rule,
-                 const char      *value)
+                 const char      *value,
+                 double           x)
 {
-  double x;
-
   switch (rule->op)
     {
     case LI_FIT_EXISTS:
@@ -1047,7 +1074,7 @@ _li_fit_matches (const LiFitRule *rule,
     default:
       break;
     }
-  if (!li_parse_number (value, &x))
+  if (isnan (x))
     return FALSE;
   switch (rule->op)
     {
@@ -1078,34 +1105,50 @@ _li_scorer_fit (LiScorer *s)
       const FitAttr *attr = &plan->attrs[plan->fits[f].attr];
       guint32 v = s->attr_value[plan->fits[f].attr];
       const char *value = NULL;
+      double number = NAN;
 
-      /* The latest value seen in events, else the leads file. */
+      /* The latest value seen in events, else the leads file.  Numbers of
+       * event values are parsed once per value. */
       if (v != _LI_NONE)
-        value = li_str_pool_get (plan->store->values, v);
+        {
+          value = li_str_pool_get (plan->store->values, v);
+          if (!s->number_known[v])
+            {
+              if (!li_parse_number (value, &s->number[v]))
+                s->number[v] = NAN;
+              s->number_known[v] = TRUE;
+            }
+          number = s->number[v];
+        }
       else if (row != _LI_NONE && attr->lead_col >= 0)
         {
           guint32 lv = plan->leads->value[(gsize) row * plan->leads->n_attributes + attr->lead_col];
           if (lv != LI_LEAD_TABLE_MISSING)
-            value = li_str_pool_get (plan->leads->values, lv);
+            {
+              value = li_str_pool_get (plan->leads->values, lv);
+              if (!li_parse_number (value, &number))
+                number = NAN;
+            }
         }
-      if (_li_fit_matches (plan->fits[f].rule, value))
+      if (_li_fit_matches (plan->fits[f].rule, value, number))
         fit += plan->fits[f].rule->points;
     }
   return fit;
 }
 
-void
-li_scorer_eval (LiScorer *s,
-                gint64    t,
-                LiScore  *out)
+static inline void
+_li_scorer_eval (LiScorer *s,
+                 gint64    t,
+                 LiScore  *out)
 {
   const LiPlan *plan = s->plan;
   double intent = 0;
   guint16 stage;
 
   _li_scorer_advance (s, t);
-  for (guint a = 0; a < plan->n_accs; a++)
+  for (guint k = 0; k < s->n_active; k++)
     {
+      guint a = s->active[k];
       const AccSpec *spec = &plan->accs[a];
       const Acc *acc = &s->accs[a];
       double v = acc->sum;
@@ -1130,4 +1173,57 @@ li_scorer_eval (LiScorer *s,
         !(s->fit < plan->min_fit[stage]))
       break;
   out->stage = stage;
+}
+
+void
+li_scorer_feed (LiScorer *s,
+                guint32   i)
+{
+  _li_scorer_feed (s, i);
+}
+
+void
+li_scorer_eval (LiScorer *s,
+                gint64    t,
+                LiScore  *out)
+{
+  _li_scorer_eval (s, t, out);
+}
+
+void
+li_scorer_journey (LiScorer  *s,
+                   guint32    lead,
+                   guint32    begin,
+                   guint32    end,
+                   gint64    *flag_ms,
+                   LiJourney *out)
+{
+  const LiPlan *plan = s->plan;
+  const gint64 *time_ms = plan->store->time_ms;
+  guint reached = plan->n_stages;
+  double peak = -G_MAXDOUBLE;
+  guint32 i;
+
+  out->converted = FALSE;
+  out->t_outcome = 0;
+  li_scorer_begin_lead (s, lead);
+  for (i = begin; i < end; i++)
+    {
+      LiScore sc;
+
+      if (plan->has_outcome && plan->store->name[i] == plan->outcome)
+        {
+          out->converted = TRUE;
+          out->t_outcome = time_ms[i];
+          break;
+        }
+      _li_scorer_feed (s, i);
+      _li_scorer_eval (s, time_ms[i], &sc);
+      peak = MAX (peak, sc.score);
+      for (; reached > sc.stage; reached--)
+        flag_ms[reached - 1] = time_ms[i];
+    }
+  out->peak = peak;
+  out->reached = reached;
+  out->n_scored = i - begin;
 }

@@ -59,44 +59,77 @@ _li_median (GArray *values)
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
-typedef struct
+/* LSD radix sort of doubles (as order-preserving 64-bit keys): the AUC sorts
+ * every lead's peak score on each replay, and qsort showed in profiles. */
+static void
+_li_sort_doubles (double *v,
+                  gsize   n)
 {
-  double   score;
-  gboolean converted;
-} ScoredLead;
+  g_autofree guint64 *keys = g_new (guint64, MAX (n, 1));
+  g_autofree guint64 *tmp = g_new (guint64, MAX (n, 1));
 
-static int
-_li_compare_scored (const void *a,
-                    const void *b)
-{
-  const ScoredLead *x = a, *y = b;
-  return (x->score > y->score) - (x->score < y->score);
+  for (gsize i = 0; i < n; i++)
+    {
+      guint64 k;
+      memcpy (&k, &v[i], sizeof k);
+      keys[i] = k & (G_GUINT64_CONSTANT (1) << 63) ? ~k : k | (G_GUINT64_CONSTANT (1) << 63);
+    }
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      gsize count[257] = { 0 };
+      guint64 *swap;
+
+      for (gsize i = 0; i < n; i++)
+        count[((keys[i] >> shift) & 0xff) + 1]++;
+      if (count[((keys[0] >> shift) & 0xff) + 1] == n)
+        continue;  /* every key has the same byte here */
+      for (guint b = 0; b < 256; b++)
+        count[b + 1] += count[b];
+      for (gsize i = 0; i < n; i++)
+        tmp[count[(keys[i] >> shift) & 0xff]++] = keys[i];
+      swap = keys, keys = tmp, tmp = swap;
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      guint64 k = keys[i] & (G_GUINT64_CONSTANT (1) << 63) ? keys[i] & ~(G_GUINT64_CONSTANT (1) << 63) : ~keys[i];
+      memcpy (&v[i], &k, sizeof k);
+    }
 }
 
-/* ROC AUC by ranks (Mann-Whitney), ties counted one half. */
+/* ROC AUC (Mann-Whitney): the share of (converter, non-converter) pairs in
+ * which the converter's peak is higher, ties counted one half. */
 static double
 _li_auc (const LiLeadOutcome *per_lead,
          guint                n,
          guint                positives)
 {
-  g_autofree ScoredLead *v = g_new (ScoredLead, MAX (n, 1));
-  double rank_sum = 0;
   guint negatives = n - positives;
+  g_autofree double *pos = g_new (double, MAX (positives, 1));
+  g_autofree double *neg = g_new (double, MAX (negatives, 1));
+  guint np = 0, nn = 0, below = 0, upto = 0;
+  double wins = 0;
 
   if (positives == 0 || negatives == 0)
     return NAN;
   for (guint i = 0; i < n; i++)
-    v[i] = (ScoredLead) { per_lead[i].peak_score, per_lead[i].converted };
-  qsort (v, n, sizeof *v, _li_compare_scored);
-  for (guint i = 0; i < n;)
     {
-      guint j = i, pos = 0;
-      while (j < n && v[j].score == v[i].score)
-        pos += v[j++].converted;
-      rank_sum += (i + 1 + j) / 2.0 * pos;
-      i = j;
+      if (per_lead[i].converted)
+        pos[np++] = per_lead[i].peak_score;
+      else
+        neg[nn++] = per_lead[i].peak_score;
     }
-  return (rank_sum - positives * (positives + 1.0) / 2.0) / ((double) positives * negatives);
+  _li_sort_doubles (pos, np);
+  _li_sort_doubles (neg, nn);
+  for (guint i = 0; i < np; i++)
+    {
+      while (below < nn && neg[below] < pos[i])
+        below++;
+      upto = MAX (upto, below);
+      while (upto < nn && neg[upto] <= pos[i])
+        upto++;
+      wins += below + (upto - below) / 2.0;
+    }
+  return wins / ((double) positives * negatives);
 }
 
 static void
@@ -184,11 +217,11 @@ li_replay_run (const LiPlan          *plan,
   for (guint32 l = 0; l < store->n_leads; l++)
     {
       guint32 begin = store->lead_start[l], end = store->lead_start[l + 1];
-      guint32 i, reached = n_stages;
+      guint reached;
+      LiJourney journey;
       LiLeadOutcome *o;
-      double peak = -G_MAXDOUBLE;
-      gboolean converted = FALSE;
-      gint64 t_o = 0;
+      gboolean converted;
+      gint64 t_o;
 
       if (l % _LI_PROGRESS_EVERY == 0)
         {
@@ -205,34 +238,20 @@ li_replay_run (const LiPlan          *plan,
       if (begin == end)
         continue;  /* no events in the loaded range: not a lead of this replay */
 
-      li_scorer_begin_lead (scorer, l);
-      for (i = begin; i < end; i++)
-        {
-          LiScore sc;
-
-          if (li_plan_is_outcome (plan, i))
-            {
-              converted = TRUE;
-              t_o = store->time_ms[i];
-              break;
-            }
-          li_scorer_feed (scorer, i);
-          li_scorer_eval (scorer, store->time_ms[i], &sc);
-          peak = MAX (peak, sc.score);
-          /* flag_time of S: the first time the stage is S or hotter. */
-          for (; reached > sc.stage; reached--)
-            flag[reached - 1] = store->time_ms[i];
-        }
-      result->n_events += i - begin;
-      if (i == begin)
+      li_scorer_journey (scorer, l, begin, end, flag, &journey);
+      result->n_events += journey.n_scored;
+      if (journey.n_scored == 0)
         {
           result->skipped_leads++;
           continue;
         }
+      reached = journey.reached;
+      converted = journey.converted;
+      t_o = journey.t_outcome;
 
       o = &result->per_lead[result->leads++];
       o->lead = l;
-      o->peak_score = peak;
+      o->peak_score = journey.peak;
       o->peak_stage = reached;
       o->converted = converted;
       result->converters += converted;
