@@ -194,7 +194,7 @@ static char *
 _li_json_to_string (JsonNode *node)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
-  char *text;
+  g_autofree char *text = NULL;
 
   json_generator_set_pretty (gen, TRUE);
   json_generator_set_indent (gen, 1);

@@ -275,6 +275,8 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
         guint32 a = b->prop_start[src], z = b->prop_start[src + 1];
 
         prop_start[i] = k;
+        if (z == a)
+          continue;
         memcpy (prop_key + k, b->prop_key + a, (z - a) * sizeof *prop_key);
         memcpy (prop_value + k, b->prop_value + a, (z - a) * sizeof *prop_value);
         k += z - a;

@@ -60,7 +60,8 @@ li_score_as_of (const LiPlan  *plan,
       g_array_append_val (sorted, row);
     }
 
-  qsort (sorted->data, sorted->len, sizeof (SortedRow), _li_compare_rows);
+  if (sorted->len > 1)
+    qsort (sorted->data, sorted->len, sizeof (SortedRow), _li_compare_rows);
   rows = g_array_sized_new (FALSE, FALSE, sizeof (LiScoreRow), sorted->len);
   for (guint r = 0; r < sorted->len; r++)
     g_array_append_val (rows, g_array_index (sorted, SortedRow, r).row);

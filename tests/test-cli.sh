@@ -1,0 +1,123 @@
+#!/bin/sh
+# lead-intent-cli end to end: the bundled REES46 sample, bad input, usage.
+# Numbers for the sample were checked against ../shared/oracle/li_oracle.py.
+set -u
+cli=${LI_CLI:?}
+src=${G_TEST_SRCDIR:?}
+sample=$src/../data/sample/rees46-2019oct-head.csv.gz
+rules=$src/data/cli/rees46.leadrules.json
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fails=0
+
+check () {  # check NAME COMMAND… — TAP line from the command's status
+  n=$((n + 1))
+  name=$1
+  shift
+  if "$@" >"$tmp/check.out" 2>&1; then
+    echo "ok $n - $name"
+  else
+    echo "not ok $n - $name"
+    sed 's/^/# /' "$tmp/check.out"
+    fails=$((fails + 1))
+  fi
+}
+
+run () {  # run EXPECTED_STATUS ARGS… — stdout/stderr in $tmp/out, $tmp/err
+  want=$1
+  shift
+  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  [ "$got" = "$want" ] || { echo "exit $got, wanted $want: $*"; cat "$tmp/err"; return 1; }
+}
+
+has () { grep -q -- "$2" "$1" || { echo "“$2” not in $1:"; head -5 "$1"; return 1; }; }
+empty () { [ ! -s "$1" ] || { echo "$1 is not empty:"; head -3 "$1"; return 1; }; }
+
+t_validate_ok () { run 0 validate "$rules" && has "$tmp/out" '^ok$'; }
+t_validate_bad () {
+  run 1 validate "$src/data/cli/bad.leadrules.json" &&
+  has "$tmp/err" 'stages\[0\]\.min_score: expected a number' &&
+  has "$tmp/err" 'intent\[0\]' && empty "$tmp/out"
+}
+t_score_sample () {
+  run 0 score --rules "$rules" --events "$sample" &&
+  [ "$(head -1 "$tmp/out")" = "lead_id,score,intent,fit,stage" ] &&
+  [ "$(wc -l <"$tmp/out")" -eq 4505 ] &&
+  # sorted by score descending
+  tail -n +2 "$tmp/out" | cut -d, -f2 | sort -c -r -g
+}
+t_score_as_of () {
+  run 0 score --rules "$rules" --events "$sample" --as-of "2019-10-01 00:10:00 UTC" &&
+  [ "$(wc -l <"$tmp/out")" -lt 4505 ] && [ "$(wc -l <"$tmp/out")" -gt 1 ]
+}
+t_replay_json () {
+  run 0 replay --json --rules "$rules" --events "$sample" --leads-out "$tmp/leads.csv" &&
+  has "$tmp/out" '"leads" : 4503' && has "$tmp/out" '"skipped_leads" : 1' &&
+  has "$tmp/out" '"converters" : 192' &&
+  [ "$(head -1 "$tmp/leads.csv")" = "lead_id,peak_score,peak_stage,converted" ] &&
+  [ "$(wc -l <"$tmp/leads.csv")" -eq 4504 ] &&
+  [ "$(grep -c ',true$' "$tmp/leads.csv")" -eq 192 ]
+}
+t_replay_table () {
+  run 0 replay --rules "$rules" --events "$sample" --bins 10 &&
+  has "$tmp/out" '^Leads  *4503' && has "$tmp/out" '^hot ' && has "$tmp/out" 'Peak scores (10 bins'
+}
+t_replay_range () {
+  run 0 replay --json --rules "$rules" --events "$sample" --from "2019-10-01T01:00:00Z" --to "2019-10-01T02:00:00Z" &&
+  ! has "$tmp/out" '"leads" : 4503'
+}
+t_compare () {
+  sed 's/"min_score": 40/"min_score": 30/' "$rules" >"$tmp/b.json" &&
+  run 0 compare --json --rules "$rules" --rules "$tmp/b.json" --events "$sample" &&
+  has "$tmp/out" '"migration"' && has "$tmp/out" '"rule_changes"' && has "$tmp/out" '"min_score"' &&
+  run 0 compare --rules "$rules" --rules "$tmp/b.json" --events "$sample" &&
+  has "$tmp/out" 'Migration of peak stages'
+}
+t_bad_timestamp () {
+  run 1 score --rules "$rules" --events "$src/data/cli/bad-timestamp.csv" &&
+  has "$tmp/err" 'bad-timestamp.csv:4: ' && empty "$tmp/out"
+}
+t_bad_rows_skipped () {
+  run 0 score --rules "$rules" --events "$src/data/cli/bad-rows.csv" --skip-bad-rows &&
+  has "$tmp/err" 'skipped 2 bad rows' && has "$tmp/err" 'bad-rows.csv:3: ' &&
+  has "$tmp/err" 'bad-rows.csv:4: ' && [ "$(wc -l <"$tmp/out")" -eq 3 ]
+}
+t_nothing_partial () {
+  echo "keep me" >"$tmp/result.csv" &&
+  run 1 score --rules "$rules" --events "$sample" "$src/data/cli/bad-rows.csv" -o "$tmp/result.csv" &&
+  [ "$(cat "$tmp/result.csv")" = "keep me" ]
+}
+t_output_file () {
+  run 0 score --rules "$rules" --events "$sample" -o "$tmp/result.csv" && empty "$tmp/out" &&
+  [ "$(wc -l <"$tmp/result.csv")" -eq 4505 ]
+}
+t_missing_file () { run 1 score --rules "$rules" --events "$tmp/nope.csv" && has "$tmp/err" 'nope.csv'; }
+t_usage () {
+  run 2 frobnicate && run 2 score --rules "$rules" && run 2 replay --bogus &&
+  run 2 score --rules "$rules" --events "$sample" --as-of yesterday &&
+  run 2 score --rules "$rules" --events "$sample" --format xml
+}
+t_help_version () {
+  run 0 --help && has "$tmp/out" 'replay' && run 0 replay --help && has "$tmp/out" 'leads-out' &&
+  run 0 --version && has "$tmp/out" 'lead-intent-cli'
+}
+
+check "validate accepts the sample rules" t_validate_ok
+check "validate names every problem with its JSON path" t_validate_bad
+check "score the REES46 sample" t_score_sample
+check "score --as-of" t_score_as_of
+check "replay --json --leads-out on the sample" t_replay_json
+check "replay readable table" t_replay_table
+check "replay --from --to" t_replay_range
+check "compare two rule versions" t_compare
+check "a bad timestamp names file and line, prints nothing" t_bad_timestamp
+check "--skip-bad-rows counts and reports" t_bad_rows_skipped
+check "a failed run leaves -o files alone" t_nothing_partial
+check "-o writes the result" t_output_file
+check "a missing file is bad input" t_missing_file
+check "bad usage exits 2" t_usage
+check "--help and --version" t_help_version
+echo "1..$n"
+[ "$fails" -eq 0 ]
