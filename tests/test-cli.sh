@@ -54,8 +54,8 @@ t_score_as_of () {
 }
 t_replay_json () {
   run 0 replay --json --rules "$rules" --events "$sample" --leads-out "$tmp/leads.csv" &&
-  has "$tmp/out" '"leads" : 4503' && has "$tmp/out" '"skipped_leads" : 1' &&
-  has "$tmp/out" '"converters" : 192' &&
+  has "$tmp/out" '"leads": 4503' && has "$tmp/out" '"skipped_leads": 1' &&
+  has "$tmp/out" '"converters": 192' &&
   [ "$(head -1 "$tmp/leads.csv")" = "lead_id,peak_score,peak_stage,converted" ] &&
   [ "$(wc -l <"$tmp/leads.csv")" -eq 4504 ] &&
   [ "$(grep -c ',true$' "$tmp/leads.csv")" -eq 192 ]
@@ -66,7 +66,7 @@ t_replay_table () {
 }
 t_replay_range () {
   run 0 replay --json --rules "$rules" --events "$sample" --from "2019-10-01T01:00:00Z" --to "2019-10-01T02:00:00Z" &&
-  ! has "$tmp/out" '"leads" : 4503'
+  ! has "$tmp/out" '"leads": 4503'
 }
 t_compare () {
   sed 's/"min_score": 40/"min_score": 30/' "$rules" >"$tmp/b.json" &&

@@ -190,16 +190,12 @@ _li_write (const char *path,
   return EXIT_OK;
 }
 
+/* Takes @node.  Numbers in their shortest form, as rule files are written. */
 static char *
 _li_json_to_string (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = li_json_to_string (node, TRUE);
 
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 1);
-  json_generator_set_root (gen, node);
-  text = json_generator_to_data (gen, NULL);
   json_node_unref (node);
   return g_strconcat (text, "\n", NULL);
 }

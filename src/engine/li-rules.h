@@ -40,6 +40,7 @@ typedef struct
   LiWhere    *where;       /* n_where entries */
   guint       n_where;
   JsonObject *extra;
+  JsonObject *decay_extra; /* unknown keys in its "decay" */
 } LiIntentRule;
 
 typedef enum
@@ -66,6 +67,7 @@ typedef struct
   gboolean      has_decay;
   LiDecay       decay;
   JsonObject   *extra;
+  JsonObject   *decay_extra;   /* unknown keys in its "decay" */
 } LiPattern;
 
 typedef enum
@@ -209,6 +211,10 @@ gboolean    li_parse_number  (const char *str,
                               double     *value);
 /* SPEC 2.1: numbers as text in their shortest round-trip form. */
 char       *li_format_number (double      value);
+/* JSON text as rule files are written: 2-space indent when @pretty (no final
+ * newline), else one line; numbers via li_format_number (15, not 15.0). */
+char       *li_json_to_string (JsonNode  *node,
+                               gboolean   pretty);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiRules, li_rules_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiProblem, li_problem_free)
