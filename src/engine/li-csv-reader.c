@@ -1,3 +1,532 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* placeholder: being written */
+/* li-csv-reader.c: a streaming RFC 4180 reader.
+ *
+ * The data lives in one buffer that is refilled a chunk at a time; the
+ * unparsed tail moves to its front first, so a record is always contiguous.
+ * The fast path handles a line without double quotes: memchr finds its end
+ * and its commas, and the fields point into the buffer.  A line with a quote
+ * goes through a small state machine that copies the unquoted text of quoted
+ * fields into a scratch buffer.  When a record is not complete in the buffer,
+ * the parse starts again after the next refill. */
+
 #include "config.h"
+
+#include <string.h>
+
+#include "li-csv-reader.h"
+
+struct _LiCsvReader
+{
+  GInputStream *stream;
+
+  char         *buf;
+  gsize         buf_size;
+  gsize         pos;          /* start of the unparsed data */
+  gsize         end;          /* end of the data read */
+  guint64       buf_offset;   /* stream offset of buf[0] */
+  gboolean      eof;
+  gboolean      started;      /* the BOM has been looked for */
+  GError       *error;        /* sticky, once failed */
+
+  gsize         chunk_size;
+  gsize         max_record;
+
+  LiCsvField   *fields;
+  guint         n_fields;
+  guint         fields_size;
+
+  char         *scratch;
+  gsize         scratch_size;
+
+  guint64       line;         /* physical line at pos */
+  guint64       record_line;
+  const char   *raw;
+  gsize         raw_len;
+  gboolean      valid_utf8;
+};
+
+typedef enum
+{
+  PARSE_RECORD,
+  PARSE_BLANK,
+  PARSE_NEED_MORE,
+  PARSE_END,
+  PARSE_UNTERMINATED,
+  PARSE_TOO_MANY_FIELDS,
+} ParseResult;
+
+G_DEFINE_QUARK (li-csv-error-quark, li_csv_error)
+
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define LOW_BITS  G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* TRUE when [p, p + len) has no byte >= 0x80 and no NUL: a word at a time. */
+static inline gboolean
+_li_csv_is_plain_ascii (const char *p,
+                        gsize       len)
+{
+  guint64 acc = 0;
+
+  for (; len >= 8; p += 8, len -= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p, 8);
+      acc |= w | ((w - LOW_BITS) & ~w);
+    }
+  if ((acc & HIGH_BITS) != 0)
+    return FALSE;
+  for (; len > 0; p++, len--)
+    if ((guchar) (*p - 1) >= 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+_li_csv_reader_grow_fields (LiCsvReader *self)
+{
+  if (self->fields_size >= LI_CSV_MAX_FIELDS)
+    return FALSE;
+  self->fields_size = MIN (self->fields_size * 2, LI_CSV_MAX_FIELDS);
+  self->fields = g_renew (LiCsvField, self->fields, self->fields_size);
+  return TRUE;
+}
+
+static inline gboolean
+_li_csv_reader_add_field (LiCsvReader *self,
+                          const char  *data,
+                          gsize        len)
+{
+  if (G_UNLIKELY (self->n_fields == self->fields_size) &&
+      !_li_csv_reader_grow_fields (self))
+    return FALSE;
+  self->fields[self->n_fields].data = data;
+  self->fields[self->n_fields].len = len;
+  self->n_fields++;
+  return TRUE;
+}
+
+static guint
+_li_csv_count_newlines (const char *p,
+                        const char *e)
+{
+  guint n = 0;
+
+  while ((p = memchr (p, '\n', (gsize) (e - p))) != NULL)
+    {
+      n++;
+      p++;
+    }
+  return n;
+}
+
+/* The record at @p, which has a double quote in its first line. */
+static ParseResult
+_li_csv_reader_parse_quoted (LiCsvReader  *self,
+                             const char   *p,
+                             const char   *e,
+                             const char  **content_end,
+                             const char  **next,
+                             guint        *n_lines)
+{
+  const char *s = p;
+  char *out;
+  guint lines = 0;
+
+  /* The unquoted text is never longer than the raw text, so the scratch
+   * buffer does not move while fields point into it. */
+  if (self->scratch_size < (gsize) (e - p))
+    {
+      g_free (self->scratch);
+      self->scratch_size = MAX ((gsize) (e - p), self->scratch_size * 2);
+      self->scratch = g_malloc (self->scratch_size);
+    }
+  out = self->scratch;
+  self->n_fields = 0;
+
+  for (;;)
+    {
+      if (s < e && *s == '"')
+        {
+          char *start = out;
+          char *tail;
+
+          s++;
+          for (;;)
+            {
+              const char *q = memchr (s, '"', (gsize) (e - s));
+
+              if (q == NULL)
+                return self->eof ? PARSE_UNTERMINATED : PARSE_NEED_MORE;
+              memcpy (out, s, (gsize) (q - s));
+              out += q - s;
+              lines += _li_csv_count_newlines (s, q);
+              s = q + 1;
+              if (s == e && !self->eof)
+                return PARSE_NEED_MORE;
+              if (s < e && *s == '"')
+                {
+                  *out++ = '"';
+                  s++;
+                  continue;
+                }
+              break;
+            }
+
+          /* Text after the closing quote is kept as it is. */
+          tail = out;
+          while (s < e && *s != ',' && *s != '\n')
+            *out++ = *s++;
+          if (s == e && !self->eof)
+            return PARSE_NEED_MORE;
+          if (s == e || *s == '\n')
+            {
+              if (out > tail && out[-1] == '\r')
+                out--;
+            }
+          if (!_li_csv_reader_add_field (self, start, (gsize) (out - start)))
+            return PARSE_TOO_MANY_FIELDS;
+        }
+      else
+        {
+          const char *t = s;
+          gsize len;
+
+          while (t < e && *t != ',' && *t != '\n')
+            t++;
+          if (t == e && !self->eof)
+            return PARSE_NEED_MORE;
+          len = (gsize) (t - s);
+          if ((t == e || *t == '\n') && len > 0 && t[-1] == '\r')
+            len--;
+          if (!_li_csv_reader_add_field (self, s, len))
+            return PARSE_TOO_MANY_FIELDS;
+          s = t;
+        }
+
+      if (s == e)
+        {
+          *content_end = (s > p && s[-1] == '\r') ? s - 1 : s;
+          *next = s;
+          break;
+        }
+      if (*s == ',')
+        {
+          s++;
+          continue;
+        }
+
+      /* '\n' */
+      *content_end = (s > p && s[-1] == '\r') ? s - 1 : s;
+      *next = s + 1;
+      lines++;
+      break;
+    }
+
+  *n_lines = lines;
+  return PARSE_RECORD;
+}
+
+static ParseResult
+_li_csv_reader_parse (LiCsvReader  *self,
+                      const char  **content_end,
+                      const char  **next,
+                      guint        *n_lines)
+{
+  const char *p = self->buf + self->pos;
+  const char *e = self->buf + self->end;
+  const char *nl, *le, *c;
+
+  nl = memchr (p, '\n', (gsize) (e - p));
+  if (nl == NULL)
+    {
+      if (!self->eof)
+        return PARSE_NEED_MORE;
+      if (p == e)
+        return PARSE_END;
+      le = e;
+      *next = e;
+    }
+  else
+    {
+      le = nl;
+      *next = nl + 1;
+    }
+  if (le > p && le[-1] == '\r')
+    le--;
+  *content_end = le;
+  *n_lines = 1;
+
+  if (le == p)
+    return PARSE_BLANK;
+
+  if (G_UNLIKELY (memchr (p, '"', (gsize) (le - p)) != NULL))
+    return _li_csv_reader_parse_quoted (self, p, e, content_end, next, n_lines);
+
+  /* Fast path: split at the commas. */
+  self->n_fields = 0;
+  while ((c = memchr (p, ',', (gsize) (le - p))) != NULL)
+    {
+      if (!_li_csv_reader_add_field (self, p, (gsize) (c - p)))
+        return PARSE_TOO_MANY_FIELDS;
+      p = c + 1;
+    }
+  if (!_li_csv_reader_add_field (self, p, (gsize) (le - p)))
+    return PARSE_TOO_MANY_FIELDS;
+
+  return PARSE_RECORD;
+}
+
+/* Moves the unparsed data to the front of the buffer and reads up to a chunk
+ * after it, growing the buffer when a record fills it. */
+static gboolean
+_li_csv_reader_fill (LiCsvReader   *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  gssize n;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (self->pos > 0)
+    {
+      memmove (self->buf, self->buf + self->pos, self->end - self->pos);
+      self->buf_offset += self->pos;
+      self->end -= self->pos;
+      self->pos = 0;
+    }
+  if (self->end == self->buf_size)
+    {
+      self->buf_size *= 2;
+      self->buf = g_realloc (self->buf, self->buf_size);
+    }
+
+  n = g_input_stream_read (self->stream,
+                           self->buf + self->end,
+                           MIN (self->buf_size - self->end, self->chunk_size),
+                           cancellable, error);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    self->eof = TRUE;
+  self->end += (gsize) n;
+  return TRUE;
+}
+
+static LiCsvResult
+_li_csv_reader_fail (LiCsvReader  *self,
+                     GError       *local_error,
+                     GError      **error)
+{
+  self->error = local_error;
+  self->n_fields = 0;
+  self->raw = NULL;
+  self->raw_len = 0;
+  if (error != NULL)
+    *error = g_error_copy (local_error);
+  return LI_CSV_RESULT_ERROR;
+}
+
+LiCsvReader *
+li_csv_reader_new (GInputStream *stream)
+{
+  LiCsvReader *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  self = g_new0 (LiCsvReader, 1);
+  self->stream = g_object_ref (stream);
+  self->chunk_size = LI_CSV_DEFAULT_CHUNK_SIZE;
+  self->max_record = LI_CSV_DEFAULT_MAX_RECORD;
+  self->fields_size = 64;
+  self->fields = g_new (LiCsvField, self->fields_size);
+  self->line = 1;
+  self->valid_utf8 = TRUE;
+
+  return self;
+}
+
+void
+li_csv_reader_free (LiCsvReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_clear_object (&reader->stream);
+  g_clear_error (&reader->error);
+  g_free (reader->buf);
+  g_free (reader->fields);
+  g_free (reader->scratch);
+  g_free (reader);
+}
+
+void
+li_csv_reader_set_chunk_size (LiCsvReader *reader,
+                              gsize        chunk_size)
+{
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (reader->buf == NULL);
+  g_return_if_fail (chunk_size > 0);
+
+  reader->chunk_size = chunk_size;
+}
+
+void
+li_csv_reader_set_max_record (LiCsvReader *reader,
+                              gsize        max_record)
+{
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (max_record > 0);
+
+  reader->max_record = max_record;
+}
+
+LiCsvResult
+li_csv_reader_next (LiCsvReader   *reader,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (reader != NULL, LI_CSV_RESULT_ERROR);
+
+  if (G_UNLIKELY (reader->error != NULL))
+    {
+      if (error != NULL)
+        *error = g_error_copy (reader->error);
+      return LI_CSV_RESULT_ERROR;
+    }
+
+  if (G_UNLIKELY (!reader->started))
+    {
+      reader->buf_size = reader->chunk_size;
+      reader->buf = g_malloc (reader->buf_size);
+      while (reader->end < 3 && !reader->eof)
+        if (!_li_csv_reader_fill (reader, cancellable, &local_error))
+          return _li_csv_reader_fail (reader, local_error, error);
+      if (reader->end >= 3 && memcmp (reader->buf, "\xEF\xBB\xBF", 3) == 0)
+        reader->pos = 3;
+      reader->started = TRUE;
+    }
+
+  for (;;)
+    {
+      const char *content_end = NULL;
+      const char *next = NULL;
+      guint n_lines = 0;
+      ParseResult r;
+      gsize record_len;
+
+      reader->record_line = reader->line;
+      r = _li_csv_reader_parse (reader, &content_end, &next, &n_lines);
+
+      switch (r)
+        {
+        case PARSE_RECORD:
+          record_len = (gsize) (next - (reader->buf + reader->pos));
+          if (G_UNLIKELY (record_len > reader->max_record))
+            goto too_long;
+          reader->raw = reader->buf + reader->pos;
+          reader->raw_len = (gsize) (content_end - reader->raw);
+          reader->valid_utf8 = _li_csv_is_plain_ascii (reader->raw, reader->raw_len) ||
+                               g_utf8_validate_len (reader->raw, reader->raw_len, NULL);
+          reader->pos = (gsize) (next - reader->buf);
+          reader->line += n_lines;
+          return LI_CSV_RESULT_RECORD;
+
+        case PARSE_BLANK:
+          reader->pos = (gsize) (next - reader->buf);
+          reader->line += n_lines;
+          break;
+
+        case PARSE_NEED_MORE:
+          if (reader->end - reader->pos > reader->max_record)
+            goto too_long;
+          if (!_li_csv_reader_fill (reader, cancellable, &local_error))
+            return _li_csv_reader_fail (reader, local_error, error);
+          break;
+
+        case PARSE_END:
+          reader->n_fields = 0;
+          reader->raw = NULL;
+          reader->raw_len = 0;
+          return LI_CSV_RESULT_END;
+
+        case PARSE_UNTERMINATED:
+          /* As it would be with a smaller chunk. */
+          if (reader->end - reader->pos > reader->max_record)
+            goto too_long;
+          return _li_csv_reader_fail (reader,
+                                      g_error_new_literal (LI_CSV_ERROR,
+                                                           LI_CSV_ERROR_UNTERMINATED,
+                                                           "unterminated quoted field"),
+                                      error);
+
+        case PARSE_TOO_MANY_FIELDS:
+          return _li_csv_reader_fail (reader,
+                                      g_error_new (LI_CSV_ERROR,
+                                                   LI_CSV_ERROR_TOO_LONG,
+                                                   "record with more than %u fields",
+                                                   (guint) LI_CSV_MAX_FIELDS),
+                                      error);
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+too_long:
+  return _li_csv_reader_fail (reader,
+                              g_error_new (LI_CSV_ERROR,
+                                           LI_CSV_ERROR_TOO_LONG,
+                                           "record longer than %" G_GSIZE_FORMAT " bytes",
+                                           reader->max_record),
+                              error);
+}
+
+const LiCsvField *
+li_csv_reader_get_fields (const LiCsvReader *reader,
+                          guint             *n_fields)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  if (n_fields != NULL)
+    *n_fields = reader->n_fields;
+  return reader->fields;
+}
+
+guint64
+li_csv_reader_get_line (const LiCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return reader->record_line;
+}
+
+gboolean
+li_csv_reader_is_valid_utf8 (const LiCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  return reader->valid_utf8;
+}
+
+const char *
+li_csv_reader_get_raw (const LiCsvReader *reader,
+                       gsize             *len)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  if (len != NULL)
+    *len = reader->raw_len;
+  return reader->raw;
+}
+
+guint64
+li_csv_reader_get_bytes_consumed (const LiCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return reader->buf_offset + reader->pos;
+}

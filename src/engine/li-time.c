@@ -1,3 +1,311 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* placeholder: being written */
+/* li-time.c: timestamps of SPEC 2.1 to and from Unix milliseconds.
+ *
+ * Hand-written parsers and a days-from-civil computation: no libc time
+ * functions, which are slow and depend on the locale and TZ.  Accepted times
+ * lie in the years 0001 to 9999 (UTC, before the offset is applied), which
+ * also rejects milliseconds given where seconds are expected. */
+
 #include "config.h"
+
+#include <string.h>
+
+#include "li-time.h"
+
+#define MS_PER_DAY  G_GINT64_CONSTANT (86400000)
+#define SEC_PER_DAY G_GINT64_CONSTANT (86400)
+
+/* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z */
+#define MIN_UNIX_SEC G_GINT64_CONSTANT (-62135596800)
+#define MAX_UNIX_SEC G_GINT64_CONSTANT (253402300799)
+
+static inline gboolean
+_li_is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+static inline gboolean
+_li_is_digit (char c)
+{
+  return (guint) (c - '0') <= 9;
+}
+
+/* Two ASCII digits at @p, or -1. */
+static inline int
+_li_two_digits (const char *p)
+{
+  guint a = (guint) (p[0] - '0');
+  guint b = (guint) (p[1] - '0');
+
+  if (a > 9 || b > 9)
+    return -1;
+  return (int) (a * 10 + b);
+}
+
+static inline gboolean
+_li_is_leap_year (gint64 y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static inline guint
+_li_days_in_month (gint64 y,
+                   guint  m)
+{
+  static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (m == 2 && _li_is_leap_year (y))
+    return 29;
+  return days[m - 1];
+}
+
+/* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (after Howard
+ * Hinnant's public-domain days_from_civil algorithm). */
+static inline gint64
+_li_days_from_civil (gint64 y,
+                     guint  m,
+                     guint  d)
+{
+  gint64 era;
+  guint yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = (guint) (y - era * 400);
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + (gint64) doe - 719468;
+}
+
+static void
+_li_civil_from_days (gint64  z,
+                     gint64 *year,
+                     guint  *month,
+                     guint  *day)
+{
+  gint64 era;
+  guint doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = (guint) (z - era * 146097);
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = (gint64) yoe + era * 400 + (*month <= 2);
+}
+
+/* An optional '-' and decimal digits, within [min, max]. */
+static gboolean
+_li_parse_integer (const char *p,
+                   const char *end,
+                   gint64      min,
+                   gint64      max,
+                   gint64     *value)
+{
+  gboolean negative = FALSE;
+  guint64 v = 0;
+  guint64 limit;
+
+  if (p < end && *p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  if (p == end)
+    return FALSE;
+
+  limit = negative ? (guint64) -(min + 1) + 1 : (guint64) max;
+  for (; p < end; p++)
+    {
+      guint d = (guint) (*p - '0');
+
+      if (d > 9)
+        return FALSE;
+      v = v * 10 + d;
+      if (v > limit)
+        return FALSE;
+    }
+
+  *value = negative ? -(gint64) v : (gint64) v;
+  return TRUE;
+}
+
+static inline void
+_li_trim (const char **str,
+          gsize       *len)
+{
+  const char *p = *str;
+  const char *end = p + *len;
+
+  while (p < end && _li_is_blank (*p))
+    p++;
+  while (end > p && _li_is_blank (end[-1]))
+    end--;
+
+  *str = p;
+  *len = (gsize) (end - p);
+}
+
+gboolean
+li_time_parse (const char *str,
+               gsize       len,
+               gint64     *time_ms)
+{
+  const char *p, *end;
+  int year_hi, year_lo, month, day, hour, minute, second;
+  gint64 year, days, seconds;
+  guint ms = 0;
+  int offset = 0;
+
+  g_return_val_if_fail (str != NULL || len == 0, FALSE);
+  g_return_val_if_fail (time_ms != NULL, FALSE);
+
+  _li_trim (&str, &len);
+  if (len == 0)
+    return FALSE;
+
+  p = str;
+  end = str + len;
+
+  /* Integer Unix seconds: the only form that is digits up to its end (a date
+   * has a '-' at index 4). */
+  if (len < 19 || p[4] != '-')
+    {
+      if (!_li_parse_integer (p, end, MIN_UNIX_SEC, MAX_UNIX_SEC, &seconds))
+        return FALSE;
+      *time_ms = seconds * 1000;
+      return TRUE;
+    }
+
+  /* YYYY-MM-DD[Tt ]HH:MM:SS */
+  year_hi = _li_two_digits (p);
+  year_lo = _li_two_digits (p + 2);
+  month = _li_two_digits (p + 5);
+  day = _li_two_digits (p + 8);
+  hour = _li_two_digits (p + 11);
+  minute = _li_two_digits (p + 14);
+  second = _li_two_digits (p + 17);
+  if ((year_hi | year_lo | month | day | hour | minute | second) < 0 ||
+      p[7] != '-' || p[13] != ':' || p[16] != ':' ||
+      (p[10] != 'T' && p[10] != 't' && p[10] != ' '))
+    return FALSE;
+
+  year = year_hi * 100 + year_lo;
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      (guint) day > _li_days_in_month (year, (guint) month) ||
+      hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+
+  p += 19;
+
+  /* Fractional seconds: any number of digits, milliseconds kept (truncated,
+   * so the instant is rounded towards the past). */
+  if (p < end && *p == '.')
+    {
+      guint n = 0;
+
+      p++;
+      if (p == end || !_li_is_digit (*p))
+        return FALSE;
+      for (; p < end && _li_is_digit (*p); p++, n++)
+        if (n < 3)
+          ms = ms * 10 + (guint) (*p - '0');
+      for (; n < 3; n++)
+        ms *= 10;
+    }
+
+  /* Zone: nothing (UTC), Z, ±HH:MM, ±HHMM, ±HH, or " UTC". */
+  if (p < end)
+    {
+      gsize rest = (gsize) (end - p);
+
+      if ((*p == 'Z' || *p == 'z') && rest == 1)
+        {
+          p++;
+        }
+      else if (*p == '+' || *p == '-')
+        {
+          int sign = *p == '-' ? -1 : 1;
+          int oh, om = 0;
+
+          if (rest != 3 && rest != 5 && rest != 6)
+            return FALSE;
+          oh = _li_two_digits (p + 1);
+          if (rest == 5)
+            om = _li_two_digits (p + 3);
+          else if (rest == 6)
+            om = p[3] == ':' ? _li_two_digits (p + 4) : -1;
+          if (oh < 0 || om < 0 || oh > 23 || om > 59)
+            return FALSE;
+          offset = sign * (oh * 3600 + om * 60);
+          p = end;
+        }
+      else if (rest == 4 && memcmp (p, " UTC", 4) == 0)
+        {
+          p = end;
+        }
+      else
+        return FALSE;
+    }
+
+  if (p != end)
+    return FALSE;
+
+  days = _li_days_from_civil (year, (guint) month, (guint) day);
+  seconds = days * SEC_PER_DAY + hour * 3600 + minute * 60 + second - offset;
+  *time_ms = seconds * 1000 + ms;
+  return TRUE;
+}
+
+gboolean
+li_time_parse_unix_ms (const char *str,
+                       gsize       len,
+                       gint64     *time_ms)
+{
+  g_return_val_if_fail (str != NULL || len == 0, FALSE);
+  g_return_val_if_fail (time_ms != NULL, FALSE);
+
+  _li_trim (&str, &len);
+  return _li_parse_integer (str, str + len,
+                            MIN_UNIX_SEC * 1000, MAX_UNIX_SEC * 1000 + 999,
+                            time_ms);
+}
+
+gint64
+li_time_day (gint64 time_ms)
+{
+  gint64 q = time_ms / MS_PER_DAY;
+
+  if (time_ms % MS_PER_DAY < 0)
+    q--;
+  return q;
+}
+
+char *
+li_time_format (gint64 time_ms)
+{
+  gint64 day = li_time_day (time_ms);
+  gint64 rem = time_ms % MS_PER_DAY;
+  gint64 year;
+  guint month, mday, hour, minute, second, ms;
+
+  if (rem < 0)
+    rem += MS_PER_DAY;
+  _li_civil_from_days (day, &year, &month, &mday);
+  hour = (guint) (rem / 3600000);
+  minute = (guint) (rem / 60000 % 60);
+  second = (guint) (rem / 1000 % 60);
+  ms = (guint) (rem % 1000);
+
+  if (ms != 0)
+    return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02uT%02u:%02u:%02u.%03uZ",
+                            year, month, mday, hour, minute, second, ms);
+  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02uT%02u:%02u:%02uZ",
+                          year, month, mday, hour, minute, second);
+}
