@@ -7,19 +7,22 @@
 
 /* Strings live back to back (NUL-terminated) in one growing buffer; an open
  * addressing table of ids finds them.  Ids are dense, so columns can store
- * them in 16 or 32 bits. */
+ * them in 16 or 32 bits.  A slot holds the hash beside the id, so a probe
+ * reads one cache line before it compares a string. */
 struct _LiStrPool
 {
   char    *buf;
   gsize    buf_len;
   gsize    buf_cap;
   gsize   *offsets;  /* n + 1 */
-  guint32 *hashes;   /* n */
   guint32  n;
-  guint32  cap;      /* of offsets/hashes */
-  guint32 *slots;    /* id + 1, 0 = empty */
+  guint32  cap;      /* of offsets */
+  guint64 *slots;    /* hash << 32 | (id + 1); 0 = empty */
   guint32  mask;
 };
+
+#define _LI_SLOT_ID(slot)   ((guint32) ((slot) & 0xffffffffu) - 1)
+#define _LI_SLOT_HASH(slot) ((guint32) ((slot) >> 32))
 
 static inline guint32
 _li_hash (const char *s,
@@ -57,9 +60,8 @@ li_str_pool_new (void)
   pool->cap = 64;
   pool->offsets = g_new (gsize, pool->cap + 1);
   pool->offsets[0] = 0;
-  pool->hashes = g_new (guint32, pool->cap);
   pool->mask = 127;
-  pool->slots = g_new0 (guint32, pool->mask + 1);
+  pool->slots = g_new0 (guint64, pool->mask + 1);
   return pool;
 }
 
@@ -70,7 +72,6 @@ li_str_pool_free (LiStrPool *pool)
     return;
   g_free (pool->buf);
   g_free (pool->offsets);
-  g_free (pool->hashes);
   g_free (pool->slots);
   g_free (pool);
 }
@@ -90,14 +91,17 @@ static void
 _li_str_pool_grow_table (LiStrPool *pool)
 {
   guint32 mask = pool->mask * 2 + 1;
-  guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
+  guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
 
-  for (guint32 id = 0; id < pool->n; id++)
+  for (guint32 old = 0; old <= pool->mask; old++)
     {
-      guint32 pos = pool->hashes[id] & mask;
+      guint32 pos;
+      if (pool->slots[old] == 0)
+        continue;
+      pos = _LI_SLOT_HASH (pool->slots[old]) & mask;
       while (slots[pos] != 0)
         pos = (pos + 1) & mask;
-      slots[pos] = id + 1;
+      slots[pos] = pool->slots[old];
     }
   g_free (pool->slots);
   pool->slots = slots;
@@ -114,11 +118,11 @@ li_str_pool_lookup (const LiStrPool *pool,
 
   for (guint32 pos = h & pool->mask; pool->slots[pos] != 0; pos = (pos + 1) & pool->mask)
     {
-      guint32 cand = pool->slots[pos] - 1;
-      if (pool->hashes[cand] == h && _li_str_pool_matches (pool, cand, str, len))
+      guint64 slot = pool->slots[pos];
+      if (_LI_SLOT_HASH (slot) == h && _li_str_pool_matches (pool, _LI_SLOT_ID (slot), str, len))
         {
           if (id != NULL)
-            *id = cand;
+            *id = _LI_SLOT_ID (slot);
           return TRUE;
         }
     }
@@ -136,9 +140,9 @@ li_str_pool_intern (LiStrPool  *pool,
 
   for (pos = h & pool->mask; pool->slots[pos] != 0; pos = (pos + 1) & pool->mask)
     {
-      guint32 cand = pool->slots[pos] - 1;
-      if (pool->hashes[cand] == h && _li_str_pool_matches (pool, cand, str, len))
-        return cand;
+      guint64 slot = pool->slots[pos];
+      if (_LI_SLOT_HASH (slot) == h && _li_str_pool_matches (pool, _LI_SLOT_ID (slot), str, len))
+        return _LI_SLOT_ID (slot);
     }
 
   id = pool->n;
@@ -147,7 +151,6 @@ li_str_pool_intern (LiStrPool  *pool,
     {
       pool->cap *= 2;
       pool->offsets = g_renew (gsize, pool->offsets, (gsize) pool->cap + 1);
-      pool->hashes = g_renew (guint32, pool->hashes, pool->cap);
     }
   if (pool->buf_len + len + 1 > pool->buf_cap)
     {
@@ -159,8 +162,7 @@ li_str_pool_intern (LiStrPool  *pool,
   pool->buf[pool->buf_len + len] = '\0';
   pool->buf_len += len + 1;
   pool->offsets[id + 1] = pool->buf_len;
-  pool->hashes[id] = h;
-  pool->slots[pos] = id + 1;
+  pool->slots[pos] = (guint64) h << 32 | (id + 1);
   pool->n++;
 
   /* Keep the table at most half full. */
@@ -195,5 +197,5 @@ gsize
 li_str_pool_bytes (const LiStrPool *pool)
 {
   return sizeof *pool + pool->buf_cap + ((gsize) pool->cap + 1) * sizeof (gsize) +
-         (gsize) pool->cap * sizeof (guint32) + ((gsize) pool->mask + 1) * sizeof (guint32);
+         ((gsize) pool->mask + 1) * sizeof (guint64);
 }
