@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "li-fit-row.h"
+#include "li-rule-editor-private.h"
+
+struct _LiFitRow
+{
+  AdwExpanderRow  parent_instance;
+
+  GtkSpinButton  *points_spin;
+  AdwEntryRow    *attribute_row;
+  GtkMenuButton  *attribute_button;
+  AdwComboRow    *op_row;
+  AdwEntryRow    *text_row;
+  AdwActionRow   *number_row;
+  GtkSpinButton  *number_spin;
+  AdwActionRow   *between_row;
+  GtkSpinButton  *low_spin;
+  GtkSpinButton  *high_spin;
+  GtkButton      *remove_button;
+
+  char           *shown_summary;
+  guint           updating;
+};
+
+enum {
+  CHANGED,
+  REMOVE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LiFitRow, li_fit_row, ADW_TYPE_EXPANDER_ROW)
+
+static void
+_li_fit_row_emit (LiFitRow *self,
+                  LiField   field)
+{
+  if (self->updating > 0)
+    return;
+  g_signal_emit (self, signals[CHANGED], 0, (guint) field);
+}
+
+static void
+_li_fit_row_show_op (LiFitRow *self,
+                     LiFitOp   op)
+{
+  gboolean list = _li_fit_op_is_list (op);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->text_row),
+                          list || op == LI_FIT_EQ || op == LI_FIT_NE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row),
+                                 list ? _("Values (comma-separated)") : _("Value"));
+  gtk_widget_set_visible (GTK_WIDGET (self->number_row), _li_fit_op_is_numeric (op));
+  gtk_widget_set_visible (GTK_WIDGET (self->between_row), op == LI_FIT_BETWEEN);
+}
+
+static void
+points_changed_cb (LiFitRow *self)
+{
+  _li_fit_row_emit (self, LI_FIELD_POINTS);
+}
+
+static void
+attribute_changed_cb (LiFitRow *self)
+{
+  _li_fit_row_emit (self, LI_FIELD_ATTRIBUTE);
+}
+
+static void
+op_changed_cb (LiFitRow *self)
+{
+  if (self->updating > 0)
+    return;
+  _li_fit_row_show_op (self, li_fit_row_get_op (self));
+  _li_fit_row_emit (self, LI_FIELD_OP);
+}
+
+static void
+text_changed_cb (LiFitRow *self)
+{
+  _li_fit_row_emit (self, LI_FIELD_VALUE);
+}
+
+static void
+number_changed_cb (LiFitRow *self)
+{
+  _li_fit_row_emit (self, LI_FIELD_VALUE);
+}
+
+static void
+low_changed_cb (LiFitRow *self)
+{
+  if (self->updating > 0)
+    return;
+
+  /* Keep lo ≤ hi while the user drags either end. */
+  self->updating++;
+  if (gtk_spin_button_get_value (self->high_spin) < gtk_spin_button_get_value (self->low_spin))
+    gtk_spin_button_set_value (self->high_spin, gtk_spin_button_get_value (self->low_spin));
+  self->updating--;
+
+  _li_fit_row_emit (self, LI_FIELD_VALUE);
+}
+
+static void
+high_changed_cb (LiFitRow *self)
+{
+  if (self->updating > 0)
+    return;
+
+  self->updating++;
+  if (gtk_spin_button_get_value (self->low_spin) > gtk_spin_button_get_value (self->high_spin))
+    gtk_spin_button_set_value (self->low_spin, gtk_spin_button_get_value (self->high_spin));
+  self->updating--;
+
+  _li_fit_row_emit (self, LI_FIELD_VALUE);
+}
+
+static void
+remove_clicked_cb (LiFitRow *self)
+{
+  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+}
+
+static void
+attribute_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiFitRow *self = LI_FIT_ROW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->attribute_row),
+                         g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->op_row));
+}
+
+static void
+li_fit_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LI_TYPE_FIT_ROW);
+
+  G_OBJECT_CLASS (li_fit_row_parent_class)->dispose (object);
+}
+
+static void
+li_fit_row_finalize (GObject *object)
+{
+  LiFitRow *self = LI_FIT_ROW (object);
+
+  g_clear_pointer (&self->shown_summary, g_free);
+
+  G_OBJECT_CLASS (li_fit_row_parent_class)->finalize (object);
+}
+
+static void
+li_fit_row_class_init (LiFitRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = li_fit_row_dispose;
+  object_class->finalize = li_fit_row_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  signals[REMOVE_REQUESTED] =
+    g_signal_new ("remove-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/LeadIntent/li-fit-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, points_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, attribute_row);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, attribute_button);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, op_row);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, text_row);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, number_row);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, number_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, between_row);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, low_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, high_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiFitRow, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, points_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attribute_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, op_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, low_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, high_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "fit-row.attribute", "s",
+                                   attribute_action);
+}
+
+static void
+li_fit_row_init (LiFitRow *self)
+{
+  self->updating++;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _li_spin_button_setup (self->points_spin);
+  _li_spin_button_setup (self->number_spin);
+  _li_spin_button_setup (self->low_spin);
+  _li_spin_button_setup (self->high_spin);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->attribute_button), FALSE);
+  self->updating--;
+}
+
+GtkWidget *
+li_fit_row_new (void)
+{
+  return g_object_new (LI_TYPE_FIT_ROW, NULL);
+}
+
+void
+li_fit_row_update (LiFitRow        *self,
+                   const LiFitRule *rule,
+                   gboolean         full)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LI_IS_FIT_ROW (self));
+  g_return_if_fail (rule != NULL);
+
+  self->updating++;
+
+  summary = _li_fit_rule_summary (rule);
+  if (g_strcmp0 (self->shown_summary, summary) != 0)
+    {
+      g_autofree char *label = NULL;
+
+      g_free (self->shown_summary);
+      self->shown_summary = g_strdup (summary);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), summary);
+
+      /* Translators: accessible names of a fit row's controls. */
+      label = g_strdup_printf (_("Points when %s"), summary);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->points_spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_free (label);
+      label = g_strdup_printf (_("Remove the rule “%s”"), summary);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+
+  _li_spin_sync (self->points_spin, rule->points, full);
+  _li_editable_sync (GTK_EDITABLE (self->attribute_row), rule->attribute, full);
+  if (full && adw_combo_row_get_selected (self->op_row) != (guint) rule->op)
+    adw_combo_row_set_selected (self->op_row, rule->op);
+
+  text = _li_fit_rule_dup_text (rule);
+  _li_editable_sync (GTK_EDITABLE (self->text_row), text, full);
+  if (_li_fit_op_is_numeric (rule->op))
+    _li_spin_sync (self->number_spin, rule->number[0], full);
+  if (rule->op == LI_FIT_BETWEEN)
+    {
+      _li_spin_sync (self->low_spin, rule->number[0], full);
+      _li_spin_sync (self->high_spin, rule->number[1], full);
+    }
+
+  _li_fit_row_show_op (self, rule->op);
+
+  self->updating--;
+}
+
+void
+li_fit_row_set_attributes_menu (LiFitRow   *self,
+                                GMenuModel *menu)
+{
+  g_return_if_fail (LI_IS_FIT_ROW (self));
+
+  gtk_menu_button_set_menu_model (self->attribute_button, menu);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->attribute_button),
+                            menu != NULL && g_menu_model_get_n_items (menu) > 0);
+}
+
+const char *
+li_fit_row_get_attribute (LiFitRow *self)
+{
+  g_return_val_if_fail (LI_IS_FIT_ROW (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->attribute_row));
+}
+
+LiFitOp
+li_fit_row_get_op (LiFitRow *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (LI_IS_FIT_ROW (self), LI_FIT_EQ);
+
+  selected = adw_combo_row_get_selected (self->op_row);
+  if (selected > LI_FIT_MISSING)
+    return LI_FIT_EQ;
+  return selected;
+}
+
+const char *
+li_fit_row_get_text (LiFitRow *self)
+{
+  g_return_val_if_fail (LI_IS_FIT_ROW (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->text_row));
+}
+
+double
+li_fit_row_get_number (LiFitRow *self,
+                       guint     i)
+{
+  g_return_val_if_fail (LI_IS_FIT_ROW (self), 0);
+
+  if (li_fit_row_get_op (self) == LI_FIT_BETWEEN)
+    return gtk_spin_button_get_value (i == 0 ? self->low_spin : self->high_spin);
+  return gtk_spin_button_get_value (self->number_spin);
+}
+
+double
+li_fit_row_get_points (LiFitRow *self)
+{
+  g_return_val_if_fail (LI_IS_FIT_ROW (self), 0);
+
+  return gtk_spin_button_get_value (self->points_spin);
+}
+
+void
+li_fit_row_focus_attribute (LiFitRow *self)
+{
+  g_return_if_fail (LI_IS_FIT_ROW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->attribute_row));
+}

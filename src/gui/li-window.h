@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "li-application.h"
+#include "li-event-store.h"
+#include "li-lead-table.h"
+#include "li-replay.h"
+#include "li-rules.h"
+
+G_BEGIN_DECLS
+
+#define LI_TYPE_WINDOW (li_window_get_type ())
+G_DECLARE_FINAL_TYPE (LiWindow, li_window, LI, WINDOW, AdwApplicationWindow)
+
+/* Window actions (li-window-actions.c), all "win.":
+ *   new, open-rules, import-events, import-leads, save, save-as, undo, redo,
+ *   close, cancel-import, dismiss-error, open-sample, open-recent (s: path),
+ *   set-intent-points ((sd): event, points; edits the first intent rule of
+ *   that event without a where, or adds one),
+ *   set-stage-threshold ((ud): stage index, min_score).
+ * Properties: "busy" (an import or replay is running or scheduled),
+ * "last-replay-ms" (edit → result latency of the newest replay),
+ * "dirty" (the rules differ from the file). */
+
+LiWindow       *li_window_new                (LiApplication  *application);
+
+/* Replaces the rules without asking (the caller asked about unsaved
+ * changes).  Problems go to a dialog; returns FALSE when the file was not
+ * opened. */
+gboolean        li_window_open_rules         (LiWindow       *self,
+                                              GFile          *file);
+/* Starts an import in the background; the data in use stays until it
+ * succeeds.  @n_events may be 0 to only (re)load a leads file. */
+void            li_window_import             (LiWindow       *self,
+                                              GFile * const  *events,
+                                              guint           n_events,
+                                              GFile          *leads);
+/* Validates and writes the current rules; on success they are the saved
+ * state and @path the document's file. */
+gboolean        li_window_save_rules_to      (LiWindow       *self,
+                                              const char     *path,
+                                              GError        **error);
+
+const LiRules  *li_window_get_rules          (LiWindow       *self);
+const char     *li_window_get_rules_path     (LiWindow       *self);
+gboolean        li_window_get_dirty          (LiWindow       *self);
+gboolean        li_window_get_busy           (LiWindow       *self);
+double          li_window_get_last_replay_ms (LiWindow       *self);
+/* The result the replay view shows and the rules it was computed with. */
+LiReplayResult *li_window_get_replay_result  (LiWindow       *self,
+                                              const LiRules **rules);
+LiEventStore   *li_window_get_store          (LiWindow       *self);
+/* The LiReplayView and the LiRuleEditor. */
+GtkWidget      *li_window_get_replay_view    (LiWindow       *self);
+GtkWidget      *li_window_get_rule_editor    (LiWindow       *self);
+/* The text of the error bar ("FILE:LINE: reason"), or NULL when hidden. */
+const char     *li_window_get_error_text     (LiWindow       *self);
+
+/* Waits until nothing is busy and the window has painted, then writes a PNG
+ * of it. */
+void            li_window_save_screenshot_async  (LiWindow           *self,
+                                                  GFile              *file,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+gboolean        li_window_save_screenshot_finish (LiWindow           *self,
+                                                  GAsyncResult       *result,
+                                                  GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The rule editor as a real widget (needs a display: run under xvfb-run):
+ * set_rules never emits, user edits emit ::rules-changed once with the
+ * edited rules, rows are updated in place when only values change. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "li-fit-row.h"
+#include "li-intent-row.h"
+#include "li-pattern-row.h"
+#include "li-rule-editor.h"
+#include "li-stage-row.h"
+
+static const char *rules_json =
+  "{ \"format\": \"lead-intent-rules\", \"format_version\": 1,"
+  "  \"name\": \"Test\","
+  "  \"decay\": { \"model\": \"exponential\", \"half_life_days\": 7 },"
+  "  \"intent\": ["
+  "    { \"event\": \"product_view\", \"points\": 2, \"max_points\": 12 },"
+  "    { \"event\": \"webinar\", \"points\": 5 }"
+  "  ],"
+  "  \"patterns\": ["
+  "    { \"name\": \"Returns\", \"kind\": \"repeat_product\", \"min_count\": 3, \"within_hours\": 72, \"points\": 10 }"
+  "  ],"
+  "  \"fit\": ["
+  "    { \"attribute\": \"country\", \"op\": \"in\", \"values\": [\"US\", \"CA\"], \"points\": 10 }"
+  "  ],"
+  "  \"stages\": ["
+  "    { \"name\": \"hot\", \"min_score\": 60, \"channel\": \"phone\", \"follow_up_minutes\": 15 },"
+  "    { \"name\": \"warm\", \"min_score\": 30 },"
+  "    { \"name\": \"cold\" }"
+  "  ] }";
+
+typedef struct
+{
+  GtkWidget    *window;
+  LiRuleEditor *editor;
+  LiRules      *last;      /* copy of the last ::rules-changed */
+  guint         n_changed;
+} Fixture;
+
+static void
+rules_changed_cb (LiRuleEditor  *editor,
+                  const LiRules *rules,
+                  Fixture       *f)
+{
+  f->n_changed++;
+  g_clear_pointer (&f->last, li_rules_free);
+  f->last = li_rules_copy (rules);
+}
+
+static LiRules *
+parse (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  LiRules *rules = li_rules_from_data (json, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  return rules;
+}
+
+static LiEventStore *
+make_store (void)
+{
+  g_autoptr(LiEventStoreBuilder) builder = li_event_store_builder_new ();
+  static const char *events[] = {
+    "product_view", "product_view", "product_view", "search", "purchase", "add_to_cart", "add_to_cart",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_assert_true (li_event_store_builder_add_event (builder, "lead1", 5, 1000 * i,
+                                                       events[i], strlen (events[i]), NULL));
+      g_assert_true (li_event_store_builder_add_prop (builder, "link", 4, "cart", 4, NULL));
+    }
+  return li_event_store_builder_finish (g_steal_pointer (&builder));
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, out);
+}
+
+static GPtrArray *
+find_all (gpointer widget,
+          GType    type)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (widget), type, out);
+  return out;
+}
+
+static gpointer
+find_first (gpointer widget,
+            GType    type)
+{
+  g_autoptr(GPtrArray) all = find_all (widget, type);
+
+  g_assert_cmpuint (all->len, >, 0);
+  return g_ptr_array_index (all, 0);
+}
+
+static GtkButton *
+find_button (gpointer    widget,
+             const char *icon)
+{
+  g_autoptr(GPtrArray) all = find_all (widget, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (all->pdata[i]), icon) == 0)
+      return all->pdata[i];
+  g_assert_not_reached ();
+}
+
+static LiIntentRow *
+intent_row (Fixture    *f,
+            const char *event)
+{
+  g_autoptr(GPtrArray) rows = find_all (f->editor, LI_TYPE_INTENT_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (li_intent_row_get_event (rows->pdata[i]), event) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
+
+static guint
+count_rows (Fixture *f,
+            GType    type)
+{
+  g_autoptr(GPtrArray) rows = find_all (f->editor, type);
+
+  return rows->len;
+}
+
+static void
+wait_frames (GtkWidget *window)
+{
+  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (window); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LiRules) rules = parse (rules_json);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 900);
+  f->editor = LI_RULE_EDITOR (li_rule_editor_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->editor));
+  g_signal_connect (f->editor, "rules-changed", G_CALLBACK (rules_changed_cb), f);
+
+  li_rule_editor_set_rules (f->editor, rules);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_frames (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_pointer (&f->last, li_rules_free);
+}
+
+static void
+test_set_rules_silent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LiRules) rules = parse (rules_json);
+  g_autoptr(LiEventStore) store = make_store ();
+
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_true (li_rules_equal (li_rule_editor_get_rules (f->editor), rules));
+  g_assert_cmpuint (count_rows (f, LI_TYPE_INTENT_ROW), ==, 2);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_PATTERN_ROW), ==, 1);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_FIT_ROW), ==, 1);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_STAGE_ROW), ==, 3);
+
+  /* Data: product_view (rule), add_to_cart, search (no rule); purchase is
+   * the outcome; webinar is not in the data. */
+  li_rule_editor_set_dataset (f->editor, store, NULL);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_INTENT_ROW), ==, 4);
+  g_assert_nonnull (intent_row (f, "search"));
+  g_assert_null (intent_row (f, "purchase"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (intent_row (f, "product_view"))),
+                   ==, "3 events · cap 12");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (intent_row (f, "search"))),
+                   ==, "1 event · off");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (intent_row (f, "webinar"))),
+                   ==, "not in data");
+
+  li_rule_editor_set_dataset (f->editor, NULL, NULL);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_INTENT_ROW), ==, 2);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+}
+
+static void
+test_intent_points (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LiEventStore) store = make_store ();
+  GtkSpinButton *spin;
+  LiIntentRow *row;
+
+  li_rule_editor_set_dataset (f->editor, store, NULL);
+  row = intent_row (f, "search");
+  spin = find_first (row, GTK_TYPE_SPIN_BUTTON);
+
+  /* A placeholder gets a rule with its points … */
+  gtk_spin_button_set_value (spin, 4);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (f->last->n_intent, ==, 3);
+  g_assert_cmpstr (f->last->intent[2].event, ==, "search");
+  g_assert_cmpfloat (f->last->intent[2].points, ==, 4);
+  g_assert_true (li_rules_equal (f->last, li_rule_editor_get_rules (f->editor)));
+
+  /* … and loses it at 0; the row stays. */
+  gtk_spin_button_set_value (spin, 0);
+  g_assert_cmpuint (f->n_changed, ==, 2);
+  g_assert_cmpuint (f->last->n_intent, ==, 2);
+  g_assert_true (intent_row (f, "search") == row);
+
+  /* A rule with a cap keeps it at 0 points. */
+  row = intent_row (f, "product_view");
+  spin = find_first (row, GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (spin, 0);
+  g_assert_cmpuint (f->last->n_intent, ==, 2);
+  g_assert_cmpfloat (f->last->intent[0].points, ==, 0);
+  g_assert_cmpfloat (f->last->intent[0].max_points, ==, 12);
+
+  /* Remove the rule not in the data: its row goes. */
+  row = intent_row (f, "webinar");
+  g_signal_emit_by_name (find_button (row, "user-trash-symbolic"), "clicked");
+  g_assert_cmpuint (f->last->n_intent, ==, 1);
+  g_assert_null (intent_row (f, "webinar"));
+}
+
+static void
+test_update_in_place (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(LiRules) rules = parse (rules_json);
+  LiIntentRow *row = intent_row (f, "product_view");
+  LiStageRow *stage = find_first (f->editor, LI_TYPE_STAGE_ROW);
+  GtkSpinButton *spin = find_first (row, GTK_TYPE_SPIN_BUTTON);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (stage), TRUE);
+
+  /* Undo-like and threshold-drag-like updates: same rows, new values. */
+  rules->intent[0].points = 7;
+  rules->stages[0].min_score = 65;
+  li_rule_editor_set_rules (f->editor, rules);
+
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_true (intent_row (f, "product_view") == row);
+  g_assert_true (find_first (f->editor, LI_TYPE_STAGE_ROW) == (gpointer) stage);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (stage)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 7);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (stage)), ==,
+                   "score ≥ 65 · phone within 15 min");
+}
+
+static void
+test_stages (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = find_all (f->editor, LI_TYPE_STAGE_ROW);
+  LiStageRow *cold = rows->pdata[2];
+
+  /* The catch-all cannot move. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (cold, "go-up-symbolic"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (cold, "go-down-symbolic"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (rows->pdata[1], "go-down-symbolic"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (rows->pdata[0], "go-up-symbolic"))));
+
+  g_signal_emit_by_name (find_button (rows->pdata[0], "go-down-symbolic"), "clicked");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpstr (f->last->stages[0].name, ==, "warm");
+  g_assert_cmpstr (f->last->stages[1].name, ==, "hot");
+  g_assert_cmpstr (f->last->stages[2].name, ==, "cold");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-stage", NULL));
+  g_assert_cmpuint (f->n_changed, ==, 2);
+  g_assert_cmpuint (f->last->n_stages, ==, 4);
+  g_assert_cmpstr (f->last->stages[3].name, ==, "cold");
+  g_assert_cmpuint (count_rows (f, LI_TYPE_STAGE_ROW), ==, 4);
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (f->editor, LI_TYPE_STAGE_ROW);
+  g_signal_emit_by_name (find_button (rows->pdata[2], "user-trash-symbolic"), "clicked");
+  g_assert_cmpuint (f->last->n_stages, ==, 3);
+  g_assert_cmpstr (f->last->stages[2].name, ==, "cold");
+}
+
+static void
+test_patterns_and_fit (Fixture       *f,
+                       gconstpointer  data)
+{
+  LiFitRow *fit;
+  GtkSwitch *sw;
+  g_autoptr(GPtrArray) combos = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-pattern", "s", "sequence"));
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (f->last->n_patterns, ==, 2);
+  g_assert_cmpint (f->last->patterns[1].kind, ==, LI_PATTERN_SEQUENCE);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_PATTERN_ROW), ==, 2);
+
+  sw = find_first (find_first (f->editor, LI_TYPE_PATTERN_ROW), GTK_TYPE_SWITCH);
+  gtk_switch_set_active (sw, FALSE);
+  g_assert_cmpuint (f->n_changed, ==, 2);
+  g_assert_false (f->last->patterns[0].enabled);
+  g_assert_cmpuint (f->last->n_patterns, ==, 2);
+
+  fit = find_first (f->editor, LI_TYPE_FIT_ROW);
+  combos = find_all (fit, ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (combos->pdata[0], LI_FIT_GTE);
+  g_assert_cmpuint (f->n_changed, ==, 3);
+  g_assert_cmpint (f->last->fit[0].op, ==, LI_FIT_GTE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-fit", NULL));
+  g_assert_cmpuint (f->last->n_fit, ==, 2);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_FIT_ROW), ==, 2);
+}
+
+static void
+test_general_and_decay (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = find_all (f->editor, ADW_TYPE_ENTRY_ROW);
+  AdwEntryRow *name = entries->pdata[0];
+  AdwEntryRow *outcome = entries->pdata[2];
+  AdwComboRow *model = find_first (f->editor, ADW_TYPE_COMBO_ROW);
+
+  guint n;
+
+  /* (set_text replaces the text in two steps: two emissions.) */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Spring");
+  g_assert_cmpuint (f->n_changed, >=, 1);
+  g_assert_cmpstr (f->last->name, ==, "Spring");
+
+  /* An empty outcome is a half-typed edit: nothing changes. */
+  n = f->n_changed;
+  gtk_editable_delete_text (GTK_EDITABLE (outcome), 0, -1);
+  g_assert_cmpuint (f->n_changed, ==, n);
+  gtk_editable_set_text (GTK_EDITABLE (outcome), "order");
+  g_assert_cmpuint (f->n_changed, ==, n + 1);
+  g_assert_cmpstr (f->last->outcome_event, ==, "order");
+
+  adw_combo_row_set_selected (model, LI_DECAY_WINDOW);
+  g_assert_cmpuint (f->n_changed, ==, n + 2);
+  g_assert_cmpint (f->last->decay.model, ==, LI_DECAY_WINDOW);
+  g_assert_cmpfloat (f->last->decay.days, ==, 7);
+}
+
+/* Tab reaches every control of the collapsed rows' headers and of the
+ * group headers: nothing needs the mouse. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (f->editor));
+
+  rows = find_all (f->editor, LI_TYPE_INTENT_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (targets, find_first (rows->pdata[i], GTK_TYPE_SPIN_BUTTON));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (f->editor, LI_TYPE_PATTERN_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_ptr_array_add (targets, find_first (rows->pdata[i], GTK_TYPE_SPIN_BUTTON));
+      g_ptr_array_add (targets, find_first (rows->pdata[i], GTK_TYPE_SWITCH));
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (f->editor, LI_TYPE_FIT_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (targets, find_first (rows->pdata[i], GTK_TYPE_SPIN_BUTTON));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (f->editor, LI_TYPE_STAGE_ROW);
+  g_ptr_array_add (targets, find_button (rows->pdata[0], "go-down-symbolic"));
+  g_ptr_array_add (targets, find_button (rows->pdata[1], "go-up-symbolic"));
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->editor));
+  for (guint step = 0; step < 400; step++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (root);
+      for (guint i = 0; focus != NULL && i < targets->len; i++)
+        if (focus == targets->pdata[i] || gtk_widget_is_ancestor (focus, targets->pdata[i]))
+          g_hash_table_add (reached, targets->pdata[i]);
+    }
+
+  for (guint i = 0; i < targets->len; i++)
+    if (!g_hash_table_contains (reached, targets->pdata[i]))
+      g_error ("not reached by Tab: %s %u", G_OBJECT_TYPE_NAME (targets->pdata[i]), i);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/rule-editor/widget/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("set-rules-silent", test_set_rules_silent);
+  ADD ("intent-points", test_intent_points);
+  ADD ("update-in-place", test_update_in_place);
+  ADD ("stages", test_stages);
+  ADD ("patterns-and-fit", test_patterns_and_fit);
+  ADD ("general-and-decay", test_general_and_decay);
+  ADD ("keyboard", test_keyboard);
+#undef ADD
+
+  return g_test_run ();
+}

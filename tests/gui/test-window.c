@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window, headless (xvfb): load the bundled sample, edit through
+ * the window actions, and check the numbers the stage table shows against
+ * `lead-intent-cli replay --json` on the saved rules. */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gstdio.h>
+
+#include "li-application.h"
+#include "li-replay-view.h"
+#include "li-stage-table.h"
+#include "li-window.h"
+
+#define TIMEOUT_SECONDS 60
+
+static LiApplication *app;
+static LiWindow *window;
+static char *sample_events;
+static char *sample_rules;
+static char *tmp_dir;
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer user_data);
+
+static void
+wait_until (Condition   condition,
+            gpointer    user_data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!condition (user_data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+static gboolean
+idle_cond (gpointer user_data)
+{
+  return !li_window_get_busy (window);
+}
+
+static void
+wait_idle (void)
+{
+  /* Let a scheduled (debounced) replay start before checking busy. */
+  wait_until (idle_cond, NULL, "the import and the replay");
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+frames_cond (gpointer user_data)
+{
+  return *(guint *) user_data >= 2;
+}
+
+static void
+wait_painted (void)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  guint frames = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  wait_until (frames_cond, &frames, "two frames");
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+mapped_cond (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static LiStageTable *
+stage_table (void)
+{
+  GtkWidget *view = li_window_get_replay_view (window);
+
+  return LI_STAGE_TABLE (li_replay_view_get_stage_table (LI_REPLAY_VIEW (view)));
+}
+
+/* "1,234" (any thousands separator) → 1234 */
+static guint
+cell_count (guint         row,
+            LiStageColumn column)
+{
+  g_autofree char *text = li_stage_table_dup_cell_text (stage_table (), row, column);
+  guint64 value = 0;
+
+  g_assert_nonnull (text);
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      value = value * 10 + (*p - '0');
+
+  return value;
+}
+
+static JsonObject *
+cli_replay (const char *rules_path,
+            JsonParser *parser)
+{
+  const char *cli = g_getenv ("LI_CLI");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = { cli, "replay", "--rules", rules_path, "--events", sample_events,
+                         "--json", NULL };
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", cli, error->message, err);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+assert_close (double a,
+              double b)
+{
+  if (isnan (a) || isnan (b))
+    g_assert_true (isnan (a) && isnan (b));
+  else
+    g_assert_cmpfloat_with_epsilon (a, b, 1e-9);
+}
+
+static double
+json_number (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NAN;
+  return json_node_get_double (node);
+}
+
+static guint
+json_count (JsonObject *object,
+            const char *member)
+{
+  return (guint) json_object_get_int_member (object, member);
+}
+
+/* The window's result, the stage table's text and the CLI agree. */
+static void
+assert_matches_cli (const char *rules_path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *cli = cli_replay (rules_path, parser);
+  JsonArray *stages = json_object_get_array_member (cli, "stages");
+  const LiRules *rules = NULL;
+  LiReplayResult *result = li_window_get_replay_result (window, &rules);
+  GtkWidget *view = li_window_get_replay_view (window);
+
+  g_assert_nonnull (result);
+  g_assert_true (li_replay_view_get_result (LI_REPLAY_VIEW (view)) == result);
+  g_assert_true (li_rules_equal (rules, li_window_get_rules (window)));
+
+  g_assert_cmpuint (result->leads, ==, json_count (cli, "leads"));
+  g_assert_cmpuint (result->skipped_leads, ==, json_count (cli, "skipped_leads"));
+  g_assert_cmpuint (result->converters, ==, json_count (cli, "converters"));
+  assert_close (result->base_rate, json_number (cli, "base_rate"));
+  assert_close (result->auc, json_number (cli, "auc"));
+
+  g_assert_cmpuint (result->n_stages, ==, json_array_get_length (stages));
+  g_assert_cmpuint (li_stage_table_get_n_rows (stage_table ()), ==, result->n_stages);
+
+  for (guint i = 0; i < result->n_stages; i++)
+    {
+      JsonObject *stage = json_array_get_object_element (stages, i);
+      const LiStageMetrics *m = &result->stages[i];
+      g_autofree char *name = li_stage_table_dup_cell_text (stage_table (), i, LI_STAGE_COLUMN_NAME);
+
+      g_assert_cmpstr (m->name, ==, json_object_get_string_member (stage, "name"));
+      g_assert_nonnull (strstr (name, m->name));
+
+      g_assert_cmpuint (m->flagged, ==, json_count (stage, "flagged"));
+      g_assert_cmpuint (m->true_positives, ==, json_count (stage, "true_positives"));
+      g_assert_cmpuint (m->false_positives, ==, json_count (stage, "false_positives"));
+      g_assert_cmpuint (m->false_negatives, ==, json_count (stage, "false_negatives"));
+      g_assert_cmpuint (m->peak_count, ==, json_count (stage, "peak_count"));
+      assert_close (m->precision, json_number (stage, "precision"));
+      assert_close (m->recall, json_number (stage, "recall"));
+      assert_close (m->lift, json_number (stage, "lift"));
+      assert_close (m->median_hours_to_outcome, json_number (stage, "median_hours_to_outcome"));
+
+      /* What the user reads in the table. */
+      g_assert_cmpuint (cell_count (i, LI_STAGE_COLUMN_FLAGGED), ==, json_count (stage, "flagged"));
+      g_assert_cmpuint (cell_count (i, LI_STAGE_COLUMN_TRUE_POSITIVES), ==,
+                        json_count (stage, "true_positives"));
+      g_assert_cmpuint (cell_count (i, LI_STAGE_COLUMN_FALSE_POSITIVES), ==,
+                        json_count (stage, "false_positives"));
+      g_assert_cmpuint (cell_count (i, LI_STAGE_COLUMN_FALSE_NEGATIVES), ==,
+                        json_count (stage, "false_negatives"));
+      g_assert_cmpuint (cell_count (i, LI_STAGE_COLUMN_PEAK_COUNT), ==,
+                        json_count (stage, "peak_count"));
+    }
+}
+
+static double
+intent_points (const LiRules *rules,
+               const char    *event)
+{
+  for (guint i = 0; i < rules->n_intent; i++)
+    if (rules->intent[i].n_where == 0 && g_strcmp0 (rules->intent[i].event, event) == 0)
+      return rules->intent[i].points;
+
+  g_assert_not_reached ();
+}
+
+/* Tests */
+
+static void
+test_load_sample (void)
+{
+  LiReplayResult *result;
+
+  g_assert_nonnull (li_window_get_store (window));
+  g_assert_cmpuint (li_window_get_store (window)->n_events, ==, 17434);
+  g_assert_false (li_window_get_dirty (window));
+  g_assert_cmpstr (li_window_get_rules (window)->name, ==, "REES46 sample");
+
+  result = li_window_get_replay_result (window, NULL);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->leads, >, 4000);
+  g_assert_cmpfloat (li_window_get_last_replay_ms (window), >, 0);
+  g_test_message ("import → first replay: %.1f ms", li_window_get_last_replay_ms (window));
+
+  assert_matches_cli (sample_rules);
+
+  /* Both files went to the recent files, the newest first. */
+  {
+    GSettings *settings = li_application_get_settings (app);
+    g_auto(GStrv) recent = NULL;
+
+    g_assert_nonnull (settings);
+    recent = g_settings_get_strv (settings, "recent-files");
+    g_assert_cmpuint (g_strv_length (recent), ==, 2);
+    g_assert_cmpstr (recent[0], ==, sample_events);
+    g_assert_cmpstr (recent[1], ==, sample_rules);
+  }
+}
+
+static void
+test_edit_and_save (void)
+{
+  g_autofree char *saved = g_build_filename (tmp_dir, "edited.leadrules.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiRules) reread = NULL;
+  LiReplayResult *before = li_window_get_replay_result (window, NULL);
+  guint hot_before = before->stages[0].flagged;
+  double ms_total = 0;
+  const int n_edits = 5;
+
+  /* Raise the value of a cart add: more leads get hot. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
+                              "add_to_cart", 60.0);
+  g_assert_true (li_window_get_dirty (window));
+  g_assert_true (li_window_get_busy (window));
+  g_assert_cmpfloat (intent_points (li_window_get_rules (window), "add_to_cart"), ==, 60);
+  wait_idle ();
+  wait_painted ();
+
+  g_assert_true (li_window_get_replay_result (window, NULL) != before);
+  g_assert_cmpuint (li_window_get_replay_result (window, NULL)->stages[0].flagged, >=, hot_before);
+  g_test_message ("edit → result: %.1f ms", li_window_get_last_replay_ms (window));
+
+  /* A few more edits for the latency numbers. */
+  for (int i = 0; i < n_edits; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
+                                  "product_view", 4.0 + i);
+      wait_idle ();
+      ms_total += li_window_get_last_replay_ms (window);
+    }
+  g_test_message ("edit → result over %d edits: mean %.1f ms (includes the %d ms debounce)",
+                  n_edits, ms_total / n_edits, 60);
+  g_print ("# edit → result latency: mean %.1f ms over %d edits\n", ms_total / n_edits, n_edits);
+
+  g_assert_true (li_window_save_rules_to (window, saved, &error));
+  g_assert_no_error (error);
+  g_assert_false (li_window_get_dirty (window));
+  g_assert_cmpstr (li_window_get_rules_path (window), ==, saved);
+
+  reread = li_rules_from_file (saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (li_rules_equal (reread, li_window_get_rules (window)));
+
+  wait_painted ();
+  assert_matches_cli (saved);
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(LiRules) edited = li_rules_copy (li_window_get_rules (window));
+  g_autoptr(LiRules) original = li_rules_from_file (sample_rules, NULL, NULL);
+  guint steps = 0;
+
+  g_assert_nonnull (original);
+
+  /* Threshold drags merge into one step. */
+  for (int i = 0; i < 5; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.set-stage-threshold", "(ud)",
+                                0u, 55.0 + i);
+  wait_idle ();
+  g_assert_cmpfloat (li_window_get_rules (window)->stages[0].min_score, ==, 59);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (li_rules_equal (li_window_get_rules (window), edited));
+  wait_idle ();
+  g_assert_false (li_window_get_dirty (window));  /* back to the saved file */
+
+  /* Undo every edit: back to the file as opened. */
+  while (!li_rules_equal (li_window_get_rules (window), original))
+    {
+      g_assert_cmpuint (++steps, <=, 10);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    }
+  g_assert_cmpuint (steps, ==, 6);
+  g_assert_true (li_window_get_dirty (window));
+  wait_idle ();
+  assert_matches_cli (sample_rules);
+
+  /* Redo all: the edited rules again. */
+  for (guint i = 0; i < steps; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_true (li_rules_equal (li_window_get_rules (window), edited));
+  g_assert_false (li_window_get_dirty (window));
+  wait_idle ();
+  wait_painted ();
+  assert_matches_cli (li_window_get_rules_path (window));
+}
+
+static void
+test_failed_import (void)
+{
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-row.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (bad);
+  LiEventStore *store = li_window_get_store (window);
+  LiReplayResult *result = li_window_get_replay_result (window, NULL);
+  const char *text;
+
+  li_window_import (window, &file, 1, NULL);
+  g_assert_true (li_window_get_busy (window));
+  wait_idle ();
+  wait_painted ();
+
+  text = li_window_get_error_text (window);
+  g_assert_nonnull (text);
+  g_test_message ("error shown: %s", text);
+  g_assert_nonnull (strstr (text, "bad-row.csv:3:"));
+
+  /* The data in use stays. */
+  g_assert_true (li_window_get_store (window) == store);
+  g_assert_true (li_window_get_replay_result (window, NULL) == result);
+  g_assert_cmpuint (li_window_get_store (window)->n_events, ==, 17434);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
+  g_assert_null (li_window_get_error_text (window));
+}
+
+static gboolean
+no_dialog_cond (gpointer user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+
+  return NULL;
+}
+
+static void
+test_shortcuts (void)
+{
+  static const char *actions[] = {
+    "win.new", "win.open-rules", "win.import-events", "win.save", "win.save-as", "win.undo",
+    "win.redo", "win.close", "win.show-help-overlay", "app.quit",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    actions[i]);
+
+      g_assert_nonnull (accels[0]);
+    }
+
+  /* GtkApplication loads gtk/help-overlay.ui from the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+}
+
+static void
+test_new_discard (void)
+{
+  AdwMessageDialog *dialog;
+  LiReplayResult *result;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
+                              "add_to_cart", 7.0);
+  g_assert_true (li_window_get_dirty (window));
+
+  /* Unsaved changes: New asks first and changes nothing yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpfloat (intent_points (li_window_get_rules (window), "add_to_cart"), ==, 7);
+
+  /* What a click on the button does: respond, then close. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_dialog_cond, NULL, "the dialog to close");
+  g_assert_cmpfloat (intent_points (li_window_get_rules (window), "add_to_cart"), ==, 7);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* What a click on the button does: respond, then close. */
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_dialog_cond, NULL, "the dialog to close");
+
+  g_assert_cmpstr (li_window_get_rules (window)->name, ==, "Ecommerce starter");
+  g_assert_null (li_window_get_rules_path (window));
+  g_assert_false (li_window_get_dirty (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);  /* nothing to undo */
+  g_assert_cmpstr (li_window_get_rules (window)->name, ==, "Ecommerce starter");
+
+  /* The data stays; the template's rules are replayed on it. */
+  wait_idle ();
+  result = li_window_get_replay_result (window, NULL);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->n_stages, ==, 4);
+  g_assert_cmpuint (li_window_get_store (window)->n_events, ==, 17434);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) rules_file = NULL;
+  g_autoptr(GFile) events_file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  {
+    g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "sample", NULL);
+    g_autofree char *sample_dir = g_canonicalize_filename (dir, NULL);
+
+    sample_events = g_build_filename (sample_dir, "rees46-2019oct-head.csv.gz", NULL);
+    sample_rules = g_build_filename (sample_dir, "sample.leadrules.json", NULL);
+  }
+  tmp_dir = g_dir_make_tmp ("lead-intent-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  app = li_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = li_window_new (app);
+  g_object_ref_sink (window);
+  rules_file = g_file_new_for_path (sample_rules);
+  events_file = g_file_new_for_path (sample_events);
+  g_assert_true (li_window_open_rules (window, rules_file));
+  li_window_import (window, &events_file, 1, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (mapped_cond, NULL, "the window to map");
+  wait_idle ();
+  wait_painted ();
+
+  g_test_add_func ("/gui/window/load-sample", test_load_sample);
+  g_test_add_func ("/gui/window/edit-and-save", test_edit_and_save);
+  g_test_add_func ("/gui/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/gui/window/failed-import", test_failed_import);
+  g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/window/new-discard", test_new_discard);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&window);
+  g_clear_object (&app);
+  {
+    g_autofree char *saved = g_build_filename (tmp_dir, "edited.leadrules.json", NULL);
+
+    g_unlink (saved);
+    g_rmdir (tmp_dir);
+  }
+  g_free (tmp_dir);
+  g_free (sample_events);
+  g_free (sample_rules);
+
+  return status;
+}
