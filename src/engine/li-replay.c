@@ -392,19 +392,19 @@ li_replay_result_to_text (const LiReplayResult *r)
 
   for (guint s = 0; s < r->n_stages; s++)
     name_w = MAX (name_w, g_utf8_strlen (r->stages[s].name, -1));
-  g_string_append_printf (out, "%-*s %8s %8s %8s %8s %9s %7s %6s %6s %12s\n", name_w, "Stage",
+  g_string_append_printf (out, "%-*s %8s %8s %8s %8s %9s %7s %6s %6s %13s\n", name_w, "Stage",
                           "Flagged", "TP", "FP", "FN", "Precision", "Recall", "Lift", "Peak",
-                          "Median h");
+                          "Median hours");
   for (guint s = 0; s < r->n_stages; s++)
     {
       const LiStageMetrics *m = &r->stages[s];
       g_autofree char *p = _li_fmt_ratio (m->precision * 100, 1, "%");
       g_autofree char *rc = _li_fmt_ratio (m->recall * 100, 1, "%");
       g_autofree char *lift = _li_fmt_ratio (m->lift, 2, "");
-      g_autofree char *med = _li_fmt_ratio (m->median_hours_to_outcome, 1, "");
+      g_autofree char *med = _li_fmt_ratio (m->median_hours_to_outcome, 2, "");
       int pad = name_w - (int) g_utf8_strlen (m->name, -1);
 
-      g_string_append_printf (out, "%s%*s %8u %8u %8u %8u %9s %7s %6s %6u %12s\n", m->name, pad, "",
+      g_string_append_printf (out, "%s%*s %8u %8u %8u %8u %9s %7s %6s %6u %13s\n", m->name, pad, "",
                               m->flagged, m->true_positives, m->false_positives,
                               m->false_negatives, p, rc, lift, m->peak_count, med);
     }
