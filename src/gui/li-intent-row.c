@@ -6,11 +6,19 @@
 #include "li-intent-row.h"
 #include "li-rule-editor-private.h"
 
+/* The data may hold hundreds of event names, and a row with all its details
+ * costs several milliseconds to build and to lay out.  So the template only
+ * has the header (title, subtitle, points); the details are made when the
+ * row is first expanded, from the model values the row keeps. */
+
 struct _LiIntentRow
 {
   AdwExpanderRow  parent_instance;
 
+  /* Template */
   GtkSpinButton  *points_spin;
+
+  /* Details, NULL until the row is first expanded */
   AdwActionRow   *cap_row;
   GtkSpinButton  *cap_spin;
   AdwComboRow    *decay_row;
@@ -23,7 +31,17 @@ struct _LiIntentRow
   AdwActionRow   *remove_row;
   GtkButton      *remove_button;
 
+  /* What the row shows */
   char           *event;
+  gboolean        has_rule;
+  double          cap;
+  gboolean        has_decay;
+  LiDecay         decay;
+  char           *where_key;
+  char           *where_values;
+  char           *where_more;   /* the other clauses, or NULL */
+  GMenuModel     *keys_menu;
+
   guint           updating;
 };
 
@@ -96,14 +114,193 @@ where_key_action (GtkWidget  *widget,
 {
   LiIntentRow *self = LI_INTENT_ROW (widget);
 
+  if (self->where_key_row == NULL)
+    return;
+
   gtk_editable_set_text (GTK_EDITABLE (self->where_key_row),
                          g_variant_get_string (parameter, NULL));
   gtk_widget_grab_focus (GTK_WIDGET (self->where_values_row));
 }
 
+/* Details ---------------------------------------------------------------- */
+
+static GtkSpinButton *
+_li_intent_row_new_spin (double lower,
+                         double upper,
+                         double page)
+{
+  GtkSpinButton *spin;
+
+  spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (lower, upper, 1));
+  gtk_spin_button_set_digits (spin, 1);
+  gtk_spin_button_set_increments (spin, 1, page);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
+  _li_spin_button_setup (spin);
+  return spin;
+}
+
+static AdwActionRow *
+_li_intent_row_new_spin_row (const char    *title,
+                             const char    *subtitle,
+                             GtkSpinButton *spin)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (row, subtitle);
+  adw_action_row_add_suffix (row, GTK_WIDGET (spin));
+  /* The activatable widget is labelled by the row's title. */
+  adw_action_row_set_activatable_widget (row, GTK_WIDGET (spin));
+  return row;
+}
+
+static void
+_li_intent_row_update_names (LiIntentRow *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->remove_button == NULL || self->event == NULL)
+    return;
+
+  label = g_strdup_printf (_("Remove the rule for %s"), self->event);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+_li_intent_row_sync_details (LiIntentRow *self,
+                             gboolean     full)
+{
+  if (self->cap_row == NULL)
+    return;
+
+  self->updating++;
+
+  /* Without a rule the details show the defaults, always. */
+  full = full || !self->has_rule;
+
+  _li_spin_sync (self->cap_spin, self->cap, full);
+  _li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
+                           self->has_decay, &self->decay, full);
+  _li_editable_sync (GTK_EDITABLE (self->where_key_row), self->where_key, full);
+  _li_editable_sync (GTK_EDITABLE (self->where_values_row), self->where_values, full);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->where_more_row), self->where_more != NULL);
+  if (self->where_more != NULL)
+    adw_action_row_set_subtitle (self->where_more_row, self->where_more);
+
+  /* Details only make sense for a rule: give the event points first. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cap_row), self->has_rule);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->decay_row), self->has_rule);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->decay_days_row), self->has_rule);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_row), self->has_rule);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->where_values_row), self->has_rule);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_row), self->has_rule);
+
+  self->updating--;
+}
+
+static void
+_li_intent_row_build_details (LiIntentRow *self)
+{
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (self);
+  g_autoptr(GtkStringList) models = NULL;
+
+  if (self->cap_row != NULL)
+    return;
+
+  self->updating++;
+
+  self->cap_spin = _li_intent_row_new_spin (0, 100000, 10);
+  self->cap_row = _li_intent_row_new_spin_row (_("Cap"),
+                                               _("Most points the rule adds in total; 0 means no cap"),
+                                               self->cap_spin);
+  g_signal_connect_swapped (self->cap_spin, "value-changed", G_CALLBACK (cap_changed_cb), self);
+
+  models = gtk_string_list_new ((const char * const[]) {
+                                  _("Global decay"), _("No decay"), _("Exponential"),
+                                  _("Window"), _("Linear"), NULL,
+                                });
+  self->decay_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->decay_row), _("Decay"));
+  adw_combo_row_set_model (self->decay_row, G_LIST_MODEL (models));
+  g_signal_connect_swapped (self->decay_row, "notify::selected", G_CALLBACK (decay_changed_cb), self);
+
+  self->decay_days_spin = _li_intent_row_new_spin (0.1, 3650, 7);
+  gtk_spin_button_set_value (self->decay_days_spin, 7);
+  self->decay_days_row = _li_intent_row_new_spin_row (_("Days"), NULL, self->decay_days_spin);
+  g_signal_connect_swapped (self->decay_days_spin, "value-changed", G_CALLBACK (decay_changed_cb), self);
+
+  self->where_key_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->where_key_row),
+                                 _("Only events with property"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->where_key_row), FALSE);
+  g_signal_connect_swapped (self->where_key_row, "changed", G_CALLBACK (where_changed_cb), self);
+
+  self->where_key_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->where_key_button), GTK_ALIGN_CENTER);
+  gtk_menu_button_set_icon_name (self->where_key_button, "pan-down-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (self->where_key_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->where_key_button), _("Property keys in the data"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->where_key_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a property key"), -1);
+  gtk_menu_button_set_menu_model (self->where_key_button, self->keys_menu);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_button),
+                            self->keys_menu != NULL && g_menu_model_get_n_items (self->keys_menu) > 0);
+  adw_entry_row_add_suffix (self->where_key_row, GTK_WIDGET (self->where_key_button));
+
+  self->where_values_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->where_values_row),
+                                 _("With one of the values (comma-separated)"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->where_values_row), FALSE);
+  g_signal_connect_swapped (self->where_values_row, "changed", G_CALLBACK (where_changed_cb), self);
+
+  self->where_more_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->where_more_row),
+                                 _("More conditions (kept from the file)"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->where_more_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->where_more_row), FALSE);
+
+  self->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("user-trash-symbolic"));
+  gtk_widget_set_valign (GTK_WIDGET (self->remove_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), _("Remove Rule"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->remove_button), "destructive-action");
+  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  self->remove_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->remove_row), _("Remove this rule"));
+  adw_action_row_add_suffix (self->remove_row, GTK_WIDGET (self->remove_button));
+  adw_action_row_set_activatable_widget (self->remove_row, GTK_WIDGET (self->remove_button));
+
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->cap_row));
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->decay_row));
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->decay_days_row));
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->where_key_row));
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->where_values_row));
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->where_more_row));
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->remove_row));
+
+  _li_intent_row_update_names (self);
+  _li_intent_row_sync_details (self, TRUE);
+
+  self->updating--;
+}
+
+static void
+expanded_changed_cb (LiIntentRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    _li_intent_row_build_details (self);
+}
+
+/* GObject ---------------------------------------------------------------- */
+
 static void
 li_intent_row_dispose (GObject *object)
 {
+  LiIntentRow *self = LI_INTENT_ROW (object);
+
+  g_clear_object (&self->keys_menu);
   gtk_widget_dispose_template (GTK_WIDGET (object), LI_TYPE_INTENT_ROW);
 
   G_OBJECT_CLASS (li_intent_row_parent_class)->dispose (object);
@@ -115,6 +312,9 @@ li_intent_row_finalize (GObject *object)
   LiIntentRow *self = LI_INTENT_ROW (object);
 
   g_clear_pointer (&self->event, g_free);
+  g_clear_pointer (&self->where_key, g_free);
+  g_clear_pointer (&self->where_values, g_free);
+  g_clear_pointer (&self->where_more, g_free);
 
   G_OBJECT_CLASS (li_intent_row_parent_class)->finalize (object);
 }
@@ -149,22 +349,7 @@ li_intent_row_class_init (LiIntentRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/li-intent-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiIntentRow, points_spin);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, cap_row);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, cap_spin);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, decay_row);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, decay_days_row);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, decay_days_spin);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, where_key_row);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, where_key_button);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, where_values_row);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, where_more_row);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, remove_row);
-  gtk_widget_class_bind_template_child (widget_class, LiIntentRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, points_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cap_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, decay_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, where_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "intent-row.where-key", "s",
                                    where_key_action);
@@ -176,11 +361,14 @@ li_intent_row_init (LiIntentRow *self)
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
   _li_spin_button_setup (self->points_spin);
-  _li_spin_button_setup (self->cap_spin);
-  _li_spin_button_setup (self->decay_days_spin);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_button), FALSE);
   self->updating--;
+
+  /* No rows yet, but there will be: show the expander arrow. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed_cb), NULL);
 }
+
+/* Public API ------------------------------------------------------------- */
 
 GtkWidget *
 li_intent_row_new (void)
@@ -233,51 +421,44 @@ _li_intent_row_sync (LiIntentRow        *self,
                      gboolean            full)
 {
   g_autofree char *subtitle = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *where_values = NULL;
-  static const LiDecay no_decay = { LI_DECAY_NONE, 0 };
 
   self->updating++;
 
   if (g_strcmp0 (self->event, event) != 0)
     {
+      g_autofree char *label = NULL;
+
       g_free (self->event);
       self->event = g_strdup (event);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), event);
 
-      /* Translators: accessible names of an intent row's controls. */
+      /* Translators: accessible name of an intent row's points. */
       label = g_strdup_printf (_("Points for %s"), event);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->points_spin),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_free (label);
-      label = g_strdup_printf (_("Remove the rule for %s"), event);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      _li_intent_row_update_names (self);
     }
 
   subtitle = _li_intent_row_subtitle (rule, data_note, is_outcome);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-
   _li_spin_sync (self->points_spin, rule != NULL ? rule->points : 0, full || rule == NULL);
-  _li_spin_sync (self->cap_spin, rule != NULL ? rule->max_points : 0, full || rule == NULL);
-  _li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
-                           rule != NULL && rule->has_decay,
-                           rule != NULL ? &rule->decay : &no_decay,
-                           full || rule == NULL);
 
+  /* Remember what the details show, for when they are made. */
+  self->has_rule = rule != NULL;
+  self->cap = rule != NULL ? rule->max_points : 0;
+  self->has_decay = rule != NULL && rule->has_decay;
+  self->decay = rule != NULL ? rule->decay : (LiDecay) { LI_DECAY_NONE, 0 };
+  g_clear_pointer (&self->where_key, g_free);
+  g_clear_pointer (&self->where_values, g_free);
+  g_clear_pointer (&self->where_more, g_free);
   if (rule != NULL && rule->n_where > 0)
-    where_values = _li_join_list ((const char * const *) rule->where[0].values);
-  _li_editable_sync (GTK_EDITABLE (self->where_key_row),
-                     rule != NULL && rule->n_where > 0 ? rule->where[0].key : "",
-                     full || rule == NULL);
-  _li_editable_sync (GTK_EDITABLE (self->where_values_row), where_values,
-                     full || rule == NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->where_more_row),
-                          rule != NULL && rule->n_where > 1);
+    {
+      self->where_key = g_strdup (rule->where[0].key);
+      self->where_values = _li_join_list ((const char * const *) rule->where[0].values);
+    }
   if (rule != NULL && rule->n_where > 1)
     {
-      g_autoptr(GString) more = g_string_new (NULL);
+      GString *more = g_string_new (NULL);
 
       for (guint i = 1; i < rule->n_where; i++)
         {
@@ -287,15 +468,10 @@ _li_intent_row_sync (LiIntentRow        *self,
             g_string_append (more, "; ");
           g_string_append_printf (more, "%s: %s", rule->where[i].key, values);
         }
-      adw_action_row_set_subtitle (self->where_more_row, more->str);
+      self->where_more = g_string_free (more, FALSE);
     }
 
-  /* Details only make sense for a rule: give the event points first. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cap_row), rule != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->decay_row), rule != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_row), rule != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->where_values_row), rule != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->remove_row), rule != NULL);
+  _li_intent_row_sync_details (self, full);
 
   if (is_outcome && rule != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
@@ -335,9 +511,13 @@ li_intent_row_set_keys_menu (LiIntentRow *self,
 {
   g_return_if_fail (LI_IS_INTENT_ROW (self));
 
-  gtk_menu_button_set_menu_model (self->where_key_button, menu);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_button),
-                            menu != NULL && g_menu_model_get_n_items (menu) > 0);
+  g_set_object (&self->keys_menu, menu);
+  if (self->where_key_button != NULL)
+    {
+      gtk_menu_button_set_menu_model (self->where_key_button, menu);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_button),
+                                menu != NULL && g_menu_model_get_n_items (menu) > 0);
+    }
 }
 
 const char *
@@ -361,6 +541,8 @@ li_intent_row_get_cap (LiIntentRow *self)
 {
   g_return_val_if_fail (LI_IS_INTENT_ROW (self), 0);
 
+  if (self->cap_spin == NULL)
+    return self->cap;
   return gtk_spin_button_get_value (self->cap_spin);
 }
 
@@ -370,6 +552,11 @@ li_intent_row_get_decay (LiIntentRow *self,
 {
   g_return_val_if_fail (LI_IS_INTENT_ROW (self), FALSE);
 
+  if (self->decay_row == NULL)
+    {
+      *decay = self->decay;
+      return self->has_decay;
+    }
   return _li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
 }
 
@@ -378,6 +565,8 @@ li_intent_row_get_where_key (LiIntentRow *self)
 {
   g_return_val_if_fail (LI_IS_INTENT_ROW (self), NULL);
 
+  if (self->where_key_row == NULL)
+    return self->where_key != NULL ? self->where_key : "";
   return gtk_editable_get_text (GTK_EDITABLE (self->where_key_row));
 }
 
@@ -386,6 +575,8 @@ li_intent_row_get_where_values (LiIntentRow *self)
 {
   g_return_val_if_fail (LI_IS_INTENT_ROW (self), NULL);
 
+  if (self->where_values_row == NULL)
+    return self->where_values != NULL ? self->where_values : "";
   return gtk_editable_get_text (GTK_EDITABLE (self->where_values_row));
 }
 

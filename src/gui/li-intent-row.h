@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiIntentRow, li_intent_row, LI, INTENT_ROW, AdwExpanderRow)
 
 /* One intent rule (or an event of the data that has none yet): points in the
- * header; cap, decay override and `where` filter when expanded.  The row is a
- * view: it emits ::changed (with an LiField) when the user edits a value and
+ * header; cap, decay override and `where` filter when expanded (made on first
+ * expansion: the data may list hundreds of events).  The row is a view: it
+ * emits ::changed (with an LiField) when the user edits a value and
  * ::remove-requested; the editor applies the edit to its rules and calls
  * update, which never emits. */
 GtkWidget  *li_intent_row_new             (void);

@@ -1250,13 +1250,14 @@ _li_decay_controls_read (AdwComboRow   *combo,
   decay->days = decay->model == LI_DECAY_NONE ? 0 : gtk_spin_button_get_value (days_spin);
   return TRUE;
 }
+
 /* ------------------------------------------------------------------------ */
 /* The widget                                                               */
 /* ------------------------------------------------------------------------ */
 
 /* Beyond this many event names without a rule, the rarest are not listed
  * (they can still be added by name). */
-#define MAX_PLACEHOLDER_ROWS 200
+#define MAX_PLACEHOLDER_ROWS 100
 
 static void
 _li_rule_editor_emit (LiRuleEditor *self)
@@ -1273,6 +1274,15 @@ _li_rule_editor_has_data (LiRuleEditor *self)
 }
 
 /* General and decay ------------------------------------------------------ */
+
+static char *
+_li_rule_editor_dup_entry (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  g_strstrip (text);
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
 
 static void
 _li_rule_editor_sync_decay (LiRuleEditor *self,
@@ -1302,19 +1312,19 @@ _li_rule_editor_sync_general (LiRuleEditor *self,
 {
   _li_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, full);
   _li_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, full);
+  /* A half-typed (empty) outcome gives way to a new rule set's. */
+  if (full)
+    {
+      g_autofree char *typed = _li_rule_editor_dup_entry (self->outcome_row);
+
+      if (typed == NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->outcome_row),
+                               self->rules->outcome_event != NULL ? self->rules->outcome_event : "");
+    }
   _li_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, full);
   if (self->rules->outcome_event != NULL && *self->rules->outcome_event != '\0')
     gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_row), "error");
   _li_spin_sync (self->window_spin, self->rules->window_days, full);
-}
-
-static char *
-_li_rule_editor_dup_entry (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-
-  g_strstrip (text);
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
 /* Intent ----------------------------------------------------------------- */
@@ -1353,8 +1363,8 @@ _li_rule_editor_show_intent_row (LiRuleEditor *self,
     li_intent_row_refresh (row, slot->event, rule, note, is_outcome);
 }
 
-/* "event\037k" for the k-th row of an event: finds a row again after a
- * rebuild, to keep it expanded. */
+/* "event\037k" for the k-th row of an event: the same row is used again for
+ * the same key, so rows keep their focus and expanded state. */
 static char *
 _li_intent_row_key (GArray *slots,
                     guint   i)
@@ -1368,15 +1378,32 @@ _li_intent_row_key (GArray *slots,
   return g_strdup_printf ("%s\037%u", slot->event, k);
 }
 
-/* Rebinds the intent rows to the rules, rebuilding them only when the list
- * of rows changed. */
+static LiIntentRow *
+_li_rule_editor_new_intent_row (LiRuleEditor *self)
+{
+  LiIntentRow *row = LI_INTENT_ROW (li_intent_row_new ());
+
+  g_signal_connect_object (row, "changed",
+                           G_CALLBACK (intent_row_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove-requested",
+                           G_CALLBACK (intent_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  li_intent_row_set_keys_menu (row, self->keys_menu);
+  return row;
+}
+
+/* Binds the intent rows to the rules.  When the list of rows changed, rows
+ * are matched by key: only new rows are made and only gone ones removed. */
 static void
 _li_rule_editor_sync_intent (LiRuleEditor *self,
                              gboolean      full)
 {
   g_autoptr(GArray) slots = _li_intent_slots_build (self->data_names, self->rules,
                                                     MAX_PLACEHOLDER_ROWS);
-  g_autoptr(GHashTable) expanded = NULL;
+  g_autoptr(GHashTable) old_rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree gboolean *fresh = NULL;
+  GHashTableIter iter;
+  gpointer value;
   gboolean had_focus;
 
   if (self->intent_slots != NULL && _li_intent_slots_same_rows (self->intent_slots, slots))
@@ -1390,35 +1417,56 @@ _li_rule_editor_sync_intent (LiRuleEditor *self,
 
   had_focus = gtk_widget_get_state_flags (GTK_WIDGET (self->intent_list)) & GTK_STATE_FLAG_FOCUS_WITHIN;
 
-  /* Rebuild, keeping rows expanded that were. */
-  expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  old_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < self->intent_rows->len; i++)
-    if (adw_expander_row_get_expanded (g_ptr_array_index (self->intent_rows, i)))
-      g_hash_table_add (expanded, _li_intent_row_key (self->intent_slots, i));
+    g_hash_table_insert (old_rows, _li_intent_row_key (self->intent_slots, i),
+                         g_ptr_array_index (self->intent_rows, i));
 
-  for (guint i = 0; i < self->intent_rows->len; i++)
-    gtk_list_box_remove (self->intent_list, g_ptr_array_index (self->intent_rows, i));
-  g_ptr_array_set_size (self->intent_rows, 0);
+  rows = g_ptr_array_sized_new (slots->len);
+  fresh = g_new0 (gboolean, MAX (slots->len, 1));
+  for (guint i = 0; i < slots->len; i++)
+    {
+      g_autofree char *key = _li_intent_row_key (slots, i);
+      gpointer row = g_hash_table_lookup (old_rows, key);
 
+      if (row != NULL)
+        g_hash_table_remove (old_rows, key);
+      g_ptr_array_add (rows, row);
+    }
+
+  /* Rows nobody wants any more. */
+  g_hash_table_iter_init (&iter, old_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_list_box_remove (self->intent_list, value);
+
+  /* The rest in order (the "add" row stays last). */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (row == NULL)
+        {
+          row = GTK_WIDGET (_li_rule_editor_new_intent_row (self));
+          g_ptr_array_index (rows, i) = row;
+          gtk_list_box_insert (self->intent_list, row, i);
+          fresh[i] = TRUE;
+        }
+      else if (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) != (int) i)
+        {
+          g_object_ref (row);
+          gtk_list_box_remove (self->intent_list, row);
+          gtk_list_box_insert (self->intent_list, row, i);
+          g_object_unref (row);
+        }
+    }
+
+  g_clear_pointer (&self->intent_rows, g_ptr_array_unref);
+  self->intent_rows = g_steal_pointer (&rows);
   g_clear_pointer (&self->intent_slots, g_array_unref);
   self->intent_slots = g_steal_pointer (&slots);
 
-  for (guint i = 0; i < self->intent_slots->len; i++)
-    {
-      LiIntentRow *row = LI_INTENT_ROW (li_intent_row_new ());
-      g_autofree char *key = _li_intent_row_key (self->intent_slots, i);
-
-      g_signal_connect_object (row, "changed",
-                               G_CALLBACK (intent_row_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "remove-requested",
-                               G_CALLBACK (intent_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
-      li_intent_row_set_keys_menu (row, self->keys_menu);
-      g_ptr_array_add (self->intent_rows, row);
-      _li_rule_editor_show_intent_row (self, i, TRUE);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (expanded, key));
-      gtk_list_box_insert (self->intent_list, GTK_WIDGET (row), i);
-    }
+  for (guint i = 0; i < self->intent_rows->len; i++)
+    _li_rule_editor_show_intent_row (self, i, full || fresh[i]);
 
   /* The focused row may be gone: keep the keyboard in the list. */
   if (had_focus &&

@@ -241,6 +241,7 @@ test_intent_points (Fixture       *f,
 
   /* Remove the rule not in the data: its row goes. */
   row = intent_row (f, "webinar");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   g_signal_emit_by_name (find_button (row, "user-trash-symbolic"), "clicked");
   g_assert_cmpuint (f->last->n_intent, ==, 1);
   g_assert_null (intent_row (f, "webinar"));
@@ -366,6 +367,74 @@ test_general_and_decay (Fixture       *f,
   g_assert_cmpfloat (f->last->decay.days, ==, 7);
 }
 
+/* The details of an intent row are made on first expansion, with the
+ * values of the rule; a filter typed there lands in the rules. */
+static void
+test_intent_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  LiIntentRow *row = intent_row (f, "product_view");
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  spins = find_all (row, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, ==, 1);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_clear_pointer (&spins, g_ptr_array_unref);
+  spins = find_all (row, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, ==, 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spins->pdata[1]), ==, 12);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+
+  entries = find_all (row, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpuint (entries->len, ==, 2);
+  gtk_editable_set_text (entries->pdata[0], "link");
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  gtk_editable_set_text (entries->pdata[1], "cart, product");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (f->last->intent[0].n_where, ==, 1);
+  g_assert_cmpstr (f->last->intent[0].where[0].key, ==, "link");
+  g_assert_cmpstr (f->last->intent[0].where[0].values[1], ==, "product");
+
+  gtk_spin_button_set_value (spins->pdata[1], 0);
+  g_assert_cmpfloat (f->last->intent[0].max_points, ==, 0);
+}
+
+/* Adding a rule for a new event adds one row; the others stay. */
+static void
+test_intent_add (Fixture       *f,
+                 gconstpointer  data)
+{
+  LiIntentRow *row = intent_row (f, "product_view");
+  g_autoptr(GPtrArray) entries = find_all (f->editor, ADW_TYPE_ENTRY_ROW);
+  AdwEntryRow *add = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (entries->pdata[i]), "Add a rule for an event") == 0)
+      add = entries->pdata[i];
+  g_assert_nonnull (add);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (add), "coupon_use");
+  g_signal_emit_by_name (find_button (add, "list-add-symbolic"), "clicked");
+
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (f->last->n_intent, ==, 3);
+  g_assert_cmpstr (f->last->intent[2].event, ==, "coupon_use");
+  g_assert_cmpfloat (f->last->intent[2].points, ==, 1);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_INTENT_ROW), ==, 3);
+  g_assert_true (intent_row (f, "product_view") == row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+
+  /* A second rule for the same event (another filter) is another row. */
+  gtk_editable_set_text (GTK_EDITABLE (add), "coupon_use");
+  g_signal_emit_by_name (find_button (add, "list-add-symbolic"), "clicked");
+  g_assert_cmpuint (f->last->n_intent, ==, 4);
+  g_assert_cmpuint (count_rows (f, LI_TYPE_INTENT_ROW), ==, 4);
+}
+
 /* Tab reaches every control of the collapsed rows' headers and of the
  * group headers: nothing needs the mouse. */
 static void
@@ -427,6 +496,8 @@ main (int   argc,
   g_test_add ("/rule-editor/widget/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("set-rules-silent", test_set_rules_silent);
   ADD ("intent-points", test_intent_points);
+  ADD ("intent-details", test_intent_details);
+  ADD ("intent-add", test_intent_add);
   ADD ("update-in-place", test_update_in_place);
   ADD ("stages", test_stages);
   ADD ("patterns-and-fit", test_patterns_and_fit);
