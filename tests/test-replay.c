@@ -210,6 +210,59 @@ test_replay_time_range (void)
   g_assert_cmpuint (rt->skipped_leads, ==, 1);
 }
 
+static void
+test_replay_threads_agree (void)
+{
+  /* Splitting leads over threads must not change a single number. */
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const char *names[] = { "product_view", "add_to_cart", "checkout_start", "purchase", "email_click" };
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (TestEvent));
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  const char *json = "{\"decay\": {\"model\": \"exponential\", \"half_life_days\": 1},"
+                     "\"intent\": [{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
+                     "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}}],"
+                     "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}],"
+                     "\"stages\": [{\"name\": \"hot\", \"min_score\": 25}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}]}";
+  g_autoptr(LiRules) rules = test_rules (json);
+  g_autoptr(LiEventStore) store = NULL;
+  g_autoptr(LiPlan) plan = NULL;
+  g_autoptr(LiReplayResult) one = NULL;
+  g_autoptr(LiReplayResult) three = NULL;
+  LiReplayOptions one_thread = { .threads = 1 }, three_threads = { .threads = 3 };
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char *lead = g_strdup_printf ("L%u", g_rand_int_range (rand, 0, 2000));
+      TestEvent e = { lead, (gint64) i * 60000, names[g_rand_int_range (rand, 0, 5)],
+                      g_rand_boolean (rand) ? "product_id=p1" : "product_id=p2" };
+      g_ptr_array_add (strings, lead);
+      g_array_append_val (events, e);
+    }
+  store = test_store ((TestEvent *) events->data, events->len);
+  plan = li_plan_new (rules, store, NULL);
+  one = li_replay_run (plan, &one_thread, NULL, NULL, NULL, NULL);
+  three = li_replay_run (plan, &three_threads, NULL, NULL, NULL, NULL);
+
+  g_assert_cmpuint (one->leads, ==, three->leads);
+  g_assert_cmpuint (one->skipped_leads, ==, three->skipped_leads);
+  g_assert_cmpuint (one->converters, ==, three->converters);
+  for (guint i = 0; i < one->leads; i++)
+    {
+      g_assert_cmpuint (one->per_lead[i].lead, ==, three->per_lead[i].lead);
+      g_assert_cmpuint (one->per_lead[i].peak_stage, ==, three->per_lead[i].peak_stage);
+      g_assert_cmpint (one->per_lead[i].converted, ==, three->per_lead[i].converted);
+      g_assert_cmpfloat (one->per_lead[i].peak_score, ==, three->per_lead[i].peak_score);
+    }
+  g_assert_cmpfloat (one->auc, ==, three->auc);
+  for (guint s = 0; s < one->n_stages; s++)
+    {
+      g_assert_cmpuint (one->stages[s].flagged, ==, three->stages[s].flagged);
+      g_assert_cmpuint (one->stages[s].true_positives, ==, three->stages[s].true_positives);
+      g_assert_cmpfloat (one->stages[s].median_hours_to_outcome, ==, three->stages[s].median_hours_to_outcome);
+    }
+  g_assert_cmpuint (one->converters, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,5 +274,6 @@ main (int   argc,
   g_test_add_func ("/engine/replay/empty", test_replay_empty);
   g_test_add_func ("/engine/replay/auc-ties", test_replay_auc_ties);
   g_test_add_func ("/engine/replay/time-range", test_replay_time_range);
+  g_test_add_func ("/engine/replay/threads-agree", test_replay_threads_agree);
   return g_test_run ();
 }

@@ -187,48 +187,50 @@ _li_bound (const gint64 *time_ms,
   return lo;
 }
 
-LiReplayResult *
-li_replay_run (const LiPlan          *plan,
-               const LiReplayOptions *options,
-               LiProgressFunc         progress,
-               gpointer               progress_data,
-               GCancellable          *cancellable,
-               GError               **error)
+/* A replay of a range of leads; chunks run in threads and are merged in
+ * lead order, so the result does not depend on how leads were split. */
+typedef struct
 {
-  const LiEventStore *store = li_plan_get_store (plan);
-  guint n_stages = li_plan_n_stages (plan);
-  double window_ms = li_plan_window_ms (plan);
-  g_autoptr(LiScorer) scorer = li_scorer_new (plan);
-  g_autoptr(LiReplayResult) result = g_new0 (LiReplayResult, 1);
+  const LiPlan          *plan;
+  const LiReplayOptions *options;
+  GCancellable          *cancellable;
+  LiProgressFunc         progress;
+  gpointer               progress_data;
+  guint32                first, last;
+  LiLeadOutcome         *per_lead;
+  guint                  leads, skipped, converters;
+  guint64                n_events;
+  guint                 *flagged, *true_positives, *peak_count;
+  GArray               **hours;  /* per stage: hours to outcome of the true positives */
+  gboolean               cancelled;
+} ReplayChunk;
+
+static gpointer
+_li_replay_chunk (gpointer data)
+{
+  ReplayChunk *c = data;
+  const LiReplayOptions *options = c->options;
+  const LiEventStore *store = li_plan_get_store (c->plan);
+  guint n_stages = li_plan_n_stages (c->plan);
+  double window_ms = li_plan_window_ms (c->plan);
+  g_autoptr(LiScorer) scorer = li_scorer_new (c->plan);
   g_autofree gint64 *flag = g_new (gint64, MAX (n_stages, 1));
-  g_autoptr(GPtrArray) hours = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  guint bins = options && options->bins > 0 ? options->bins : 40;
 
-  result->ref_count = 1;
-  result->n_stages = n_stages;
-  result->stages = g_new0 (LiStageMetrics, MAX (n_stages, 1));
-  result->per_lead = g_new (LiLeadOutcome, MAX (store->n_leads, 1));
-  for (guint s = 0; s < n_stages; s++)
-    {
-      result->stages[s].name = g_strdup (li_plan_stage_name (plan, s));
-      g_ptr_array_add (hours, g_array_new (FALSE, FALSE, sizeof (double)));
-    }
-
-  for (guint32 l = 0; l < store->n_leads; l++)
+  for (guint32 l = c->first; l < c->last; l++)
     {
       guint32 begin = store->lead_start[l], end = store->lead_start[l + 1];
-      guint reached;
       LiJourney journey;
       LiLeadOutcome *o;
-      gboolean converted;
-      gint64 t_o;
 
-      if (l % _LI_PROGRESS_EVERY == 0)
+      if ((l - c->first) % _LI_PROGRESS_EVERY == 0)
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return NULL;
-          if (progress)
-            progress (l, store->n_leads, progress_data);
+          if (g_cancellable_is_cancelled (c->cancellable))
+            {
+              c->cancelled = TRUE;
+              return NULL;
+            }
+          if (c->progress)
+            c->progress (l - c->first, c->last - c->first, c->progress_data);
         }
 
       if (options && options->has_from)
@@ -239,35 +241,144 @@ li_replay_run (const LiPlan          *plan,
         continue;  /* no events in the loaded range: not a lead of this replay */
 
       li_scorer_journey (scorer, l, begin, end, flag, &journey);
-      result->n_events += journey.n_scored;
+      c->n_events += journey.n_scored;
       if (journey.n_scored == 0)
         {
-          result->skipped_leads++;
+          c->skipped++;
           continue;
         }
-      reached = journey.reached;
-      converted = journey.converted;
-      t_o = journey.t_outcome;
 
-      o = &result->per_lead[result->leads++];
+      o = &c->per_lead[c->leads++];
       o->lead = l;
       o->peak_score = journey.peak;
-      o->peak_stage = reached;
-      o->converted = converted;
-      result->converters += converted;
-      result->stages[reached].peak_count++;
-      for (guint s = reached; s < n_stages; s++)
+      o->peak_stage = journey.reached;
+      o->converted = journey.converted;
+      c->converters += journey.converted;
+      c->peak_count[journey.reached]++;
+      for (guint s = journey.reached; s < n_stages; s++)
         {
-          LiStageMetrics *m = &result->stages[s];
-          m->flagged++;
-          if (converted && (double) (t_o - flag[s]) <= window_ms)
+          c->flagged[s]++;
+          if (journey.converted && (double) (journey.t_outcome - flag[s]) <= window_ms)
             {
-              double h = (double) (t_o - flag[s]) / _LI_MS_PER_HOUR;
-              m->true_positives++;
-              g_array_append_val (hours->pdata[s], h);
+              double h = (double) (journey.t_outcome - flag[s]) / _LI_MS_PER_HOUR;
+              c->true_positives[s]++;
+              g_array_append_val (c->hours[s], h);
             }
         }
     }
+  return NULL;
+}
+
+static void
+_li_replay_chunk_clear (ReplayChunk *c,
+                        guint        n_stages)
+{
+  g_free (c->per_lead);
+  g_free (c->flagged);
+  g_free (c->true_positives);
+  g_free (c->peak_count);
+  for (guint s = 0; s < n_stages; s++)
+    g_array_unref (c->hours[s]);
+  g_free (c->hours);
+}
+
+static guint
+_li_replay_threads (const LiEventStore    *store,
+                    const LiReplayOptions *options)
+{
+  if (options && options->threads > 0)
+    return MIN (options->threads, 64);
+  /* Threads pay off only on large imports. */
+  if (store->n_events < 200000)
+    return 1;
+  return CLAMP (g_get_num_processors (), 1, 8);
+}
+
+LiReplayResult *
+li_replay_run (const LiPlan          *plan,
+               const LiReplayOptions *options,
+               LiProgressFunc         progress,
+               gpointer               progress_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  const LiEventStore *store = li_plan_get_store (plan);
+  guint n_stages = li_plan_n_stages (plan);
+  guint n_chunks = _li_replay_threads (store, options);
+  g_autofree ReplayChunk *chunks = g_new0 (ReplayChunk, n_chunks);
+  g_autofree GThread **threads = g_new0 (GThread *, n_chunks);
+  g_autoptr(LiReplayResult) result = g_new0 (LiReplayResult, 1);
+  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean cancelled = FALSE;
+
+  /* Equal shares of events, cut at lead boundaries. */
+  for (guint k = 0; k < n_chunks; k++)
+    {
+      ReplayChunk *c = &chunks[k];
+      guint64 target = (guint64) store->n_events * (k + 1) / n_chunks;
+
+      c->plan = plan;
+      c->options = options;
+      c->cancellable = cancellable;
+      c->first = k == 0 ? 0 : chunks[k - 1].last;
+      c->last = c->first;
+      while (c->last < store->n_leads && (k == n_chunks - 1 || store->lead_start[c->last] < target))
+        c->last++;
+      c->per_lead = g_new (LiLeadOutcome, MAX (c->last - c->first, 1));
+      c->flagged = g_new0 (guint, MAX (n_stages, 1));
+      c->true_positives = g_new0 (guint, MAX (n_stages, 1));
+      c->peak_count = g_new0 (guint, MAX (n_stages, 1));
+      c->hours = g_new (GArray *, MAX (n_stages, 1));
+      for (guint s = 0; s < n_stages; s++)
+        c->hours[s] = g_array_new (FALSE, FALSE, sizeof (double));
+      if (k == 0)
+        {
+          /* The first chunk speaks for all: chunks are of equal size. */
+          c->progress = progress;
+          c->progress_data = progress_data;
+        }
+    }
+  for (guint k = 1; k < n_chunks; k++)
+    threads[k] = g_thread_new ("li-replay", _li_replay_chunk, &chunks[k]);
+  _li_replay_chunk (&chunks[0]);
+  for (guint k = 1; k < n_chunks; k++)
+    g_thread_join (threads[k]);
+
+  result->ref_count = 1;
+  result->n_stages = n_stages;
+  result->stages = g_new0 (LiStageMetrics, MAX (n_stages, 1));
+  result->per_lead = g_new (LiLeadOutcome, MAX (store->n_leads, 1));
+  for (guint k = 0; k < n_chunks; k++)
+    {
+      const ReplayChunk *c = &chunks[k];
+
+      cancelled |= c->cancelled;
+      memcpy (result->per_lead + result->leads, c->per_lead, c->leads * sizeof *c->per_lead);
+      result->leads += c->leads;
+      result->skipped_leads += c->skipped;
+      result->converters += c->converters;
+      result->n_events += c->n_events;
+    }
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      LiStageMetrics *m = &result->stages[s];
+
+      m->name = g_strdup (li_plan_stage_name (plan, s));
+      g_array_set_size (hours, 0);
+      for (guint k = 0; k < n_chunks; k++)
+        {
+          m->flagged += chunks[k].flagged[s];
+          m->true_positives += chunks[k].true_positives[s];
+          m->peak_count += chunks[k].peak_count[s];
+          g_array_append_vals (hours, chunks[k].hours[s]->data, chunks[k].hours[s]->len);
+        }
+      m->median_hours_to_outcome = _li_median (hours);
+    }
+  for (guint k = 0; k < n_chunks; k++)
+    _li_replay_chunk_clear (&chunks[k], n_stages);
+  if (cancelled)
+    return (g_cancellable_set_error_if_cancelled (cancellable, error), NULL);
 
   result->base_rate = _li_ratio (result->converters, result->leads);
   for (guint s = 0; s < n_stages; s++)
@@ -279,10 +390,9 @@ li_replay_run (const LiPlan          *plan,
       m->recall = _li_ratio (m->true_positives, result->converters);
       m->lift = isnan (m->precision) || isnan (result->base_rate) || result->base_rate == 0
                   ? NAN : m->precision / result->base_rate;
-      m->median_hours_to_outcome = _li_median (hours->pdata[s]);
     }
   result->auc = _li_auc (result->per_lead, result->leads, result->converters);
-  _li_histogram (result, bins);
+  _li_histogram (result, options && options->bins > 0 ? options->bins : 40);
   if (progress)
     progress (store->n_leads, store->n_leads, progress_data);
   return g_steal_pointer (&result);

@@ -78,6 +78,7 @@ typedef struct
   gboolean has_from, has_to;
   gint64   from_ms, to_ms;  /* inclusive bounds of the loaded time range */
   guint    bins;            /* 40 when 0 */
+  guint    threads;         /* 0: one per core on large imports */
 } LiReplayOptions;
 
 LiReplayResult *li_replay_run (const LiPlan          *plan,
