@@ -26,6 +26,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the rule file FILE"), N_("FILE") },
   { "leads", 'l', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the leads file FILE (lead attributes)"), N_("FILE") },
+  { "compare-with", 'c', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Compare the rules with the rule file FILE"), N_("FILE") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Load the data, save a PNG of the window to FILE and quit"), N_("FILE") },
   { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -81,12 +83,15 @@ static LiWindow *
 _li_application_new_window (LiApplication *self,
                             GFile         *rules,
                             GFile         *leads,
-                            GPtrArray     *events)
+                            GPtrArray     *events,
+                            GFile         *compare_with)
 {
   LiWindow *window = li_window_new (self);
 
   if (rules != NULL)
     li_window_open_rules (window, rules);
+  if (compare_with != NULL)
+    li_window_compare_with (window, compare_with);
   if ((events != NULL && events->len > 0) || leads != NULL)
     li_window_import (window,
                       events ? (GFile * const *) events->pdata : NULL,
@@ -205,12 +210,15 @@ li_application_command_line (GApplication            *application,
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GFile) rules = NULL;
   g_autoptr(GFile) leads = NULL;
+  g_autoptr(GFile) compare_with = NULL;
   g_autofree const char **remaining = NULL;
   const char *path;
   LiWindow *window;
 
   if (g_variant_dict_lookup (options, "rules", "^&ay", &path))
     rules = g_application_command_line_create_file_for_arg (cmdline, path);
+  if (g_variant_dict_lookup (options, "compare-with", "^&ay", &path))
+    compare_with = g_application_command_line_create_file_for_arg (cmdline, path);
   if (g_variant_dict_lookup (options, "leads", "^&ay", &path))
     leads = g_application_command_line_create_file_for_arg (cmdline, path);
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining))
@@ -231,6 +239,8 @@ li_application_command_line (GApplication            *application,
       gtk_window_unmaximize (GTK_WINDOW (window));
       if (rules != NULL && !li_window_open_rules (window, rules))
         self->exit_status = 1;
+      if (compare_with != NULL && !li_window_compare_with (window, compare_with))
+        self->exit_status = 1;
       if (events->len > 0 || leads != NULL)
         li_window_import (window, (GFile * const *) events->pdata, events->len, leads);
       gtk_window_present (GTK_WINDOW (window));
@@ -241,18 +251,18 @@ li_application_command_line (GApplication            *application,
       return 0;
     }
 
-  if (rules == NULL && leads == NULL && events->len == 0)
+  if (rules == NULL && leads == NULL && events->len == 0 && compare_with == NULL)
     {
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
       if (active != NULL)
         gtk_window_present (active);
       else
-        _li_application_new_window (self, NULL, NULL, NULL);
+        _li_application_new_window (self, NULL, NULL, NULL, NULL);
       return 0;
     }
 
-  _li_application_new_window (self, rules, leads, events);
+  _li_application_new_window (self, rules, leads, events, compare_with);
   return 0;
 }
 
@@ -276,7 +286,7 @@ li_application_open (GApplication  *application,
         g_ptr_array_add (events, g_object_ref (files[i]));
     }
 
-  _li_application_new_window (self, rules, NULL, events);
+  _li_application_new_window (self, rules, NULL, events, NULL);
 }
 
 static void
@@ -287,7 +297,7 @@ li_application_activate (GApplication *application)
   if (active != NULL)
     gtk_window_present (active);
   else
-    _li_application_new_window (LI_APPLICATION (application), NULL, NULL, NULL);
+    _li_application_new_window (LI_APPLICATION (application), NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -306,6 +316,9 @@ li_application_startup (GApplication *application)
     { "win.undo", { "<Primary>z", NULL } },
     { "win.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },
     { "win.close", { "<Primary>w", NULL } },
+    { "win.take-snapshot", { "<Primary>t", NULL } },
+    { "win.show-page('replay')", { "<Alt>1", NULL } },
+    { "win.show-page('compare')", { "<Alt>2", NULL } },
     { "win.show-help-overlay", { "<Primary>question", NULL } },
     { "app.quit", { "<Primary>q", NULL } },
   };

@@ -26,7 +26,7 @@ _li_path_is_rules (const char *path)
 
 /* File choosers */
 
-static void
+void
 _li_window_set_chooser (LiWindow             *self,
                         GtkFileChooserNative *chooser)
 {
@@ -39,7 +39,7 @@ _li_window_set_chooser (LiWindow             *self,
   gtk_native_dialog_set_modal (self->file_chooser, TRUE);
 }
 
-static void
+void
 _li_window_clear_chooser (LiWindow        *self,
                           GtkNativeDialog *dialog)
 {
@@ -60,7 +60,7 @@ _li_add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
-static void
+void
 _li_add_rules_filters (GtkFileChooser *chooser)
 {
   static const char *rules[] = { "*.leadrules.json", NULL };

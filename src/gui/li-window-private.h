@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "li-compare-view.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
 #include "li-undo-stack.h"
@@ -44,6 +45,8 @@ struct _LiWindow
   GtkListBox          *recent_list;
   LiRuleEditor        *rule_editor;
   LiReplayView        *replay_view;
+  AdwViewStack        *view_stack;
+  LiCompareView       *compare_view;
 
   GSettings           *settings;
   GMenu               *recent_menu;
@@ -79,6 +82,14 @@ struct _LiWindow
   LiReplayResult      *result;
   LiRules             *result_rules;
   double               last_replay_ms;
+
+  /* Compare (li-window-compare.c) */
+  GListStore          *versions;          /* LiVersion, newest first */
+  LiVersion           *baseline;          /* A of the comparison, or NULL */
+  LiReplayResult      *baseline_result;   /* A's replay on the current data */
+  GCancellable        *compare_cancellable;
+  guint                compare_generation;
+  guint                n_snapshots;
 
   gboolean             busy;
   gboolean             dirty;
@@ -120,8 +131,25 @@ char     *_li_window_format_title     (const char           *rules_name,
                                        gboolean              dirty,
                                        char                **subtitle);
 
+/* li-window-compare.c */
+void      _li_window_class_compare_init (GtkWidgetClass     *widget_class);
+void      _li_window_compare_init       (LiWindow           *self);
+void      _li_window_compare_dispose    (LiWindow           *self);
+/* A new replay of the draft: compares it with the baseline, if any. */
+void      _li_window_compare_update     (LiWindow           *self);
+/* New data: the baseline must be replayed again. */
+void      _li_window_compare_data_changed (LiWindow         *self);
+gboolean  _li_window_compare_running    (LiWindow           *self);
+void      _li_window_update_busy        (LiWindow           *self);
+
 /* li-window-actions.c */
 void      _li_window_class_actions_init (GtkWidgetClass     *widget_class);
+/* The one file chooser of the window (a new one replaces it). */
+void      _li_window_set_chooser        (LiWindow             *self,
+                                         GtkFileChooserNative *chooser);
+void      _li_window_clear_chooser      (LiWindow           *self,
+                                         GtkNativeDialog    *dialog);
+void      _li_add_rules_filters         (GtkFileChooser     *chooser);
 void      _li_window_save               (LiWindow           *self,
                                          gboolean            save_as);
 

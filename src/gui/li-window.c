@@ -38,7 +38,6 @@ typedef struct
 
 static void _li_window_schedule_replay (LiWindow *self,
                                         gboolean  debounce);
-static void _li_window_update_busy     (LiWindow *self);
 
 /* Helpers */
 
@@ -102,12 +101,13 @@ _li_window_set_busy (LiWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
+void
 _li_window_update_busy (LiWindow *self)
 {
   _li_window_set_busy (self, self->import_cancellable != NULL
                              || self->replay_timeout_id != 0
-                             || self->replay_running);
+                             || self->replay_running
+                             || _li_window_compare_running (self));
 }
 
 static void
@@ -407,6 +407,7 @@ _li_window_replay_done_cb (GObject      *object,
   self->result_rules = li_rules_copy (self->rules);
   li_replay_view_set_result (self->replay_view, result, self->result_rules);
   _li_window_update_summary (self);
+  _li_window_compare_update (self);
 
   self->last_replay_ms = (now - ticket->edit_time) / 1000.0;
   g_debug ("Replay of %u leads, %" G_GUINT64_FORMAT " events: %.1f ms from the edit, %.1f ms in the worker",
@@ -668,6 +669,7 @@ _li_window_import_done_cb (GObject      *object,
            data->elapsed_usec / 1000.0);
 
   li_rule_editor_set_dataset (self->rule_editor, self->store, self->leads);
+  _li_window_compare_data_changed (self);
   if (self->store != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "main");
   _li_window_update_summary (self);
@@ -961,6 +963,7 @@ li_window_dispose (GObject *object)
     g_cancellable_cancel (self->replay_cancellable);
   g_clear_object (&self->replay_cancellable);
   g_clear_handle_id (&self->replay_timeout_id, g_source_remove);
+  _li_window_compare_dispose (self);
 
   if (self->file_chooser != NULL)
     {
@@ -1048,6 +1051,7 @@ li_window_class_init (LiWindowClass *klass)
 
   g_type_ensure (LI_TYPE_RULE_EDITOR);
   g_type_ensure (LI_TYPE_REPLAY_VIEW);
+  g_type_ensure (LI_TYPE_COMPARE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiWindow, window_title);
@@ -1069,10 +1073,13 @@ li_window_class_init (LiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, rule_editor);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, replay_view);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, compare_view);
   gtk_widget_class_bind_template_child_full (widget_class, "recent_section", FALSE,
                                              G_STRUCT_OFFSET (LiWindow, recent_menu));
 
   _li_window_class_actions_init (widget_class);
+  _li_window_class_compare_init (widget_class);
 }
 
 static void
@@ -1098,6 +1105,7 @@ li_window_init (LiWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (_li_window_drop_cb), self, 0);
   gtk_widget_add_controller (self->drop_area, GTK_EVENT_CONTROLLER (drop));
 
+  _li_window_compare_init (self);
   _li_window_update_title (self);
 }
 

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (LiWindow, li_window, LI, WINDOW, AdwApplicationWindow)
  *   close, cancel-import, dismiss-error, open-sample, open-recent (s: path),
  *   set-intent-points ((sd): event, points; edits the first intent rule of
  *   that event without a where, or adds one),
- *   set-stage-threshold ((ud): stage index, min_score).
+ *   set-stage-threshold ((ud): stage index, min_score),
+ *   take-snapshot, compare-with-file, show-page (s: "replay" or "compare").
  * Properties: "busy" (an import or replay is running or scheduled),
  * "last-replay-ms" (edit → result latency of the newest replay),
  * "dirty" (the rules differ from the file). */
@@ -55,6 +56,14 @@ LiEventStore   *li_window_get_store          (LiWindow       *self);
 /* The LiReplayView and the LiRuleEditor. */
 GtkWidget      *li_window_get_replay_view    (LiWindow       *self);
 GtkWidget      *li_window_get_rule_editor    (LiWindow       *self);
+/* Compares the draft with the rules in @file from now on (the Compare
+ * page); FALSE, with the error shown, when they cannot be read. */
+gboolean        li_window_compare_with       (LiWindow       *self,
+                                              GFile          *file);
+/* The versions (LiVersion, newest first) of the compare page. */
+GListModel     *li_window_get_versions       (LiWindow       *self);
+/* The LiCompareView. */
+GtkWidget      *li_window_get_compare_view   (LiWindow       *self);
 /* The text of the error bar ("FILE:LINE: reason"), or NULL when hidden. */
 const char     *li_window_get_error_text     (LiWindow       *self);
 
