@@ -1895,11 +1895,12 @@ _li_parse_where (LiCheck      *check,
 }
 
 static void
-_li_parse_intent (LiCheck      *check,
-                  const char   *path,
-                  JsonNode     *node,
-                  LiIntentRule *rule)
+_li_parse_intent (LiCheck    *check,
+                  const char *path,
+                  JsonNode   *node,
+                  gpointer    item)
 {
+  LiIntentRule *rule = item;
   JsonObject *object;
   GList *members;
 
@@ -1984,8 +1985,9 @@ static void
 _li_parse_pattern (LiCheck    *check,
                    const char *path,
                    JsonNode   *node,
-                   LiPattern  *pattern)
+                   gpointer    item)
 {
+  LiPattern *pattern = item;
   JsonObject *object;
   JsonNode *kind_node;
   gboolean kind_known = FALSE;
@@ -2149,8 +2151,9 @@ static void
 _li_parse_fit (LiCheck    *check,
                const char *path,
                JsonNode   *node,
-               LiFitRule  *rule)
+               gpointer    item)
 {
+  LiFitRule *rule = item;
   JsonObject *object;
   JsonNode *op_node;
   gboolean op_known = FALSE;
@@ -2222,8 +2225,9 @@ static void
 _li_parse_stage (LiCheck    *check,
                  const char *path,
                  JsonNode   *node,
-                 LiStage    *stage)
+                 gpointer    item)
 {
+  LiStage *stage = item;
   JsonObject *object;
   GList *members;
 
@@ -2336,6 +2340,46 @@ _li_section_array (LiCheck    *check,
   return _li_read_array (check, key, node);
 }
 
+
+typedef void (*LiParseItem)    (LiCheck       *check,
+                                const char    *path,
+                                JsonNode      *node,
+                                gpointer       item);
+typedef void (*LiValidateItem) (LiCheck       *check,
+                                const LiRules *rules,
+                                guint          i);
+
+/* Parses one list (intent, patterns, fit, stages) into @items, validating
+ * each item once it is read so that its problems follow its parse errors. */
+static void
+_li_parse_section (LiCheck        *check,
+                   LiRules        *rules,
+                   JsonArray      *array,
+                   const char     *section,
+                   gsize           item_size,
+                   gpointer       *items,
+                   guint          *n_items,
+                   LiParseItem     parse,
+                   LiValidateItem  validate)
+{
+  guint n;
+
+  if (array == NULL)
+    return;
+  n = json_array_get_length (array);
+  *items = n > 0 ? g_malloc0_n (n, item_size) : NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = _li_path_index (section, i);
+
+      (*n_items)++;
+      parse (check, path, json_array_get_element (array, i), (char *) *items + i * item_size);
+      check->validating = TRUE;
+      validate (check, rules, i);
+      check->validating = FALSE;
+    }
+}
+
 static LiRules *
 _li_rules_parse (LiCheck  *check,
                  JsonNode *root)
@@ -2343,7 +2387,6 @@ _li_rules_parse (LiCheck  *check,
   LiRules *rules = _li_rules_new_defaults ();
   JsonObject *object;
   JsonNode *node;
-  JsonArray *array;
   GList *members;
 
   if (root == NULL || JSON_NODE_TYPE (root) != JSON_NODE_OBJECT)
@@ -2380,75 +2423,21 @@ _li_rules_parse (LiCheck  *check,
   _li_validate_decay (check, "decay", &rules->decay, rules->decay_extra);
   check->validating = FALSE;
 
-  if ((array = _li_section_array (check, object, "intent")) != NULL)
-    {
-      guint n = json_array_get_length (array);
-
-      rules->intent = n > 0 ? g_new0 (LiIntentRule, n) : NULL;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *path = _li_path_index ("intent", i);
-
-          rules->n_intent++;
-          _li_parse_intent (check, path, json_array_get_element (array, i), &rules->intent[i]);
-          check->validating = TRUE;
-          _li_validate_intent (check, rules, i);
-          check->validating = FALSE;
-        }
-    }
-
-  if ((array = _li_section_array (check, object, "patterns")) != NULL)
-    {
-      guint n = json_array_get_length (array);
-
-      rules->patterns = n > 0 ? g_new0 (LiPattern, n) : NULL;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *path = _li_path_index ("patterns", i);
-
-          rules->n_patterns++;
-          _li_parse_pattern (check, path, json_array_get_element (array, i), &rules->patterns[i]);
-          check->validating = TRUE;
-          _li_validate_pattern (check, rules, i);
-          check->validating = FALSE;
-        }
-    }
-
-  if ((array = _li_section_array (check, object, "fit")) != NULL)
-    {
-      guint n = json_array_get_length (array);
-
-      rules->fit = n > 0 ? g_new0 (LiFitRule, n) : NULL;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *path = _li_path_index ("fit", i);
-
-          rules->n_fit++;
-          _li_parse_fit (check, path, json_array_get_element (array, i), &rules->fit[i]);
-          check->validating = TRUE;
-          _li_validate_fit (check, rules, i);
-          check->validating = FALSE;
-        }
-    }
-
+  _li_parse_section (check, rules, _li_section_array (check, object, "intent"), "intent",
+                     sizeof (LiIntentRule), (gpointer *) &rules->intent, &rules->n_intent,
+                     _li_parse_intent, _li_validate_intent);
+  _li_parse_section (check, rules, _li_section_array (check, object, "patterns"), "patterns",
+                     sizeof (LiPattern), (gpointer *) &rules->patterns, &rules->n_patterns,
+                     _li_parse_pattern, _li_validate_pattern);
+  _li_parse_section (check, rules, _li_section_array (check, object, "fit"), "fit",
+                     sizeof (LiFitRule), (gpointer *) &rules->fit, &rules->n_fit,
+                     _li_parse_fit, _li_validate_fit);
   if (!json_object_has_member (object, "stages"))
     _li_error (check, "stages", "required");
-  else if ((array = _li_section_array (check, object, "stages")) != NULL)
-    {
-      guint n = json_array_get_length (array);
-
-      rules->stages = n > 0 ? g_new0 (LiStage, n) : NULL;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *path = _li_path_index ("stages", i);
-
-          rules->n_stages++;
-          _li_parse_stage (check, path, json_array_get_element (array, i), &rules->stages[i]);
-          check->validating = TRUE;
-          _li_validate_stage (check, rules, i);
-          check->validating = FALSE;
-        }
-    }
+  else
+    _li_parse_section (check, rules, _li_section_array (check, object, "stages"), "stages",
+                       sizeof (LiStage), (gpointer *) &rules->stages, &rules->n_stages,
+                       _li_parse_stage, _li_validate_stage);
 
   check->validating = TRUE;
   _li_validate_stage_list (check, rules);
