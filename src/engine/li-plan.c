@@ -807,14 +807,20 @@ _li_pattern_slot (PatternState *st,
   return &st->slots[*slot];
 }
 
-/* The cooldown of SPEC 4: at most one firing per key per window. */
+/* Fires when the condition holds, but at most once per key per window (the
+ * cooldown of SPEC 4). */
 static inline gboolean
-_li_may_fire (gboolean fired,
-              gint64   last_fire,
-              gint64   t,
-              double   window_ms)
+_li_try_fire (gboolean  holds,
+              gboolean *fired,
+              gint64   *last_fire,
+              gint64    t,
+              double    window_ms)
 {
-  return !fired || (double) (t - last_fire) >= window_ms;
+  if (!holds || (*fired && (double) (t - *last_fire) < window_ms))
+    return FALSE;
+  *fired = TRUE;
+  *last_fire = t;
+  return TRUE;
 }
 
 static inline void
@@ -847,11 +853,7 @@ _li_detect_repeat (LiScorer          *s,
       slot->head = st->next[slot->head];
       slot->count--;
     }
-  if (slot->count < spec->min || !_li_may_fire (slot->fired, slot->last_fire, t, spec->window_ms))
-    return FALSE;
-  slot->fired = TRUE;
-  slot->last_fire = t;
-  return TRUE;
+  return _li_try_fire (slot->count >= spec->min, &slot->fired, &slot->last_fire, t, spec->window_ms);
 }
 
 static gboolean
@@ -882,11 +884,7 @@ _li_detect_focus (LiScorer          *s,
       if (slot->head == _LI_NONE)
         slot->tail = _LI_NONE;
     }
-  if (slot->count < spec->min || !_li_may_fire (slot->fired, slot->last_fire, t, spec->window_ms))
-    return FALSE;
-  slot->fired = TRUE;
-  slot->last_fire = t;
-  return TRUE;
+  return _li_try_fire (slot->count >= spec->min, &slot->fired, &slot->last_fire, t, spec->window_ms);
 }
 
 static gboolean
@@ -903,13 +901,8 @@ _li_detect_sequence (const PatternSpec *spec,
   if (name == spec->seq[n - 1])
     {
       gint64 start = n >= 2 ? st->best[n - 2] : t;
-      if (start != _LI_NO_TIME && (double) (t - start) < spec->window_ms &&
-          _li_may_fire (st->fired, st->last_fire, t, spec->window_ms))
-        {
-          st->fired = TRUE;
-          st->last_fire = t;
-          fires = TRUE;
-        }
+      fires = _li_try_fire (start != _LI_NO_TIME && (double) (t - start) < spec->window_ms,
+                            &st->fired, &st->last_fire, t, spec->window_ms);
     }
   for (guint k = n - 1; k-- > 0;)
     {
@@ -943,11 +936,7 @@ _li_detect_return_days (LiScorer          *s,
         st->distinct--;
       st->head++;
     }
-  if (st->distinct < spec->min || !_li_may_fire (st->fired, st->last_fire, t, spec->window_ms))
-    return FALSE;
-  st->fired = TRUE;
-  st->last_fire = t;
-  return TRUE;
+  return _li_try_fire (st->distinct >= spec->min, &st->fired, &st->last_fire, t, spec->window_ms);
 }
 
 static void
