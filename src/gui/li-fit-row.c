@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "li-fit-row.h"
+#include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
 
 struct _LiFitRow
@@ -239,22 +240,11 @@ li_fit_row_update (LiFitRow        *self,
   self->updating++;
 
   summary = _li_fit_rule_summary (rule);
-  if (g_strcmp0 (self->shown_summary, summary) != 0)
+  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_summary, summary))
     {
-      g_autofree char *label = NULL;
-
-      g_free (self->shown_summary);
-      self->shown_summary = g_strdup (summary);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), summary);
-
       /* Translators: accessible names of a fit row's controls. */
-      label = g_strdup_printf (_("Points when %s"), summary);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->points_spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_free (label);
-      label = g_strdup_printf (_("Remove the rule “%s”"), summary);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points when %s"), summary);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove the rule “%s”"), summary);
     }
 
   _li_spin_sync (self->points_spin, rule->points, full);
@@ -283,9 +273,7 @@ li_fit_row_set_attributes_menu (LiFitRow   *self,
 {
   g_return_if_fail (LI_IS_FIT_ROW (self));
 
-  gtk_menu_button_set_menu_model (self->attribute_button, menu);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->attribute_button),
-                            menu != NULL && g_menu_model_get_n_items (menu) > 0);
+  _li_menu_button_set_menu (self->attribute_button, menu);
 }
 
 const char *

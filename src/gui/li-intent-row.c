@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "li-intent-row.h"
+#include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
 
 /* The data may hold hundreds of event names, and a row with all its details
@@ -79,17 +80,12 @@ cap_changed_cb (LiIntentRow *self)
 static void
 decay_changed_cb (LiIntentRow *self)
 {
-  LiDecay decay = { 0 };
-  gboolean has;
-
   if (self->updating > 0)
     return;
 
   /* Keep the days row in step with the model at once. */
   self->updating++;
-  has = _li_decay_controls_read (self->decay_row, self->decay_days_spin, &decay);
-  _li_decay_controls_sync (self->decay_row, self->decay_days_row,
-                           self->decay_days_spin, has, &decay, FALSE);
+  _li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
   self->updating--;
 
   _li_intent_row_emit (self, LI_FIELD_DECAY);
@@ -158,14 +154,11 @@ _li_intent_row_new_spin_row (const char    *title,
 static void
 _li_intent_row_update_names (LiIntentRow *self)
 {
-  g_autofree char *label = NULL;
-
   if (self->remove_button == NULL || self->event == NULL)
     return;
 
-  label = g_strdup_printf (_("Remove the rule for %s"), self->event);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button),
+                                   _("Remove the rule for %s"), self->event);
 }
 
 static void
@@ -245,9 +238,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->where_key_button), _("Property keys in the data"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->where_key_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a property key"), -1);
-  gtk_menu_button_set_menu_model (self->where_key_button, self->keys_menu);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_button),
-                            self->keys_menu != NULL && g_menu_model_get_n_items (self->keys_menu) > 0);
+  _li_menu_button_set_menu (self->where_key_button, self->keys_menu);
   adw_entry_row_add_suffix (self->where_key_row, GTK_WIDGET (self->where_key_button));
 
   self->where_values_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -424,18 +415,10 @@ _li_intent_row_sync (LiIntentRow        *self,
 
   self->updating++;
 
-  if (g_strcmp0 (self->event, event) != 0)
+  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->event, event))
     {
-      g_autofree char *label = NULL;
-
-      g_free (self->event);
-      self->event = g_strdup (event);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), event);
-
       /* Translators: accessible name of an intent row's points. */
-      label = g_strdup_printf (_("Points for %s"), event);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->points_spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for %s"), event);
       _li_intent_row_update_names (self);
     }
 
@@ -473,10 +456,7 @@ _li_intent_row_sync (LiIntentRow        *self,
 
   _li_intent_row_sync_details (self, full);
 
-  if (is_outcome && rule != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  _li_widget_set_error (GTK_WIDGET (self), is_outcome && rule != NULL);
 
   self->updating--;
 }
@@ -513,11 +493,7 @@ li_intent_row_set_keys_menu (LiIntentRow *self,
 
   g_set_object (&self->keys_menu, menu);
   if (self->where_key_button != NULL)
-    {
-      gtk_menu_button_set_menu_model (self->where_key_button, menu);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->where_key_button),
-                                menu != NULL && g_menu_model_get_n_items (menu) > 0);
-    }
+    _li_menu_button_set_menu (self->where_key_button, menu);
 }
 
 const char *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "li-pattern-row.h"
+#include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
 
 struct _LiPatternRow
@@ -87,10 +88,7 @@ _li_pattern_row_check_events (LiPatternRow *self)
 {
   g_auto(GStrv) events = _li_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
 
-  if (events == NULL || g_strv_length (events) < 2)
-    gtk_widget_add_css_class (GTK_WIDGET (self->events_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->events_row), "error");
+  _li_widget_set_error (GTK_WIDGET (self->events_row), events == NULL || g_strv_length (events) < 2);
 }
 
 static void
@@ -148,16 +146,11 @@ cap_changed_cb (LiPatternRow *self)
 static void
 decay_changed_cb (LiPatternRow *self)
 {
-  LiDecay decay = { 0 };
-  gboolean has;
-
   if (self->updating > 0)
     return;
 
   self->updating++;
-  has = _li_decay_controls_read (self->decay_row, self->decay_days_spin, &decay);
-  _li_decay_controls_sync (self->decay_row, self->decay_days_row,
-                           self->decay_days_spin, has, &decay, FALSE);
+  _li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
   self->updating--;
 
   _li_pattern_row_emit (self, LI_FIELD_DECAY);
@@ -297,26 +290,12 @@ li_pattern_row_update (LiPatternRow    *self,
   self->updating++;
 
   name = pattern->name != NULL && *pattern->name != '\0' ? pattern->name : _("Unnamed pattern");
-  if (g_strcmp0 (self->shown_name, name) != 0)
+  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
     {
-      g_autofree char *label = NULL;
-
-      g_free (self->shown_name);
-      self->shown_name = g_strdup (name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-
       /* Translators: accessible names of a pattern row's controls. */
-      label = g_strdup_printf (_("Points for “%s”"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->points_spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_free (label);
-      label = g_strdup_printf (_("Use “%s”"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->enabled_switch),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_free (label);
-      label = g_strdup_printf (_("Remove “%s”"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for “%s”"), name);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->enabled_switch), _("Use “%s”"), name);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
   summary = _li_pattern_summary (pattern);
@@ -372,9 +351,7 @@ li_pattern_row_set_events_menu (LiPatternRow *self,
 {
   g_return_if_fail (LI_IS_PATTERN_ROW (self));
 
-  gtk_menu_button_set_menu_model (self->events_button, menu);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->events_button),
-                            menu != NULL && g_menu_model_get_n_items (menu) > 0);
+  _li_menu_button_set_menu (self->events_button, menu);
 }
 
 const char *

@@ -10,6 +10,7 @@
 #include "li-rule-editor.h"
 #include "li-rule-editor-private.h"
 #include "li-decay-curve.h"
+#include "li-editor-widgets.h"
 #include "li-fit-row.h"
 #include "li-intent-row.h"
 #include "li-pattern-row.h"
@@ -2501,9 +2502,7 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
     g_autoptr(GMenuModel) outcome_menu =
       _li_string_menu_new ((const char * const *) event_names->pdata, "editor.outcome");
 
-    gtk_menu_button_set_menu_model (self->outcome_button, outcome_menu);
-    gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_button),
-                              g_menu_model_get_n_items (outcome_menu) > 0);
+    _li_menu_button_set_menu (self->outcome_button, outcome_menu);
   }
 
   for (guint i = 0; i < self->pattern_rows->len; i++)

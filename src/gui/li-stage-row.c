@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "li-stage-row.h"
+#include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
 
 struct _LiStageRow
@@ -235,13 +236,18 @@ li_stage_row_new (void)
   return g_object_new (LI_TYPE_STAGE_ROW, NULL);
 }
 
+/* An optional value: the check button says whether the stage has it. */
 static void
-_li_stage_row_set_check (GtkCheckButton *check,
-                         gboolean        active,
-                         gboolean        full)
+_li_stage_row_set_condition (GtkCheckButton *check,
+                             GtkSpinButton  *spin,
+                             gboolean        active,
+                             double          value,
+                             gboolean        full)
 {
   if (full && gtk_check_button_get_active (check) != active)
     gtk_check_button_set_active (check, active);
+  if (active)
+    _li_spin_sync (spin, value, full);
 }
 
 void
@@ -264,26 +270,12 @@ li_stage_row_update (LiStageRow    *self,
   self->catch_all = catch_all;
 
   name = stage->name != NULL && *stage->name != '\0' ? stage->name : _("Unnamed stage");
-  if (g_strcmp0 (self->shown_name, name) != 0)
+  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
     {
-      g_autofree char *label = NULL;
-
-      g_free (self->shown_name);
-      self->shown_name = g_strdup (name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-
       /* Translators: accessible names of a stage row's buttons. */
-      label = g_strdup_printf (_("Move “%s” up"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->up_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_free (label);
-      label = g_strdup_printf (_("Move “%s” down"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->down_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_free (label);
-      label = g_strdup_printf (_("Remove “%s”"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->up_button), _("Move “%s” up"), name);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->down_button), _("Move “%s” down"), name);
+      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
   summary = _li_stage_summary (stage, catch_all);
@@ -299,25 +291,18 @@ li_stage_row_update (LiStageRow    *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), can_move_down);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_row), !catch_all);
 
-  if (name_is_bad)
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  _li_widget_set_error (GTK_WIDGET (self->name_row), name_is_bad);
 
   _li_editable_sync (GTK_EDITABLE (self->name_row), stage->name, full);
-  _li_stage_row_set_check (self->min_score_check, stage->has_min_score, full);
-  if (stage->has_min_score)
-    _li_spin_sync (self->min_score_spin, stage->min_score, full);
-  _li_stage_row_set_check (self->min_intent_check, stage->has_min_intent, full);
-  if (stage->has_min_intent)
-    _li_spin_sync (self->min_intent_spin, stage->min_intent, full);
-  _li_stage_row_set_check (self->min_fit_check, stage->has_min_fit, full);
-  if (stage->has_min_fit)
-    _li_spin_sync (self->min_fit_spin, stage->min_fit, full);
+  _li_stage_row_set_condition (self->min_score_check, self->min_score_spin,
+                               stage->has_min_score, stage->min_score, full);
+  _li_stage_row_set_condition (self->min_intent_check, self->min_intent_spin,
+                               stage->has_min_intent, stage->min_intent, full);
+  _li_stage_row_set_condition (self->min_fit_check, self->min_fit_spin,
+                               stage->has_min_fit, stage->min_fit, full);
   _li_editable_sync (GTK_EDITABLE (self->channel_row), stage->channel, full);
-  _li_stage_row_set_check (self->follow_up_check, stage->has_follow_up, full);
-  if (stage->has_follow_up)
-    _li_spin_sync (self->follow_up_spin, stage->follow_up_minutes, full);
+  _li_stage_row_set_condition (self->follow_up_check, self->follow_up_spin,
+                               stage->has_follow_up, stage->follow_up_minutes, full);
 
   _li_stage_row_sync_conditions (self);
 

@@ -7,6 +7,8 @@
 
 #include "li-decay-curve.h"
 
+#include "li-chart-style.h"
+
 /* Samples over [0, SPAN_DAYS] on a square-root time axis: the first day
  * (where short half-lives do everything) gets a fifth of the width, and the
  * marks at 1, 7 and 30 days stay readable. */
@@ -97,15 +99,27 @@ li_decay_curve_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  li_chart_measure (orientation, 120, 320, 64, 80, minimum, natural);
+}
+
+/* The curve as a path, over the plot at (@x0, @y0) of @w × @h. */
+static void
+_li_decay_curve_trace (LiDecayCurve *self,
+                       cairo_t      *cr,
+                       double        x0,
+                       double        y0,
+                       double        w,
+                       double        h)
+{
+  for (guint i = 0; i < N_SAMPLES; i++)
     {
-      *minimum = 120;
-      *natural = 320;
-    }
-  else
-    {
-      *minimum = 64;
-      *natural = 80;
+      double x = x0 + w * i / (N_SAMPLES - 1);
+      double y = y0 + h * (1.0 - self->samples[i]);
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
     }
 }
 
@@ -151,16 +165,7 @@ _li_decay_curve_draw (LiDecayCurve *self,
   cairo_set_dash (cr, NULL, 0, 0.0);
 
   /* The curve, filled below. */
-  for (guint i = 0; i < N_SAMPLES; i++)
-    {
-      double x = x0 + w * i / (N_SAMPLES - 1);
-      double y = y0 + h * (1.0 - self->samples[i]);
-
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
+  _li_decay_curve_trace (self, cr, x0, y0, w, h);
   cairo_line_to (cr, x0 + w, y0 + h);
   cairo_line_to (cr, x0, y0 + h);
   cairo_close_path (cr);
@@ -168,16 +173,7 @@ _li_decay_curve_draw (LiDecayCurve *self,
   gdk_cairo_set_source_rgba (cr, &fill);
   cairo_fill (cr);
 
-  for (guint i = 0; i < N_SAMPLES; i++)
-    {
-      double x = x0 + w * i / (N_SAMPLES - 1);
-      double y = y0 + h * (1.0 - self->samples[i]);
-
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
+  _li_decay_curve_trace (self, cr, x0, y0, w, h);
   gdk_cairo_set_source_rgba (cr, &self->accent);
   cairo_set_line_width (cr, 2.0);
   cairo_stroke (cr);
@@ -227,11 +223,7 @@ li_decay_curve_snapshot (GtkWidget   *widget,
       x = PAD_LEFT + w * _li_axis_pos (marks[i]) - lw / 2.0;
       x = CLAMP (x, 0.0, MAX (0.0, width - lw));
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (round (x), height - lh));
-      gtk_snapshot_append_layout (snapshot, layout, &text);
-      gtk_snapshot_restore (snapshot);
+      li_chart_append_layout (snapshot, layout, &GRAPHENE_POINT_INIT (round (x), height - lh), &text);
     }
 }
 

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "li-chart-style.h"
 #include "li-format.h"
 
 #define HANDLE_WIDTH     12.0  /* focus/cursor strip around a line */
@@ -354,6 +355,63 @@ li_histogram_nice_ceil (double value)
   return 10.0 * mag;
 }
 
+double
+li_histogram_count_axis (double    max_count,
+                         double    plot_height,
+                         gboolean  sqrt_scale,
+                         GArray   *ticks)
+{
+  double step, top;
+
+  if (sqrt_scale)
+    return li_histogram_nice_ceil (max_count);
+
+  step = MAX (li_histogram_nice_step (MAX (max_count, 1.0), CLAMP ((guint) (plot_height / 40.0), 2, 6)), 1.0);
+  top = MAX (ceil (max_count / step - 1e-9) * step, step);
+  for (double v = 0.0; v <= top + step / 2; v += step)
+    g_array_append_val (ticks, v);
+
+  return top;
+}
+
+void
+li_histogram_sqrt_ticks (double  y_top,
+                         double  plot_bottom,
+                         double  plot_height,
+                         double  min_gap,
+                         GArray *ticks)
+{
+  g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (double));
+  double last_y = plot_bottom - li_histogram_scale_count (y_top, y_top, TRUE) * plot_height;
+  double zero_y = plot_bottom - li_histogram_scale_count (0.0, y_top, TRUE) * plot_height;
+  double v = y_top;
+
+  g_array_append_val (picked, v);
+  for (double mag = pow (10.0, floor (log10 (y_top))); mag >= 1.0; mag /= 10.0)
+    {
+      static const double mults[] = { 5.0, 2.0, 1.0 };
+
+      for (guint m = 0; m < G_N_ELEMENTS (mults); m++)
+        {
+          double y;
+
+          v = mults[m] * mag;
+          if (v >= y_top - 1e-9)
+            continue;
+          y = plot_bottom - li_histogram_scale_count (v, y_top, TRUE) * plot_height;
+          if (y - last_y >= min_gap && zero_y - y >= min_gap)
+            {
+              g_array_append_val (picked, v);
+              last_y = y;
+            }
+        }
+    }
+  v = 0.0;
+  g_array_append_val (ticks, v);
+  for (guint i = picked->len; i > 0; i--)
+    g_array_append_val (ticks, g_array_index (picked, double, i - 1));
+}
+
 int
 li_histogram_hit_test (const double *xs,
                        guint         n_xs,
@@ -430,38 +488,6 @@ _li_histogram_find_threshold (LiHistogram *self,
   return NULL;
 }
 
-static PangoLayout *
-_li_histogram_small_layout (LiHistogram *self,
-                            const char  *text,
-                            gboolean     bold)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  return layout;
-}
-
-static void
-_li_layout_size (PangoLayout *layout,
-                 double      *width,
-                 double      *height)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  if (width != NULL)
-    *width = w;
-  if (height != NULL)
-    *height = h;
-}
-
 static Label *
 _li_histogram_add_label (LiHistogram *self,
                          const char  *text,
@@ -469,7 +495,7 @@ _li_histogram_add_label (LiHistogram *self,
 {
   Label label = { 0 };
 
-  label.layout = _li_histogram_small_layout (self, text, FALSE);
+  label.layout = li_chart_small_layout (GTK_WIDGET (self), text, FALSE);
   label.color = color;
   g_array_append_val (self->labels, label);
 
@@ -637,8 +663,8 @@ _li_histogram_relayout (LiHistogram *self,
   _li_histogram_update_range (self);
   self->rate_top = 0.0;
 
-  probe = _li_histogram_small_layout (self, "0", FALSE);
-  _li_layout_size (probe, NULL, &th);
+  probe = li_chart_small_layout (GTK_WIDGET (self), "0", FALSE);
+  li_chart_layout_size (probe, NULL, &th);
 
   legend_h = th + 8.0;
   row_h = th + 2 * PILL_PAD_Y + ROW_GAP;
@@ -660,26 +686,15 @@ _li_histogram_relayout (LiHistogram *self,
     }
 
   plot_h = plot_bottom - (legend_h + row_h + 4.0);
-  if (self->sqrt_scale)
-    {
-      self->y_top = li_histogram_nice_ceil (max_total);
-    }
-  else
-    {
-      double step = MAX (li_histogram_nice_step (MAX (max_total, 1.0), CLAMP ((guint) (plot_h / 40.0), 2, 6)), 1.0);
-
-      self->y_top = MAX (ceil (max_total / step - 1e-9) * step, step);
-      for (double v = 0.0; v <= self->y_top + step / 2; v += step)
-        g_array_append_val (y_ticks, v);
-    }
+  self->y_top = li_histogram_count_axis (max_total, plot_h, self->sqrt_scale, y_ticks);
 
   /* left margin: room for the widest count label (the top one) */
   {
     g_autofree char *text = li_format_count ((guint64) self->y_top);
-    g_autoptr(PangoLayout) widest = _li_histogram_small_layout (self, text, FALSE);
+    g_autoptr(PangoLayout) widest = li_chart_small_layout (GTK_WIDGET (self), text, FALSE);
     double w;
 
-    _li_layout_size (widest, &w, NULL);
+    li_chart_layout_size (widest, &w, NULL);
     left = w + 8.0;
   }
 
@@ -697,10 +712,10 @@ _li_histogram_relayout (LiHistogram *self,
       {
         g_autofree char *text = g_strdup_printf (rate_step < 1.0 ? _("%.1f%%") : _("%.0f%%"),
                                                  self->rate_top * 100.0);
-        g_autoptr(PangoLayout) widest = _li_histogram_small_layout (self, text, FALSE);
+        g_autoptr(PangoLayout) widest = li_chart_small_layout (GTK_WIDGET (self), text, FALSE);
         double w;
 
-        _li_layout_size (widest, &w, NULL);
+        li_chart_layout_size (widest, &w, NULL);
         right = w + 10.0;
       }
     }
@@ -722,8 +737,8 @@ _li_histogram_relayout (LiHistogram *self,
         double w;
 
         g_clear_object (&t->layout);
-        t->layout = _li_histogram_small_layout (self, t->name, TRUE);
-        _li_layout_size (t->layout, &w, NULL);
+        t->layout = li_chart_small_layout (GTK_WIDGET (self), t->name, TRUE);
+        li_chart_layout_size (t->layout, &w, NULL);
         t->x = round (CLAMP (_li_histogram_value_to_x (self, t->value),
                              self->plot.origin.x,
                              self->plot.origin.x + self->plot.size.width));
@@ -790,38 +805,9 @@ _li_histogram_relayout (LiHistogram *self,
 
   /* sqrt scale: 1-2-5 ticks, from the top down, far enough apart */
   if (self->sqrt_scale)
-    {
-      double min_gap = th * 1.6;
-      double last_y = _li_histogram_count_to_y (self, self->y_top);
-      double zero_y = _li_histogram_count_to_y (self, 0.0);
-      g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (double));
-      double v = self->y_top;
-
-      g_array_append_val (picked, v);
-      for (double mag = pow (10.0, floor (log10 (self->y_top))); mag >= 1.0; mag /= 10.0)
-        {
-          static const double mults[] = { 5.0, 2.0, 1.0 };
-
-          for (guint m = 0; m < G_N_ELEMENTS (mults); m++)
-            {
-              double y;
-
-              v = mults[m] * mag;
-              if (v >= self->y_top - 1e-9)
-                continue;
-              y = _li_histogram_count_to_y (self, v);
-              if (y - last_y >= min_gap && zero_y - y >= min_gap)
-                {
-                  g_array_append_val (picked, v);
-                  last_y = y;
-                }
-            }
-        }
-      v = 0.0;
-      g_array_append_val (y_ticks, v);
-      for (guint i = picked->len; i > 0; i--)
-        g_array_append_val (y_ticks, g_array_index (picked, double, i - 1));
-    }
+    li_histogram_sqrt_ticks (self->y_top,
+                             self->plot.origin.y + self->plot.size.height, self->plot.size.height,
+                             th * 1.6, y_ticks);
 
   /* count axis: grid lines and labels (none without data) */
   if (self->bins->len == 0)
@@ -835,7 +821,7 @@ _li_histogram_relayout (LiHistogram *self,
 
       g_array_append_val (self->grid, y);
       label = _li_histogram_add_label (self, text, LABEL_DIM);
-      _li_layout_size (label->layout, &w, &h);
+      li_chart_layout_size (label->layout, &w, &h);
       label->pos = GRAPHENE_POINT_INIT (left - 6.0 - w, y - h / 2);
     }
 
@@ -848,7 +834,7 @@ _li_histogram_relayout (LiHistogram *self,
       double h;
 
       label = _li_histogram_add_label (self, text, LABEL_RATE);
-      _li_layout_size (label->layout, NULL, &h);
+      li_chart_layout_size (label->layout, NULL, &h);
       label->pos = GRAPHENE_POINT_INIT (left + self->plot.size.width + 6.0, y - h / 2);
     }
 
@@ -863,10 +849,10 @@ _li_histogram_relayout (LiHistogram *self,
       {
         g_autofree char *text = li_format_score (v);
         double x = _li_histogram_value_to_x (self, v);
-        g_autoptr(PangoLayout) layout = _li_histogram_small_layout (self, text, FALSE);
+        g_autoptr(PangoLayout) layout = li_chart_small_layout (GTK_WIDGET (self), text, FALSE);
         double w;
 
-        _li_layout_size (layout, &w, NULL);
+        li_chart_layout_size (layout, &w, NULL);
         if (x - w / 2 < last_right + 6.0)
           continue;
         label = _li_histogram_add_label (self, text, LABEL_DIM);
@@ -880,7 +866,7 @@ _li_histogram_relayout (LiHistogram *self,
     double w, x;
 
     label = _li_histogram_add_label (self, _("Peak score"), LABEL_DIM);
-    _li_layout_size (label->layout, &w, NULL);
+    li_chart_layout_size (label->layout, &w, NULL);
     label->pos = GRAPHENE_POINT_INIT (left + (self->plot.size.width - w) / 2, plot_bottom + th + 8.0);
 
     /* legend, right-aligned: [■ Converted] [■ Not converted] [— Conversion rate] */
@@ -888,7 +874,7 @@ _li_histogram_relayout (LiHistogram *self,
     if (have_rate)
       {
         label = _li_histogram_add_label (self, _("Conversion rate"), LABEL_DIM);
-        _li_layout_size (label->layout, &w, NULL);
+        li_chart_layout_size (label->layout, &w, NULL);
         x -= w;
         label->pos = GRAPHENE_POINT_INIT (x, 0.0);
         x -= 4.0 + 14.0;
@@ -899,7 +885,7 @@ _li_histogram_relayout (LiHistogram *self,
       self->legend_rate = GRAPHENE_RECT_INIT (0, 0, 0, 0);
 
     label = _li_histogram_add_label (self, _("Not converted"), LABEL_DIM);
-    _li_layout_size (label->layout, &w, NULL);
+    li_chart_layout_size (label->layout, &w, NULL);
     x -= w;
     label->pos = GRAPHENE_POINT_INIT (x, 0.0);
     x -= 4.0 + 10.0;
@@ -907,7 +893,7 @@ _li_histogram_relayout (LiHistogram *self,
     x -= 14.0;
 
     label = _li_histogram_add_label (self, _("Converted"), LABEL_DIM);
-    _li_layout_size (label->layout, &w, NULL);
+    li_chart_layout_size (label->layout, &w, NULL);
     x -= w;
     label->pos = GRAPHENE_POINT_INIT (x, 0.0);
     x -= 4.0 + 10.0;
@@ -915,7 +901,7 @@ _li_histogram_relayout (LiHistogram *self,
 
     /* the y axis title, when there is room left of the legend */
     label = _li_histogram_add_label (self, _("Leads"), LABEL_DIM);
-    _li_layout_size (label->layout, &w, NULL);
+    li_chart_layout_size (label->layout, &w, NULL);
     label->pos = GRAPHENE_POINT_INIT (0.0, 0.0);
     if (w + 12.0 > x)
       g_array_set_size (self->labels, self->labels->len - 1);
@@ -977,7 +963,7 @@ _li_histogram_relayout (LiHistogram *self,
       double w, h;
 
       self->empty_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("No leads in the replay"));
-      _li_layout_size (self->empty_layout, &w, &h);
+      li_chart_layout_size (self->empty_layout, &w, &h);
       self->empty_pos = GRAPHENE_POINT_INIT (left + (self->plot.size.width - w) / 2,
                                              plot_top + (plot_h - h) / 2);
     }
@@ -1125,16 +1111,7 @@ li_histogram_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 600;
-    }
-  else
-    {
-      *minimum = 200;
-      *natural = 280;
-    }
+  li_chart_measure (orientation, 240, 600, 200, 280, minimum, natural);
 }
 
 static void
@@ -1144,20 +1121,6 @@ li_histogram_size_allocate (GtkWidget *widget,
                             int        baseline)
 {
   _li_histogram_relayout (LI_HISTOGRAM (widget), width, height);
-}
-
-static void
-_li_append_rounded (GtkSnapshot           *snapshot,
-                    const graphene_rect_t *rect,
-                    double                 radius,
-                    const GdkRGBA         *color)
-{
-  GskRoundedRect rounded;
-
-  gsk_rounded_rect_init_from_rect (&rounded, rect, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, color, rect);
-  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -1172,13 +1135,8 @@ li_histogram_snapshot (GtkWidget   *widget,
     return;
 
   /* grid */
-  for (guint i = 0; i < self->grid->len; i++)
-    {
-      double y = g_array_index (self->grid, double, i);
-
-      gtk_snapshot_append_color (snapshot, &self->grid_color,
-                                 &GRAPHENE_RECT_INIT (plot->origin.x, y - 0.5, plot->size.width, 1));
-    }
+  li_chart_append_grid (snapshot, plot, (const double *) (gpointer) self->grid->data, self->grid->len,
+                        &self->grid_color);
 
   /* bars */
   gtk_snapshot_push_clip (snapshot, plot);
@@ -1193,9 +1151,7 @@ li_histogram_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   /* x axis */
-  gtk_snapshot_append_color (snapshot, &self->axis_color,
-                             &GRAPHENE_RECT_INIT (plot->origin.x, plot->origin.y + plot->size.height - 1,
-                                                  plot->size.width, 1));
+  li_chart_append_x_axis (snapshot, plot, &self->axis_color);
 
   /* conversion rate */
   if (self->rate_points->len > 0)
@@ -1243,26 +1199,18 @@ li_histogram_snapshot (GtkWidget   *widget,
     {
       const Label *label = &g_array_index (self->labels, Label, i);
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &label->pos);
-      gtk_snapshot_append_layout (snapshot, label->layout,
-                                  label->color == LABEL_RATE ? &self->rate : &self->dim);
-      gtk_snapshot_restore (snapshot);
+      li_chart_append_layout (snapshot, label->layout, &label->pos,
+                              label->color == LABEL_RATE ? &self->rate : &self->dim);
     }
 
   /* legend */
-  _li_append_rounded (snapshot, &self->legend_swatch[0], 2, &self->converted);
-  _li_append_rounded (snapshot, &self->legend_swatch[1], 2, &self->not_converted);
+  li_chart_append_rounded (snapshot, &self->legend_swatch[0], 2, &self->converted);
+  li_chart_append_rounded (snapshot, &self->legend_swatch[1], 2, &self->not_converted);
   if (self->legend_rate.size.width > 0)
-    _li_append_rounded (snapshot, &self->legend_rate, 1, &self->rate);
+    li_chart_append_rounded (snapshot, &self->legend_rate, 1, &self->rate);
 
   if (self->empty_layout != NULL)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &self->empty_pos);
-      gtk_snapshot_append_layout (snapshot, self->empty_layout, &self->dim);
-      gtk_snapshot_restore (snapshot);
-    }
+    li_chart_append_layout (snapshot, self->empty_layout, &self->empty_pos, &self->dim);
 
   /* threshold lines and their labels */
   for (guint i = 0; i < self->thresholds->len; i++)
@@ -1273,36 +1221,27 @@ li_histogram_snapshot (GtkWidget   *widget,
 
       if (active)
         {
-          GdkRGBA halo = self->accent;
+          GdkRGBA halo = li_chart_fade (&self->accent, 0.25);
 
-          halo.alpha *= 0.25;
           gtk_snapshot_append_color (snapshot, &halo,
                                      &GRAPHENE_RECT_INIT (t->x - 3, t->line_top, 6, bottom - t->line_top));
         }
       gtk_snapshot_append_color (snapshot, &self->accent,
                                  &GRAPHENE_RECT_INIT (t->x - 1, t->line_top, 2, bottom - t->line_top));
-      _li_append_rounded (snapshot, &t->pill, t->pill.size.height / 2, &self->accent_bg);
+      li_chart_append_rounded (snapshot, &t->pill, t->pill.size.height / 2, &self->accent_bg);
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (t->pill.origin.x + PILL_PAD_X,
-                                                              t->pill.origin.y + PILL_PAD_Y));
-      gtk_snapshot_append_layout (snapshot, t->layout, &self->accent_fg);
-      gtk_snapshot_restore (snapshot);
+      li_chart_append_layout (snapshot, t->layout,
+                              &GRAPHENE_POINT_INIT (t->pill.origin.x + PILL_PAD_X,
+                                                    t->pill.origin.y + PILL_PAD_Y),
+                              &self->accent_fg);
 
       if (gtk_widget_has_visible_focus (t->handle))
         {
-          GskRoundedRect ring;
-          GdkRGBA ring_color = self->accent;
-          float widths[4] = { 2, 2, 2, 2 };
-          GdkRGBA colors[4];
+          GdkRGBA ring_color = li_chart_fade (&self->accent, 0.5);
           graphene_rect_t r;
 
-          ring_color.alpha *= 0.5;
-          for (guint k = 0; k < 4; k++)
-            colors[k] = ring_color;
           graphene_rect_inset_r (&t->pill, -3, -3, &r);
-          gsk_rounded_rect_init_from_rect (&ring, &r, r.size.height / 2);
-          gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+          li_chart_append_ring (snapshot, &r, r.size.height / 2, 2, &ring_color);
         }
     }
 
@@ -1310,16 +1249,6 @@ li_histogram_snapshot (GtkWidget   *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_snapshot_child (widget, child, snapshot);
-}
-
-static void
-_li_lookup_color (GtkStyleContext *context,
-                  const char      *name,
-                  const char      *fallback,
-                  GdkRGBA         *color)
-{
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
 }
 
 static void
@@ -1334,20 +1263,16 @@ li_histogram_css_changed (GtkWidget         *widget,
   context = gtk_widget_get_style_context (widget);
   gtk_style_context_get_color (context, &self->fg);
 
-  _li_lookup_color (context, "success_color", "#1b8553", &self->converted);
-  _li_lookup_color (context, "warning_color", "#9c6e03", &self->rate);
-  _li_lookup_color (context, "accent_color", "#1c71d8", &self->accent);
-  _li_lookup_color (context, "accent_bg_color", "#3584e4", &self->accent_bg);
-  _li_lookup_color (context, "accent_fg_color", "#ffffff", &self->accent_fg);
+  li_chart_lookup_color (context, "success_color", "#1b8553", &self->converted);
+  li_chart_lookup_color (context, "warning_color", "#9c6e03", &self->rate);
+  li_chart_lookup_color (context, "accent_color", "#1c71d8", &self->accent);
+  li_chart_lookup_color (context, "accent_bg_color", "#3584e4", &self->accent_bg);
+  li_chart_lookup_color (context, "accent_fg_color", "#ffffff", &self->accent_fg);
 
-  self->dim = self->fg;
-  self->dim.alpha *= 0.65;
-  self->not_converted = self->fg;
-  self->not_converted.alpha *= 0.22;
-  self->grid_color = self->fg;
-  self->grid_color.alpha *= 0.08;
-  self->axis_color = self->fg;
-  self->axis_color.alpha *= 0.35;
+  self->dim = li_chart_fade (&self->fg, 0.65);
+  self->not_converted = li_chart_fade (&self->fg, 0.22);
+  self->grid_color = li_chart_fade (&self->fg, 0.08);
+  self->axis_color = li_chart_fade (&self->fg, 0.35);
 
   /* Fonts may have changed too: rebuild the layouts. */
   gtk_widget_queue_allocate (widget);

@@ -91,6 +91,24 @@ double     li_histogram_scale_count     (double                count,
                                          gboolean              sqrt_scale);
 /* The smallest 1-2-5 number ≥ @value (≥ 1). */
 double     li_histogram_nice_ceil       (double                value);
+/* The count at the top of a count axis @plot_height pixels high whose
+ * largest count is @max_count.  On a linear scale the top is a whole
+ * number of 1-2-5 steps and the steps from 0 are appended to @ticks; on a
+ * square-root scale it is li_histogram_nice_ceil() and no ticks are
+ * appended (see li_histogram_sqrt_ticks()). */
+double     li_histogram_count_axis      (double                max_count,
+                                         double                plot_height,
+                                         gboolean              sqrt_scale,
+                                         GArray               *ticks);
+/* Appends to @ticks, ascending, the counts to label on a square-root count
+ * axis from 0 (at y @plot_bottom) to @y_top (@plot_height pixels higher):
+ * 0, @y_top, and the 1-2-5 counts between them that stay @min_gap pixels
+ * apart, picked from the top down. */
+void       li_histogram_sqrt_ticks      (double                y_top,
+                                         double                plot_bottom,
+                                         double                plot_height,
+                                         double                min_gap,
+                                         GArray               *ticks);
 /* Index of the x in @xs nearest to @x within @tolerance, or -1. */
 int        li_histogram_hit_test        (const double         *xs,
                                          guint                 n_xs,

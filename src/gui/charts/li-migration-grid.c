@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "li-chart-style.h"
 #include "li-format.h"
 
 #define SWATCH 10.0
@@ -355,20 +356,6 @@ _li_strv_equal (const char * const *a,
   return g_strv_equal (a, b);
 }
 
-static void
-_li_append_rounded (GtkSnapshot           *snapshot,
-                    const graphene_rect_t *rect,
-                    double                 radius,
-                    const GdkRGBA         *color)
-{
-  GskRoundedRect rounded;
-
-  gsk_rounded_rect_init_from_rect (&rounded, rect, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, color, rect);
-  gtk_snapshot_pop (snapshot);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Vfuncs                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -403,7 +390,7 @@ li_migration_grid_snapshot (GtkWidget   *widget,
               continue;
           }
 
-        _li_append_rounded (snapshot, &bounds, 6, &color);
+        li_chart_append_rounded (snapshot, &bounds, 6, &color);
       }
 
   /* legend swatches */
@@ -414,7 +401,7 @@ li_migration_grid_snapshot (GtkWidget   *widget,
       if (self->legend[i] == NULL || !gtk_widget_compute_bounds (self->legend[i], widget, &bounds))
         continue;
       color.alpha *= 0.4;
-      _li_append_rounded (snapshot,
+      li_chart_append_rounded (snapshot,
                           &GRAPHENE_RECT_INIT (bounds.origin.x - SWATCH - 6,
                                                bounds.origin.y + (bounds.size.height - SWATCH) / 2,
                                                SWATCH, SWATCH),
@@ -432,25 +419,8 @@ li_migration_grid_snapshot (GtkWidget   *widget,
                                              self->selected_row * self->n_columns + self->selected_column);
 
       if (gtk_widget_compute_bounds (button, widget, &bounds))
-        {
-          GskRoundedRect rounded;
-          const float widths[4] = { 2, 2, 2, 2 };
-          const GdkRGBA colors[4] = { self->accent, self->accent, self->accent, self->accent };
-
-          gsk_rounded_rect_init_from_rect (&rounded, &bounds, 6);
-          gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
-        }
+        li_chart_append_ring (snapshot, &bounds, 6, 2, &self->accent);
     }
-}
-
-static void
-_li_lookup_color (GtkStyleContext *context,
-                  const char      *name,
-                  const char      *fallback,
-                  GdkRGBA         *color)
-{
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
 }
 
 static void
@@ -465,11 +435,10 @@ li_migration_grid_css_changed (GtkWidget         *widget,
 
   context = gtk_widget_get_style_context (widget);
   gtk_style_context_get_color (context, &fg);
-  _li_lookup_color (context, "warning_bg_color", "#e5a50a", &self->promoted);
-  _li_lookup_color (context, "accent_bg_color", "#3584e4", &self->demoted);
-  _li_lookup_color (context, "accent_color", "#1c71d8", &self->accent);
-  self->same = fg;
-  self->same.alpha *= 0.06;
+  li_chart_lookup_color (context, "warning_bg_color", "#e5a50a", &self->promoted);
+  li_chart_lookup_color (context, "accent_bg_color", "#3584e4", &self->demoted);
+  li_chart_lookup_color (context, "accent_color", "#1c71d8", &self->accent);
+  self->same = li_chart_fade (&fg, 0.06);
 
   gtk_widget_queue_draw (widget);
 }

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "li-chart-style.h"
 #include "li-format.h"
 #include "li-histogram.h"
 
@@ -197,42 +198,13 @@ _li_label_clear (gpointer data)
   g_clear_object (&label->layout);
 }
 
-static PangoLayout *
-_li_overlay_histogram_small_layout (LiOverlayHistogram *self,
-                                    const char         *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  return layout;
-}
-
-static void
-_li_layout_size (PangoLayout *layout,
-                 double      *width,
-                 double      *height)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  if (width != NULL)
-    *width = w;
-  if (height != NULL)
-    *height = h;
-}
-
 static Label *
 _li_overlay_histogram_add_label (LiOverlayHistogram *self,
                                  const char         *text)
 {
   Label label = { 0 };
 
-  label.layout = _li_overlay_histogram_small_layout (self, text);
+  label.layout = li_chart_small_layout (GTK_WIDGET (self), text, FALSE);
   g_array_append_val (self->labels, label);
 
   return &g_array_index (self->labels, Label, self->labels->len - 1);
@@ -351,8 +323,8 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
 
   _li_overlay_histogram_clear_cache (self);
 
-  probe = _li_overlay_histogram_small_layout (self, "0");
-  _li_layout_size (probe, NULL, &th);
+  probe = li_chart_small_layout (GTK_WIDGET (self), "0", FALSE);
+  li_chart_layout_size (probe, NULL, &th);
 
   legend_h = th + 10.0;
   plot_top = legend_h + 4.0;
@@ -370,66 +342,25 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
     for (guint i = 0; self->counts[s] != NULL && i < self->n_bins; i++)
       max_count = MAX (max_count, self->counts[s][i]);
 
-  if (self->sqrt_scale)
-    {
-      self->y_top = li_histogram_nice_ceil (max_count);
-    }
-  else
-    {
-      double step = MAX (li_histogram_nice_step (MAX (max_count, 1.0),
-                                                 CLAMP ((guint) (plot_h / 40.0), 2, 6)), 1.0);
-
-      self->y_top = MAX (ceil (max_count / step - 1e-9) * step, step);
-      for (double v = 0.0; v <= self->y_top + step / 2; v += step)
-        g_array_append_val (y_ticks, v);
-    }
+  self->y_top = li_histogram_count_axis (max_count, plot_h, self->sqrt_scale, y_ticks);
 
   {
     g_autofree char *text = li_format_count ((guint64) self->y_top);
-    g_autoptr(PangoLayout) widest = _li_overlay_histogram_small_layout (self, text);
+    g_autoptr(PangoLayout) widest = li_chart_small_layout (GTK_WIDGET (self), text, FALSE);
     double w;
 
-    _li_layout_size (widest, &w, NULL);
+    li_chart_layout_size (widest, &w, NULL);
     left = w + 8.0;
   }
   right = 12.0;
 
   self->plot = GRAPHENE_RECT_INIT (left, plot_top, MAX (width - left - right, 1.0), plot_h);
 
+  /* sqrt scale: 1-2-5 ticks from the top down, far enough apart */
   if (self->sqrt_scale && max_count > 0)
-    {
-      /* 1-2-5 ticks from the top down, far enough apart */
-      double min_gap = th * 1.6;
-      double last_y = _li_overlay_histogram_count_to_y (self, self->y_top);
-      double zero_y = _li_overlay_histogram_count_to_y (self, 0.0);
-      g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (double));
-      double v = self->y_top;
-
-      g_array_append_val (picked, v);
-      for (double mag = pow (10.0, floor (log10 (self->y_top))); mag >= 1.0; mag /= 10.0)
-        {
-          static const double mults[] = { 5.0, 2.0, 1.0 };
-
-          for (guint m = 0; m < G_N_ELEMENTS (mults); m++)
-            {
-              double y;
-
-              v = mults[m] * mag;
-              if (v >= self->y_top - 1e-9)
-                continue;
-              y = _li_overlay_histogram_count_to_y (self, v);
-              if (y - last_y >= min_gap && zero_y - y >= min_gap)
-                {
-                  g_array_append_val (picked, v);
-                  last_y = y;
-                }
-            }
-        }
-      v = 0.0;
-      g_array_append_val (y_ticks, v);
-      for (guint i = picked->len; i > 0; i--)
-        g_array_append_val (y_ticks, g_array_index (picked, double, i - 1));
-    }
+    li_histogram_sqrt_ticks (self->y_top,
+                             self->plot.origin.y + self->plot.size.height, self->plot.size.height,
+                             th * 1.6, y_ticks);
 
   if (!has_data)
     g_array_set_size (y_ticks, 0);
@@ -443,7 +374,7 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
 
       g_array_append_val (self->grid, y);
       label = _li_overlay_histogram_add_label (self, text);
-      _li_layout_size (label->layout, &w, &h);
+      li_chart_layout_size (label->layout, &w, &h);
       label->pos = GRAPHENE_POINT_INIT (left - 6.0 - w, y - h / 2);
     }
 
@@ -458,10 +389,10 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
       {
         g_autofree char *text = li_format_score (v);
         double x = _li_overlay_histogram_value_to_x (self, v);
-        g_autoptr(PangoLayout) layout = _li_overlay_histogram_small_layout (self, text);
+        g_autoptr(PangoLayout) layout = li_chart_small_layout (GTK_WIDGET (self), text, FALSE);
         double w;
 
-        _li_layout_size (layout, &w, NULL);
+        li_chart_layout_size (layout, &w, NULL);
         if (x - w / 2 < last_right + 6.0)
           continue;
         label = _li_overlay_histogram_add_label (self, text);
@@ -475,7 +406,7 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
     double w, x = width;
 
     label = _li_overlay_histogram_add_label (self, _("Peak score"));
-    _li_layout_size (label->layout, &w, NULL);
+    li_chart_layout_size (label->layout, &w, NULL);
     label->pos = GRAPHENE_POINT_INIT (left + (self->plot.size.width - w) / 2, plot_bottom + th + 8.0);
 
     for (int s = 1; s >= 0; s--)
@@ -485,7 +416,7 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
         label = _li_overlay_histogram_add_label (self, text);
         pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
         pango_layout_set_width (label->layout, (int) (MAX (width / 2.0 - 40.0, 40.0) * PANGO_SCALE));
-        _li_layout_size (label->layout, &w, NULL);
+        li_chart_layout_size (label->layout, &w, NULL);
         x -= w;
         label->pos = GRAPHENE_POINT_INIT (x, 0.0);
         x -= 6.0 + SWATCH;
@@ -494,7 +425,7 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
       }
 
     label = _li_overlay_histogram_add_label (self, _("Leads"));
-    _li_layout_size (label->layout, &w, NULL);
+    li_chart_layout_size (label->layout, &w, NULL);
     label->pos = GRAPHENE_POINT_INIT (0.0, 0.0);
     if (w + 12.0 > x)
       g_array_set_size (self->labels, self->labels->len - 1);
@@ -505,7 +436,7 @@ _li_overlay_histogram_relayout (LiOverlayHistogram *self,
       double w, h;
 
       self->empty_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("No leads to compare"));
-      _li_layout_size (self->empty_layout, &w, &h);
+      li_chart_layout_size (self->empty_layout, &w, &h);
       self->empty_pos = GRAPHENE_POINT_INIT (left + (self->plot.size.width - w) / 2,
                                              plot_top + (plot_h - h) / 2);
       return;
@@ -576,16 +507,7 @@ li_overlay_histogram_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 600;
-    }
-  else
-    {
-      *minimum = 160;
-      *natural = 240;
-    }
+  li_chart_measure (orientation, 240, 600, 160, 240, minimum, natural);
 }
 
 static void
@@ -598,20 +520,6 @@ li_overlay_histogram_size_allocate (GtkWidget *widget,
 }
 
 static void
-_li_append_rounded (GtkSnapshot           *snapshot,
-                    const graphene_rect_t *rect,
-                    double                 radius,
-                    const GdkRGBA         *color)
-{
-  GskRoundedRect rounded;
-
-  gsk_rounded_rect_init_from_rect (&rounded, rect, radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, color, rect);
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
 li_overlay_histogram_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
@@ -621,13 +529,8 @@ li_overlay_histogram_snapshot (GtkWidget   *widget,
   if (gtk_widget_get_width (widget) < 1 || plot->size.height < 2)
     return;
 
-  for (guint i = 0; i < self->grid->len; i++)
-    {
-      double y = g_array_index (self->grid, double, i);
-
-      gtk_snapshot_append_color (snapshot, &self->grid_color,
-                                 &GRAPHENE_RECT_INIT (plot->origin.x, y - 0.5, plot->size.width, 1));
-    }
+  li_chart_append_grid (snapshot, plot, (const double *) (gpointer) self->grid->data, self->grid->len,
+                        &self->grid_color);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (plot->origin.x - 2, plot->origin.y - 2,
                                                          plot->size.width + 4, plot->size.height + 2));
@@ -663,52 +566,26 @@ li_overlay_histogram_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_pop (snapshot);
 
-  gtk_snapshot_append_color (snapshot, &self->axis_color,
-                             &GRAPHENE_RECT_INIT (plot->origin.x, plot->origin.y + plot->size.height - 1,
-                                                  plot->size.width, 1));
+  li_chart_append_x_axis (snapshot, plot, &self->axis_color);
 
   for (guint i = 0; i < self->labels->len; i++)
     {
       const Label *label = &g_array_index (self->labels, Label, i);
 
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &label->pos);
-      gtk_snapshot_append_layout (snapshot, label->layout, &self->dim);
-      gtk_snapshot_restore (snapshot);
+      li_chart_append_layout (snapshot, label->layout, &label->pos, &self->dim);
     }
 
   /* legend: A an outlined swatch, B a filled one */
   if (self->swatch[0].size.width > 0)
     {
-      const graphene_rect_t *r = &self->swatch[0];
-      GskRoundedRect rounded;
-      const float widths[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
-      const GdkRGBA colors[4] = { self->a_line, self->a_line, self->a_line, self->a_line };
-
-      _li_append_rounded (snapshot, r, 2, &self->a_fill);
-      gsk_rounded_rect_init_from_rect (&rounded, r, 2);
-      gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+      li_chart_append_rounded (snapshot, &self->swatch[0], 2, &self->a_fill);
+      li_chart_append_ring (snapshot, &self->swatch[0], 2, 1.5f, &self->a_line);
     }
   if (self->swatch[1].size.width > 0)
-    _li_append_rounded (snapshot, &self->swatch[1], 2, &self->b_fill);
+    li_chart_append_rounded (snapshot, &self->swatch[1], 2, &self->b_fill);
 
   if (self->empty_layout != NULL)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &self->empty_pos);
-      gtk_snapshot_append_layout (snapshot, self->empty_layout, &self->dim);
-      gtk_snapshot_restore (snapshot);
-    }
-}
-
-static void
-_li_lookup_color (GtkStyleContext *context,
-                  const char      *name,
-                  const char      *fallback,
-                  GdkRGBA         *color)
-{
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
+    li_chart_append_layout (snapshot, self->empty_layout, &self->empty_pos, &self->dim);
 }
 
 static void
@@ -723,19 +600,14 @@ li_overlay_histogram_css_changed (GtkWidget         *widget,
 
   context = gtk_widget_get_style_context (widget);
   gtk_style_context_get_color (context, &fg);
-  _li_lookup_color (context, "accent_bg_color", "#3584e4", &self->b_fill);
+  li_chart_lookup_color (context, "accent_bg_color", "#3584e4", &self->b_fill);
   self->b_fill.alpha *= 0.7;
 
-  self->dim = fg;
-  self->dim.alpha *= 0.65;
-  self->grid_color = fg;
-  self->grid_color.alpha *= 0.08;
-  self->axis_color = fg;
-  self->axis_color.alpha *= 0.35;
-  self->a_line = fg;
-  self->a_line.alpha *= 0.8;
-  self->a_fill = fg;
-  self->a_fill.alpha *= 0.10;
+  self->dim = li_chart_fade (&fg, 0.65);
+  self->grid_color = li_chart_fade (&fg, 0.08);
+  self->axis_color = li_chart_fade (&fg, 0.35);
+  self->a_line = li_chart_fade (&fg, 0.8);
+  self->a_fill = li_chart_fade (&fg, 0.10);
 
   gtk_widget_queue_allocate (widget);
 }
