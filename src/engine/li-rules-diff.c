@@ -212,8 +212,9 @@ _li_diff_compare_strings (gconstpointer a,
 /* "email_click[link=cart_recovery|product]": the event and its where, with
  * properties and values sorted, so their order in the file does not matter. */
 static char *
-_li_diff_intent_key (const LiIntentRule *rule)
+_li_diff_intent_key (gconstpointer item)
 {
+  const LiIntentRule *rule = item;
   GString *key = g_string_new (rule->event != NULL ? rule->event : "");
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -253,14 +254,17 @@ _li_diff_intent_key (const LiIntentRule *rule)
 }
 
 static char *
-_li_diff_pattern_key (const LiPattern *pattern)
+_li_diff_pattern_key (gconstpointer item)
 {
+  const LiPattern *pattern = item;
+
   return g_strdup (pattern->name != NULL ? pattern->name : "");
 }
 
 static char *
-_li_diff_fit_key (const LiFitRule *rule)
+_li_diff_fit_key (gconstpointer item)
 {
+  const LiFitRule *rule = item;
   const char *op = li_fit_op_to_string (rule->op);
 
   return g_strdup_printf ("%s %s", rule->attribute != NULL ? rule->attribute : "",
@@ -332,64 +336,29 @@ _li_diff_list (GPtrArray           *changes,
 
 /* ------------------------------------------------------------------ sections */
 
+/* Diffs a list whose items are matched by a key (see _li_diff_list). */
 static void
-_li_diff_intent (GPtrArray     *changes,
-                 const LiRules *a,
-                 const LiRules *b,
-                 JsonObject    *json_a,
-                 JsonObject    *json_b)
+_li_diff_keyed (GPtrArray           *changes,
+                const LiDiffSection *section,
+                gconstpointer        items_a,
+                guint                n_a,
+                gconstpointer        items_b,
+                guint                n_b,
+                gsize                item_size,
+                char              *(*key) (gconstpointer item),
+                JsonObject          *json_a,
+                JsonObject          *json_b)
 {
-  static const LiDiffSection section = { "intent", intent_keys, intent_skip, FALSE };
   g_autoptr(GPtrArray) keys_a = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) keys_b = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < a->n_intent; i++)
-    g_ptr_array_add (keys_a, _li_diff_intent_key (&a->intent[i]));
-  for (guint i = 0; i < b->n_intent; i++)
-    g_ptr_array_add (keys_b, _li_diff_intent_key (&b->intent[i]));
-  _li_diff_list (changes, &section, keys_a, keys_b,
-                 _li_diff_member_array (json_a, "intent"),
-                 _li_diff_member_array (json_b, "intent"));
-}
-
-static void
-_li_diff_patterns (GPtrArray     *changes,
-                   const LiRules *a,
-                   const LiRules *b,
-                   JsonObject    *json_a,
-                   JsonObject    *json_b)
-{
-  static const LiDiffSection section = { "patterns", pattern_keys, pattern_skip, TRUE };
-  g_autoptr(GPtrArray) keys_a = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) keys_b = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < a->n_patterns; i++)
-    g_ptr_array_add (keys_a, _li_diff_pattern_key (&a->patterns[i]));
-  for (guint i = 0; i < b->n_patterns; i++)
-    g_ptr_array_add (keys_b, _li_diff_pattern_key (&b->patterns[i]));
-  _li_diff_list (changes, &section, keys_a, keys_b,
-                 _li_diff_member_array (json_a, "patterns"),
-                 _li_diff_member_array (json_b, "patterns"));
-}
-
-static void
-_li_diff_fit (GPtrArray     *changes,
-              const LiRules *a,
-              const LiRules *b,
-              JsonObject    *json_a,
-              JsonObject    *json_b)
-{
-  static const LiDiffSection section = { "fit", fit_keys, fit_skip, FALSE };
-  g_autoptr(GPtrArray) keys_a = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) keys_b = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < a->n_fit; i++)
-    g_ptr_array_add (keys_a, _li_diff_fit_key (&a->fit[i]));
-  for (guint i = 0; i < b->n_fit; i++)
-    g_ptr_array_add (keys_b, _li_diff_fit_key (&b->fit[i]));
-  _li_diff_list (changes, &section, keys_a, keys_b,
-                 _li_diff_member_array (json_a, "fit"),
-                 _li_diff_member_array (json_b, "fit"));
+  for (guint i = 0; i < n_a; i++)
+    g_ptr_array_add (keys_a, key ((const char *) items_a + i * item_size));
+  for (guint i = 0; i < n_b; i++)
+    g_ptr_array_add (keys_b, key ((const char *) items_b + i * item_size));
+  _li_diff_list (changes, section, keys_a, keys_b,
+                 _li_diff_member_array (json_a, section->section),
+                 _li_diff_member_array (json_b, section->section));
 }
 
 static void
@@ -455,9 +424,18 @@ li_rules_diff (const LiRules *a,
   _li_diff_fields (changes, &decay, NULL,
                    _li_diff_member_object (json_a, "decay"),
                    _li_diff_member_object (json_b, "decay"));
-  _li_diff_intent (changes, a, b, json_a, json_b);
-  _li_diff_patterns (changes, a, b, json_a, json_b);
-  _li_diff_fit (changes, a, b, json_a, json_b);
+  {
+    static const LiDiffSection intent = { "intent", intent_keys, intent_skip, FALSE };
+    static const LiDiffSection patterns = { "patterns", pattern_keys, pattern_skip, TRUE };
+    static const LiDiffSection fit = { "fit", fit_keys, fit_skip, FALSE };
+
+    _li_diff_keyed (changes, &intent, a->intent, a->n_intent, b->intent, b->n_intent,
+                    sizeof (LiIntentRule), _li_diff_intent_key, json_a, json_b);
+    _li_diff_keyed (changes, &patterns, a->patterns, a->n_patterns, b->patterns, b->n_patterns,
+                    sizeof (LiPattern), _li_diff_pattern_key, json_a, json_b);
+    _li_diff_keyed (changes, &fit, a->fit, a->n_fit, b->fit, b->n_fit,
+                    sizeof (LiFitRule), _li_diff_fit_key, json_a, json_b);
+  }
   _li_diff_stages (changes, a, b, json_a, json_b);
   return changes;
 }
