@@ -420,6 +420,8 @@ main (int   argc,
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[1], commands[c].name))
       cmd = &commands[c];
+  if (cmd == NULL && g_str_equal (argv[1], "export-sql"))
+    return _li_usage ("export-sql (SPEC 7) is not available in this version yet");
   if (cmd == NULL)
     {
       g_autofree char *msg = g_strdup_printf ("unknown command “%s”", argv[1]);
