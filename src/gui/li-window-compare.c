@@ -91,24 +91,30 @@ _li_window_compare_data_changed (LiWindow *self)
     }
 }
 
+/* @replayed: the baseline's replay on the current data when known (a
+ * snapshot of the draft), so that it is not replayed again. */
 static void
-_li_window_set_baseline (LiWindow  *self,
-                         LiVersion *version)
+_li_window_set_baseline (LiWindow       *self,
+                         LiVersion      *version,
+                         LiReplayResult *replayed)
 {
   if (!g_set_object (&self->baseline, version))
     return;
   g_clear_pointer (&self->baseline_result, li_replay_result_unref);
+  if (replayed != NULL)
+    self->baseline_result = li_replay_result_ref (replayed);
   li_compare_view_set_baseline (self->compare_view, version);
   adw_view_stack_set_visible_child_name (self->view_stack, "compare");
   _li_window_compare_update (self);
 }
 
 static void
-_li_window_add_version (LiWindow  *self,
-                        LiVersion *version)
+_li_window_add_version (LiWindow       *self,
+                        LiVersion      *version,
+                        LiReplayResult *replayed)
 {
   g_list_store_insert (self->versions, 0, version);
-  _li_window_set_baseline (self, version);
+  _li_window_set_baseline (self, version, replayed);
 }
 
 static void
@@ -121,13 +127,8 @@ _li_window_take_snapshot (LiWindow *self)
   /* TRANSLATORS: the name of a snapshot of the rules, e.g. "Snapshot 2" */
   name = g_strdup_printf (_("Snapshot %u"), ++self->n_snapshots);
   version = li_version_new (name, self->rules, replayed ? self->result : NULL);
-  _li_window_add_version (self, version);
-  if (replayed)
-    {
-      /* The draft is the snapshot: its replay is the baseline's. */
-      self->baseline_result = li_replay_result_ref (self->result);
-      _li_window_compare_update (self);
-    }
+  /* The draft is the snapshot: its replay is the baseline's. */
+  _li_window_add_version (self, version, replayed ? self->result : NULL);
 }
 
 static void
@@ -162,7 +163,7 @@ _li_window_compare_requested_cb (LiCompareView *view,
                                  LiVersion     *version,
                                  LiWindow      *self)
 {
-  _li_window_set_baseline (self, version);
+  _li_window_set_baseline (self, version, NULL);
 }
 
 static void
@@ -276,7 +277,7 @@ li_window_compare_with (LiWindow *self,
       _li_window_show_error (self, _("Could not open the rules to compare with"), error->message);
       return FALSE;
     }
-  _li_window_add_version (self, version);
+  _li_window_add_version (self, version, NULL);
   return TRUE;
 }
 
