@@ -51,8 +51,6 @@ void      li_scorer_journey     (LiScorer     *scorer,
                                  gint64       *flag_ms,
                                  LiJourney    *out);
 
-gboolean  li_plan_is_outcome    (const LiPlan *plan,
-                                 guint32       i);
 LiEventStore *li_plan_get_store (const LiPlan *plan);
 guint     li_plan_n_stages      (const LiPlan *plan);
 const char *li_plan_stage_name  (const LiPlan *plan,

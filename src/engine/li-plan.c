@@ -412,13 +412,6 @@ li_plan_window_ms (const LiPlan *plan)
   return plan->rules->window_days * _LI_MS_PER_DAY;
 }
 
-gboolean
-li_plan_is_outcome (const LiPlan *plan,
-                    guint32       i)
-{
-  return plan->has_outcome && plan->store->name[i] == plan->outcome;
-}
-
 /* ------------------------------------------------------------ scoring */
 
 typedef struct
