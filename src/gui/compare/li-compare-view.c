@@ -1641,7 +1641,7 @@ li_compare_view_class_init (LiCompareViewClass *klass)
   g_type_ensure (LI_TYPE_OVERLAY_HISTOGRAM);
   g_type_ensure (LI_TYPE_MIGRATION_GRID);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-compare-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/compare/li-compare-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiCompareView, stack);
   gtk_widget_class_bind_template_child (widget_class, LiCompareView, busy_box);
   gtk_widget_class_bind_template_child (widget_class, LiCompareView, busy_spinner);

@@ -346,7 +346,7 @@ li_versions_list_class_init (LiVersionsListClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-versions-list.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/compare/li-versions-list.ui");
   gtk_widget_class_bind_template_child (widget_class, LiVersionsList, list);
   gtk_widget_class_bind_template_child (widget_class, LiVersionsList, snapshot_button);
   gtk_widget_class_bind_template_child (widget_class, LiVersionsList, open_button);

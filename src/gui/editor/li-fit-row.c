@@ -182,7 +182,7 @@ li_fit_row_class_init (LiFitRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/LeadIntent/li-fit-row.ui");
+                                               "/com/example/LeadIntent/editor/li-fit-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiFitRow, points_spin);
   gtk_widget_class_bind_template_child (widget_class, LiFitRow, attribute_row);
   gtk_widget_class_bind_template_child (widget_class, LiFitRow, attribute_button);

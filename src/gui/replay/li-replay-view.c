@@ -205,7 +205,7 @@ li_replay_view_class_init (LiReplayViewClass *klass)
   g_type_ensure (LI_TYPE_HISTOGRAM);
   g_type_ensure (LI_TYPE_STAGE_TABLE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-replay-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/replay/li-replay-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, stack);
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, busy_box);
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, busy_spinner);

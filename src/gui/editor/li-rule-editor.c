@@ -2335,7 +2335,7 @@ li_rule_editor_class_init (LiRuleEditorClass *klass)
   g_type_ensure (LI_TYPE_DECAY_CURVE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/LeadIntent/li-rule-editor.ui");
+                                               "/com/example/LeadIntent/editor/li-rule-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, page);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, description_row);

@@ -301,7 +301,7 @@ li_stage_table_class_init (LiStageTableClass *klass)
 
   object_class->dispose = li_stage_table_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-stage-table.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/replay/li-stage-table.ui");
   gtk_widget_class_bind_template_child (widget_class, LiStageTable, column_view);
 
   g_type_ensure (LI_TYPE_STAGE_TABLE_ROW);

@@ -224,7 +224,7 @@ li_pattern_row_class_init (LiPatternRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/LeadIntent/li-pattern-row.ui");
+                                               "/com/example/LeadIntent/editor/li-pattern-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiPatternRow, points_spin);
   gtk_widget_class_bind_template_child (widget_class, LiPatternRow, enabled_switch);
   gtk_widget_class_bind_template_child (widget_class, LiPatternRow, name_row);

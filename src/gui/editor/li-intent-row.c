@@ -338,7 +338,7 @@ li_intent_row_class_init (LiIntentRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/LeadIntent/li-intent-row.ui");
+                                               "/com/example/LeadIntent/editor/li-intent-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiIntentRow, points_spin);
   gtk_widget_class_bind_template_callback (widget_class, points_changed_cb);
 

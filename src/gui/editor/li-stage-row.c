@@ -188,7 +188,7 @@ li_stage_row_class_init (LiStageRowClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/LeadIntent/li-stage-row.ui");
+                                               "/com/example/LeadIntent/editor/li-stage-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiStageRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, LiStageRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, LiStageRow, name_row);
