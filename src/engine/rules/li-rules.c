@@ -784,8 +784,8 @@ li_json_to_string (JsonNode *node,
 
 /* ------------------------------------------------------------------ life cycle */
 
-static void
-_li_intent_rule_clear (LiIntentRule *rule)
+void
+li_intent_rule_clear (LiIntentRule *rule)
 {
   g_free (rule->event);
   for (guint w = 0; w < rule->n_where; w++)
@@ -798,8 +798,8 @@ _li_intent_rule_clear (LiIntentRule *rule)
   g_clear_pointer (&rule->decay_extra, json_object_unref);
 }
 
-static void
-_li_pattern_clear (LiPattern *pattern)
+void
+li_pattern_clear (LiPattern *pattern)
 {
   g_free (pattern->name);
   g_strfreev (pattern->events);
@@ -807,20 +807,67 @@ _li_pattern_clear (LiPattern *pattern)
   g_clear_pointer (&pattern->decay_extra, json_object_unref);
 }
 
-static void
-_li_fit_rule_clear (LiFitRule *rule)
+void
+li_fit_rule_clear (LiFitRule *rule)
 {
   g_free (rule->attribute);
   g_strfreev (rule->values);
   g_clear_pointer (&rule->extra, json_object_unref);
 }
 
-static void
-_li_stage_clear (LiStage *stage)
+void
+li_stage_clear (LiStage *stage)
 {
   g_free (stage->name);
   g_free (stage->channel);
   g_clear_pointer (&stage->extra, json_object_unref);
+}
+
+void
+li_intent_rule_copy_to (LiIntentRule *dst,
+                        const LiIntentRule *src)
+{
+  *dst = *src;
+  dst->event = g_strdup (src->event);
+  dst->where = src->n_where > 0 ? g_new0 (LiWhere, src->n_where) : NULL;
+  for (guint w = 0; w < src->n_where; w++)
+    {
+      dst->where[w].key = g_strdup (src->where[w].key);
+      dst->where[w].values = g_strdupv (src->where[w].values);
+    }
+  dst->extra = _li_json_object_copy (src->extra);
+  dst->decay_extra = _li_json_object_copy (src->decay_extra);
+}
+
+void
+li_pattern_copy_to (LiPattern *dst,
+                    const LiPattern *src)
+{
+  *dst = *src;
+  dst->name = g_strdup (src->name);
+  dst->events = g_strdupv (src->events);
+  dst->extra = _li_json_object_copy (src->extra);
+  dst->decay_extra = _li_json_object_copy (src->decay_extra);
+}
+
+void
+li_fit_rule_copy_to (LiFitRule *dst,
+                     const LiFitRule *src)
+{
+  *dst = *src;
+  dst->attribute = g_strdup (src->attribute);
+  dst->values = g_strdupv (src->values);
+  dst->extra = _li_json_object_copy (src->extra);
+}
+
+void
+li_stage_copy_to (LiStage *dst,
+                  const LiStage *src)
+{
+  *dst = *src;
+  dst->name = g_strdup (src->name);
+  dst->channel = g_strdup (src->channel);
+  dst->extra = _li_json_object_copy (src->extra);
 }
 
 void
@@ -833,16 +880,16 @@ li_rules_free (LiRules *rules)
   g_free (rules->description);
   g_free (rules->outcome_event);
   for (guint i = 0; i < rules->n_intent; i++)
-    _li_intent_rule_clear (&rules->intent[i]);
+    li_intent_rule_clear (&rules->intent[i]);
   g_free (rules->intent);
   for (guint i = 0; i < rules->n_patterns; i++)
-    _li_pattern_clear (&rules->patterns[i]);
+    li_pattern_clear (&rules->patterns[i]);
   g_free (rules->patterns);
   for (guint i = 0; i < rules->n_fit; i++)
-    _li_fit_rule_clear (&rules->fit[i]);
+    li_fit_rule_clear (&rules->fit[i]);
   g_free (rules->fit);
   for (guint i = 0; i < rules->n_stages; i++)
-    _li_stage_clear (&rules->stages[i]);
+    li_stage_clear (&rules->stages[i]);
   g_free (rules->stages);
   g_clear_pointer (&rules->extra, json_object_unref);
   g_clear_pointer (&rules->outcome_extra, json_object_unref);
@@ -891,58 +938,19 @@ li_rules_copy (const LiRules *rules)
 
   copy->intent = rules->n_intent > 0 ? g_new0 (LiIntentRule, rules->n_intent) : NULL;
   for (guint i = 0; i < rules->n_intent; i++)
-    {
-      const LiIntentRule *src = &rules->intent[i];
-      LiIntentRule *dst = &copy->intent[i];
-
-      *dst = *src;
-      dst->event = g_strdup (src->event);
-      dst->where = src->n_where > 0 ? g_new0 (LiWhere, src->n_where) : NULL;
-      for (guint w = 0; w < src->n_where; w++)
-        {
-          dst->where[w].key = g_strdup (src->where[w].key);
-          dst->where[w].values = g_strdupv (src->where[w].values);
-        }
-      dst->extra = _li_json_object_copy (src->extra);
-      dst->decay_extra = _li_json_object_copy (src->decay_extra);
-    }
+    li_intent_rule_copy_to (&copy->intent[i], &rules->intent[i]);
 
   copy->patterns = rules->n_patterns > 0 ? g_new0 (LiPattern, rules->n_patterns) : NULL;
   for (guint i = 0; i < rules->n_patterns; i++)
-    {
-      const LiPattern *src = &rules->patterns[i];
-      LiPattern *dst = &copy->patterns[i];
-
-      *dst = *src;
-      dst->name = g_strdup (src->name);
-      dst->events = g_strdupv (src->events);
-      dst->extra = _li_json_object_copy (src->extra);
-      dst->decay_extra = _li_json_object_copy (src->decay_extra);
-    }
+    li_pattern_copy_to (&copy->patterns[i], &rules->patterns[i]);
 
   copy->fit = rules->n_fit > 0 ? g_new0 (LiFitRule, rules->n_fit) : NULL;
   for (guint i = 0; i < rules->n_fit; i++)
-    {
-      const LiFitRule *src = &rules->fit[i];
-      LiFitRule *dst = &copy->fit[i];
-
-      *dst = *src;
-      dst->attribute = g_strdup (src->attribute);
-      dst->values = g_strdupv (src->values);
-      dst->extra = _li_json_object_copy (src->extra);
-    }
+    li_fit_rule_copy_to (&copy->fit[i], &rules->fit[i]);
 
   copy->stages = rules->n_stages > 0 ? g_new0 (LiStage, rules->n_stages) : NULL;
   for (guint i = 0; i < rules->n_stages; i++)
-    {
-      const LiStage *src = &rules->stages[i];
-      LiStage *dst = &copy->stages[i];
-
-      *dst = *src;
-      dst->name = g_strdup (src->name);
-      dst->channel = g_strdup (src->channel);
-      dst->extra = _li_json_object_copy (src->extra);
-    }
+    li_stage_copy_to (&copy->stages[i], &rules->stages[i]);
 
   return copy;
 }

@@ -157,6 +157,21 @@ void        li_rules_free        (LiRules       *rules);
 gboolean    li_rules_equal       (const LiRules *a,
                                   const LiRules *b);
 
+/* Deep copies and clears of one list item (the editor inserts, removes and
+ * moves items; a cleared item owns nothing). */
+void li_intent_rule_copy_to (LiIntentRule       *dst,
+                             const LiIntentRule *src);
+void li_pattern_copy_to     (LiPattern          *dst,
+                             const LiPattern    *src);
+void li_fit_rule_copy_to    (LiFitRule          *dst,
+                             const LiFitRule    *src);
+void li_stage_copy_to       (LiStage            *dst,
+                             const LiStage      *src);
+void li_intent_rule_clear   (LiIntentRule       *rule);
+void li_pattern_clear       (LiPattern          *pattern);
+void li_fit_rule_clear      (LiFitRule          *rule);
+void li_stage_clear         (LiStage            *stage);
+
 /* Parses and validates.  Every problem (errors and warnings) is appended to
  * @problems (LiProblem*, free with li_problem_free) when not NULL.  Returns
  * NULL when there is an error; @error then summarises the first one as
