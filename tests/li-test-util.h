@@ -10,6 +10,8 @@
 #include "li-plan-private.h"
 #include "li-replay.h"
 #include "li-rules.h"
+#include "li-rules-parse.h"
+#include "li-problem.h"
 
 #define H (3600 * G_GINT64_CONSTANT (1000))
 #define D (24 * H)

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "li-rules-diff.h"
+#include "li-rules-parse.h"
+#include "li-json-writer.h"
 
 static const char * const fixtures[] = {
   "gen-1-a.json", "gen-1-b.json", "gen-2-a.json", "gen-2-b.json", "gen-3-a.json",

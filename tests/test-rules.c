@@ -8,6 +8,12 @@
 #include <string.h>
 
 #include "li-rules.h"
+#include "li-rules-parse.h"
+#include "li-rules-validate.h"
+#include "li-rules-write.h"
+#include "li-problem.h"
+#include "li-number.h"
+#include "li-json-writer.h"
 
 #define HEAD "'format': 'lead-intent-rules', 'format_version': 1, "
 #define COLD "'stages': [{'name': 'cold'}]"

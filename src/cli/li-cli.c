@@ -10,6 +10,9 @@
 #include "li-replay.h"
 #include "li-rules.h"
 #include "li-time.h"
+#include "li-rules-parse.h"
+#include "li-problem.h"
+#include "li-json-writer.h"
 
 /* Exit statuses of SPEC 7. */
 enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };

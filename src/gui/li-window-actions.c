@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "li-window-private.h"
+#include "li-rules-validate.h"
+#include "li-problem.h"
 
 void
 _li_continuation_free (LiContinuation *cont)

@@ -10,6 +10,10 @@
 #include "li-replay-job.h"
 #include "li-time.h"
 #include "li-window-private.h"
+#include "li-rules-parse.h"
+#include "li-rules-validate.h"
+#include "li-rules-write.h"
+#include "li-problem.h"
 
 /* Time between an edit and the replay it triggers: edits that come faster
  * (a drag, typing) replace the scheduled replay instead of queuing. */

@@ -19,6 +19,7 @@
 #include "li-replay.h"
 #include "li-rules.h"
 #include "li-time.h"
+#include "li-rules-parse.h"
 
 static const char *kinds[] = {
   "page_view", "blog_view", "category_view", "search", "product_view", "product_view",

@@ -14,6 +14,7 @@
 #include "li-migration-grid.h"
 #include "li-overlay-histogram.h"
 #include "li-version.h"
+#include "li-rules-parse.h"
 
 #define MINUS "\342\210\222"
 #define PLUS_MINUS "\302\261"

@@ -20,6 +20,8 @@
 #include "li-migration-grid.h"
 #include "li-overlay-histogram.h"
 #include "li-versions-list.h"
+#include "li-rules-parse.h"
+#include "li-rules-validate.h"
 
 #define MINUS "\342\210\222"
 

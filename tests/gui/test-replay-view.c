@@ -19,6 +19,7 @@
 #include "li-histogram.h"
 #include "li-replay-view.h"
 #include "li-stage-table.h"
+#include "li-rules-parse.h"
 
 static const char rules_json[] =
   "{\n"

@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "li-rule-editor-private.h"
+#include "li-rules-parse.h"
+#include "li-rules-validate.h"
+#include "li-rules-write.h"
+#include "li-problem.h"
 
 static LiRules *
 parse (const char *json)

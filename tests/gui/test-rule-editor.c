@@ -11,6 +11,7 @@
 #include "li-pattern-row.h"
 #include "li-rule-editor.h"
 #include "li-stage-row.h"
+#include "li-rules-parse.h"
 
 static const char *rules_json =
   "{ \"format\": \"lead-intent-rules\", \"format_version\": 1,"

@@ -10,6 +10,7 @@
 #include "li-compare-view.h"
 #include "li-migration-grid.h"
 #include "li-window.h"
+#include "li-rules-write.h"
 
 static LiWindow *window;
 

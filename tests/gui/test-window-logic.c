@@ -5,6 +5,9 @@
 
 #include "li-undo-stack.h"
 #include "li-window-private.h"
+#include "li-rules-parse.h"
+#include "li-rules-validate.h"
+#include "li-problem.h"
 
 static LiRules *
 rules_with_points (double points)

@@ -12,6 +12,7 @@
 #include "li-replay-view.h"
 #include "li-stage-table.h"
 #include "li-window.h"
+#include "li-rules-parse.h"
 
 #define TIMEOUT_SECONDS 60
 

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include "li-rules-diff.h"
+#include "li-rules-write.h"
+#include "li-json-writer.h"
 
 #include <string.h>
 

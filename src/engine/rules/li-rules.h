@@ -126,19 +126,6 @@ typedef struct _LiRules
   JsonObject   *decay_extra;    /* unknown keys in "decay" */
 } LiRules;
 
-typedef enum
-{
-  LI_PROBLEM_ERROR,
-  LI_PROBLEM_WARNING,
-} LiProblemLevel;
-
-typedef struct
-{
-  LiProblemLevel level;
-  char          *path;     /* JSON path, e.g. "intent[0].points" */
-  char          *message;  /* e.g. "expected a number" */
-} LiProblem;
-
 #define LI_RULES_ERROR (li_rules_error_quark ())
 typedef enum
 {
@@ -172,28 +159,6 @@ void li_pattern_clear       (LiPattern          *pattern);
 void li_fit_rule_clear      (LiFitRule          *rule);
 void li_stage_clear         (LiStage            *stage);
 
-/* Parses and validates.  Every problem (errors and warnings) is appended to
- * @problems (LiProblem*, free with li_problem_free) when not NULL.  Returns
- * NULL when there is an error; @error then summarises the first one as
- * "path: message" (or the JSON syntax error with its line). */
-LiRules    *li_rules_from_data   (const char    *data,
-                                  gssize         len,
-                                  GPtrArray     *problems,
-                                  GError       **error);
-LiRules    *li_rules_from_file   (const char    *path,
-                                  GPtrArray     *problems,
-                                  GError       **error);
-/* Validates rules built in memory (the editor), with the same messages. */
-gboolean    li_rules_validate    (const LiRules *rules,
-                                  GPtrArray     *problems);
-/* Pretty-printed JSON in the documented key order, with a final newline. */
-char       *li_rules_to_data     (const LiRules *rules,
-                                  gsize         *len);
-/* Validates, then writes atomically. */
-gboolean    li_rules_save        (const LiRules *rules,
-                                  const char    *path,
-                                  GError       **error);
-
 /* The decay in force for a rule or pattern. */
 const LiDecay *li_rules_intent_decay  (const LiRules *rules,
                                        guint          i);
@@ -213,25 +178,6 @@ gboolean    li_pattern_kind_from_string (const char    *str,
 gboolean    li_fit_op_from_string      (const char   *str,
                                         LiFitOp      *op);
 
-LiProblem  *li_problem_new   (LiProblemLevel level,
-                              const char    *path,
-                              const char    *message);
-void        li_problem_free  (LiProblem     *problem);
-/* "path: message" (with "warning: " in front of warnings). */
-char       *li_problem_to_string (const LiProblem *problem);
-
-/* SPEC 3: a number is an optional sign, digits with an optional fraction, an
- * optional exponent; finite.  Used for fit predicates on text values. */
-gboolean    li_parse_number  (const char *str,
-                              double     *value);
-/* SPEC 2.1: numbers as text in their shortest round-trip form. */
-char       *li_format_number (double      value);
-/* JSON text as rule files are written: 2-space indent when @pretty (no final
- * newline), else one line; numbers via li_format_number (15, not 15.0). */
-char       *li_json_to_string (JsonNode  *node,
-                               gboolean   pretty);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiRules, li_rules_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiProblem, li_problem_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "li-plan-private.h"
 #include "li-time.h"
+#include "li-number.h"
 
 #define _LI_NONE       G_MAXUINT32
 #define _LI_EPSILON    1e-9

@@ -15,6 +15,7 @@
 #include "li-intent-row.h"
 #include "li-pattern-row.h"
 #include "li-stage-row.h"
+#include "li-number.h"
 
 /* The editor is a view over its own LiRules copy.  Rows are views too: they
  * report what the user changed (an LiField), the editor applies it to the

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "li-format.h"
+#include "li-rules-parse.h"
 
 struct _LiVersion
 {

@@ -1,0 +1,465 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* li-rules-validate.c: checks a LiRules (ranges, the outcome leak, stages).
+ * It is the whole of li_rules_validate for rules built in the editor; the
+ * parser runs each section's check right after reading it. */
+
+#include "config.h"
+
+#include "li-rules-validate.h"
+#include "li-rules-private.h"
+#include "li-problem.h"
+
+#include <math.h>
+#include <string.h>
+
+static void
+_li_validate_extra (LiCheck            *check,
+                    const char         *path,
+                    JsonObject         *extra,
+                    const char * const *known,
+                    const char         *context)
+{
+  GList *members;
+
+  if (extra == NULL)
+    return;
+
+  members = json_object_get_members (extra);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *child = _li_path_key (path, l->data);
+
+      if (known != NULL && context != NULL && _li_key_in (l->data, known))
+        _li_warning (check, child, "not used with %s", context);
+      else
+        _li_warning (check, child, "unknown key");
+    }
+  g_list_free (members);
+}
+
+static void
+_li_validate_required_string (LiCheck    *check,
+                              const char *path,
+                              const char *value)
+{
+  if (value == NULL)
+    _li_error (check, path, "required");
+  else if (value[0] == '\0')
+    _li_error (check, path, "must not be empty");
+}
+
+static void
+_li_validate_finite (LiCheck    *check,
+                     const char *parent,
+                     const char *key,
+                     double      value)
+{
+  if (!isfinite (value))
+    {
+      g_autofree char *path = _li_path_key (parent, key);
+
+      _li_error (check, path, "must be a finite number");
+    }
+}
+
+static void
+_li_validate_positive (LiCheck    *check,
+                       const char *parent,
+                       const char *key,
+                       double      value)
+{
+  if (!(value > 0) || !isfinite (value))
+    {
+      g_autofree char *path = _li_path_key (parent, key);
+
+      _li_error (check, path, "must be > 0");
+    }
+}
+
+static void
+_li_validate_count (LiCheck    *check,
+                    const char *parent,
+                    const char *key,
+                    guint       value)
+{
+  if (value < 1)
+    {
+      g_autofree char *path = _li_path_key (parent, key);
+
+      _li_error (check, path, "must be >= 1");
+    }
+}
+
+static void
+_li_validate_max_points (LiCheck    *check,
+                         const char *parent,
+                         double      value)
+{
+  /* 0 means unset */
+  if (value != 0 && (!(value > 0) || !isfinite (value)))
+    {
+      g_autofree char *path = _li_path_key (parent, "max_points");
+
+      _li_error (check, path, "must be > 0");
+    }
+}
+
+void
+_li_validate_decay (LiCheck       *check,
+                    const char    *path,
+                    const LiDecay *decay,
+                    JsonObject    *extra)
+{
+  g_autofree char *context = NULL;
+
+  if (!_li_decay_model_valid (decay->model))
+    {
+      g_autofree char *model_path = _li_path_key (path, "model");
+
+      _li_error (check, model_path, "invalid decay model");
+      return;
+    }
+
+  if (decay->model == LI_DECAY_EXPONENTIAL)
+    _li_validate_positive (check, path, "half_life_days", decay->days);
+  else if (decay->model != LI_DECAY_NONE)
+    _li_validate_positive (check, path, "days", decay->days);
+
+  context = g_strdup_printf ("model \"%s\"", li_decay_model_to_string (decay->model));
+  _li_validate_extra (check, path, extra, _li_decay_keys, context);
+}
+
+void
+_li_validate_top (LiCheck       *check,
+                  const LiRules *rules)
+{
+  _li_validate_extra (check, "", rules->extra, NULL, NULL);
+}
+
+void
+_li_validate_outcome (LiCheck       *check,
+                      const LiRules *rules)
+{
+  _li_validate_required_string (check, "outcome.event", rules->outcome_event);
+  _li_validate_positive (check, "outcome", "window_days", rules->window_days);
+  _li_validate_extra (check, "outcome", rules->outcome_extra, NULL, NULL);
+}
+
+static void
+_li_validate_leak (LiCheck       *check,
+                   const LiRules *rules,
+                   const char    *path,
+                   const char    *event)
+{
+  if (event != NULL && rules->outcome_event != NULL
+      && strcmp (event, rules->outcome_event) == 0)
+    _li_error (check, path,
+               "uses the outcome event \"%s\" (it would leak the outcome into the score)",
+               event);
+}
+
+void
+_li_validate_intent (LiCheck       *check,
+                     const LiRules *rules,
+                     guint          i)
+{
+  const LiIntentRule *rule = &rules->intent[i];
+  g_autofree char *path = _li_path_index ("intent", i);
+  g_autofree char *event_path = _li_path_key (path, "event");
+  g_autofree char *where_path = _li_path_key (path, "where");
+
+  _li_validate_required_string (check, event_path, rule->event);
+  _li_validate_leak (check, rules, event_path, rule->event);
+
+  for (guint w = 0; w < rule->n_where; w++)
+    {
+      const LiWhere *where = &rule->where[w];
+
+      if (where->key == NULL || where->key[0] == '\0')
+        _li_error (check, where_path, "empty property name");
+      else if (where->values == NULL || where->values[0] == NULL)
+        {
+          g_autofree char *key_path = _li_path_key (where_path, where->key);
+
+          _li_error (check, key_path, "must not be empty");
+        }
+    }
+
+  _li_validate_finite (check, path, "points", rule->points);
+  _li_validate_max_points (check, path, rule->max_points);
+  if (rule->has_decay)
+    {
+      g_autofree char *decay_path = _li_path_key (path, "decay");
+
+      _li_validate_decay (check, decay_path, &rule->decay, rule->decay_extra);
+    }
+  _li_validate_extra (check, path, rule->extra, NULL, NULL);
+}
+
+void
+_li_validate_pattern (LiCheck       *check,
+                      const LiRules *rules,
+                      guint          i)
+{
+  const LiPattern *pattern = &rules->patterns[i];
+  g_autofree char *path = _li_path_index ("patterns", i);
+  g_autofree char *name_path = _li_path_key (path, "name");
+  g_autofree char *kind_path = _li_path_key (path, "kind");
+  g_autofree char *context = NULL;
+
+  _li_validate_required_string (check, name_path, pattern->name);
+  if (pattern->name != NULL && pattern->name[0] != '\0')
+    {
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_strcmp0 (rules->patterns[j].name, pattern->name) == 0)
+            {
+              _li_warning (check, name_path, "duplicate pattern name \"%s\"", pattern->name);
+              break;
+            }
+        }
+    }
+
+  if (!_li_pattern_kind_valid (pattern->kind))
+    _li_error (check, kind_path, "invalid pattern kind");
+
+  switch (pattern->kind)
+    {
+    case LI_PATTERN_REPEAT_PRODUCT:
+    case LI_PATTERN_CATEGORY_FOCUS:
+      if (pattern->kind == LI_PATTERN_REPEAT_PRODUCT)
+        _li_validate_count (check, path, "min_count", pattern->min_count);
+      else
+        _li_validate_count (check, path, "min_distinct", pattern->min_distinct);
+      _li_validate_positive (check, path, "within_hours", pattern->within_hours);
+      if (g_strcmp0 (rules->outcome_event, "product_view") == 0)
+        _li_validate_leak (check, rules, kind_path, "product_view");
+      break;
+
+    case LI_PATTERN_SEQUENCE:
+      {
+        g_autofree char *events_path = _li_path_key (path, "events");
+        guint n = pattern->events != NULL ? g_strv_length (pattern->events) : 0;
+
+        for (guint k = 0; k < n; k++)
+          {
+            g_autofree char *event_path = _li_path_index (events_path, k);
+
+            if (pattern->events[k][0] == '\0')
+              _li_error (check, event_path, "must not be empty");
+            _li_validate_leak (check, rules, event_path, pattern->events[k]);
+          }
+        if (n < 2)
+          _li_error (check, events_path, "needs at least two events");
+        _li_validate_positive (check, path, "within_hours", pattern->within_hours);
+        break;
+      }
+
+    case LI_PATTERN_RETURN_DAYS:
+      _li_validate_count (check, path, "min_days", pattern->min_days);
+      _li_validate_positive (check, path, "within_days", pattern->within_days);
+      break;
+
+    default:
+      break;
+    }
+
+  _li_validate_finite (check, path, "points", pattern->points);
+  _li_validate_max_points (check, path, pattern->max_points);
+  if (pattern->has_decay)
+    {
+      g_autofree char *decay_path = _li_path_key (path, "decay");
+
+      _li_validate_decay (check, decay_path, &pattern->decay, pattern->decay_extra);
+    }
+
+  if (_li_pattern_kind_valid (pattern->kind))
+    context = g_strdup_printf ("kind \"%s\"", li_pattern_kind_to_string (pattern->kind));
+  _li_validate_extra (check, path, pattern->extra, _li_pattern_keys, context);
+}
+
+void
+_li_validate_fit (LiCheck       *check,
+                  const LiRules *rules,
+                  guint          i)
+{
+  const LiFitRule *rule = &rules->fit[i];
+  g_autofree char *path = _li_path_index ("fit", i);
+  g_autofree char *attribute_path = _li_path_key (path, "attribute");
+  g_autofree char *value_path = _li_path_key (path, "value");
+  g_autofree char *values_path = _li_path_key (path, "values");
+  g_autofree char *context = NULL;
+  guint n_values = rule->values != NULL ? g_strv_length (rule->values) : 0;
+
+  _li_validate_required_string (check, attribute_path, rule->attribute);
+
+  switch (rule->op)
+    {
+    case LI_FIT_EQ:
+    case LI_FIT_NE:
+      if (n_values == 0)
+        _li_error (check, value_path, "required");
+      else if (n_values > 1)
+        _li_error (check, value_path, "expected a single value");
+      break;
+
+    case LI_FIT_IN:
+    case LI_FIT_NOT_IN:
+      if (n_values == 0)
+        _li_error (check, values_path, "must not be empty");
+      break;
+
+    case LI_FIT_GT:
+    case LI_FIT_GTE:
+    case LI_FIT_LT:
+    case LI_FIT_LTE:
+      _li_validate_finite (check, path, "value", rule->number[0]);
+      break;
+
+    case LI_FIT_BETWEEN:
+      if (!isfinite (rule->number[0]) || !isfinite (rule->number[1]))
+        _li_error (check, values_path, "must be finite numbers");
+      else if (rule->number[0] > rule->number[1])
+        _li_error (check, values_path, "low must be <= high");
+      break;
+
+    case LI_FIT_EXISTS:
+    case LI_FIT_MISSING:
+      break;
+
+    default:
+      {
+        g_autofree char *op_path = _li_path_key (path, "op");
+
+        _li_error (check, op_path, "invalid operator");
+        break;
+      }
+    }
+
+  _li_validate_finite (check, path, "points", rule->points);
+
+  if (_li_fit_op_valid (rule->op))
+    context = g_strdup_printf ("op \"%s\"", li_fit_op_to_string (rule->op));
+  _li_validate_extra (check, path, rule->extra, _li_fit_keys, context);
+}
+
+static gboolean
+_li_stage_has_condition (const LiStage *stage)
+{
+  return stage->has_min_score || stage->has_min_intent || stage->has_min_fit;
+}
+
+void
+_li_validate_stage (LiCheck       *check,
+                    const LiRules *rules,
+                    guint          i)
+{
+  const LiStage *stage = &rules->stages[i];
+  g_autofree char *path = _li_path_index ("stages", i);
+  g_autofree char *name_path = _li_path_key (path, "name");
+
+  _li_validate_required_string (check, name_path, stage->name);
+  if (stage->name != NULL && stage->name[0] != '\0')
+    {
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_strcmp0 (rules->stages[j].name, stage->name) == 0)
+            {
+              _li_error (check, name_path, "duplicate stage name \"%s\"", stage->name);
+              break;
+            }
+        }
+    }
+
+  if (stage->has_min_score)
+    _li_validate_finite (check, path, "min_score", stage->min_score);
+  if (stage->has_min_intent)
+    _li_validate_finite (check, path, "min_intent", stage->min_intent);
+  if (stage->has_min_fit)
+    _li_validate_finite (check, path, "min_fit", stage->min_fit);
+  if (stage->has_follow_up
+      && (!(stage->follow_up_minutes >= 0) || !isfinite (stage->follow_up_minutes)))
+    {
+      g_autofree char *follow_path = _li_path_key (path, "follow_up_minutes");
+
+      _li_error (check, follow_path, "must be >= 0");
+    }
+  _li_validate_extra (check, path, stage->extra, NULL, NULL);
+}
+
+/* The checks on the list as a whole, after every stage. */
+void
+_li_validate_stage_list (LiCheck       *check,
+                         const LiRules *rules)
+{
+  guint last;
+
+  if (rules->n_stages == 0)
+    {
+      _li_error (check, "stages", "must have at least one stage");
+      return;
+    }
+
+  last = rules->n_stages - 1;
+  for (guint i = 0; i < last; i++)
+    {
+      g_autofree char *path = _li_path_index ("stages", i);
+
+      if (_li_check_suppressed (check, path) || _li_stage_has_condition (&rules->stages[i]))
+        continue;
+      for (guint j = i + 1; j <= last; j++)
+        {
+          g_autofree char *later = _li_path_index ("stages", j);
+
+          _li_warning (check, later, "stage is unreachable");
+        }
+      break;
+    }
+
+  if (_li_stage_has_condition (&rules->stages[last]))
+    {
+      g_autofree char *path = _li_path_index ("stages", last);
+
+      /* not suppressible: the flags are right even when a value had the wrong type */
+      _li_check_add (check, FALSE, LI_PROBLEM_ERROR, path, "the last stage must have no condition");
+    }
+}
+
+static void
+_li_validate_run (LiCheck       *check,
+                  const LiRules *rules)
+{
+  _li_validate_top (check, rules);
+  _li_validate_outcome (check, rules);
+  _li_validate_decay (check, "decay", &rules->decay, rules->decay_extra);
+  for (guint i = 0; i < rules->n_intent; i++)
+    _li_validate_intent (check, rules, i);
+  for (guint i = 0; i < rules->n_patterns; i++)
+    _li_validate_pattern (check, rules, i);
+  for (guint i = 0; i < rules->n_fit; i++)
+    _li_validate_fit (check, rules, i);
+  for (guint i = 0; i < rules->n_stages; i++)
+    _li_validate_stage (check, rules, i);
+  _li_validate_stage_list (check, rules);
+}
+
+gboolean
+li_rules_validate (const LiRules *rules,
+                   GPtrArray     *problems)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+  LiCheck check;
+  gboolean ok;
+
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  _li_check_init (&check, found);
+  check.validating = TRUE;
+  _li_validate_run (&check, rules);
+  ok = check.n_errors == 0;
+  _li_check_clear (&check);
+
+  g_ptr_array_set_free_func (found, NULL);
+  _li_move_problems (found, problems);
+  return ok;
+}
