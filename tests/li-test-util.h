@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "li-leads-file.h"
 #include "li-plan-private.h"
 #include "li-replay.h"
 #include "li-rules.h"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "li-import.h"
+#include "li-leads-file.h"
 #include "li-time.h"
 
 static char *tmp_dir;

@@ -7,6 +7,7 @@
 
 #include "li-compare.h"
 #include "li-import.h"
+#include "li-leads-file.h"
 #include "li-replay.h"
 #include "li-rules.h"
 #include "li-time.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* li-lead-table.c: the static lead attributes of the leads file (SPEC 2.2).
- * The table is filled by li_import_leads () in li-import.c. */
+ * The table is filled by li_import_leads () in li-leads-file.c. */
 
 #include "config.h"
 

@@ -70,9 +70,6 @@ LiEventStore *li_import_events (GFile * const         *files,
                                 gpointer               progress_data,
                                 GCancellable          *cancellable,
                                 GError               **error);
-LiLeadTable  *li_import_leads  (GFile         *file,
-                                GCancellable  *cancellable,
-                                GError       **error);
 
 /* Convenience for the CLI and tests: paths instead of GFiles. */
 LiEventStore *li_import_event_paths (const char * const    *paths,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "li-import-job.h"
+#include "li-leads-file.h"
 
 typedef struct
 {

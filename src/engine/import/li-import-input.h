@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "li-csv-reader.h"
+
+G_BEGIN_DECLS
+
+/* An open input: what the readers parse (decompressed, buffered) and the raw
+ * stream below (a file, or any GInputStream such as an HTTP body), whose
+ * position, when it can tell, says how much of the input was read. */
+typedef struct
+{
+  GInputStream     *raw;
+  GInputStream     *stream;
+  gboolean          gzip;
+} LiImportInput;
+
+char *_li_file_display_name (GFile *file);
+gboolean _li_import_io_error (const char  *name,
+                              GFile       *file,
+                              GError      *local_error,
+                              GError     **error);
+gboolean _li_buffered_fill (GBufferedInputStream  *stream,
+                            gsize                  want,
+                            GCancellable          *cancellable,
+                            GError               **error);
+void _li_import_input_clear (LiImportInput *input);
+/* Opens @raw: gzip when @gzip_name or when it starts with the gzip magic. */
+gboolean _li_import_input_open_stream (LiImportInput  *input,
+                                       GInputStream   *raw,
+                                       gboolean        gzip_name,
+                                       const char     *name,
+                                       GCancellable   *cancellable,
+                                       GError        **error);
+gboolean _li_import_input_open (LiImportInput  *input,
+                                GFile          *file,
+                                const char     *name,
+                                GCancellable   *cancellable,
+                                GError        **error);
+gboolean _li_import_input_sniff_json (LiImportInput  *input,
+                                      gboolean       *json,
+                                      GCancellable   *cancellable,
+                                      GError        **error);
+guint64 _li_import_input_position (LiImportInput *input,
+                                   LiCsvReader   *reader);
+
+G_END_DECLS

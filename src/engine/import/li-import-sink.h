@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "li-csv-reader.h"
+#include "li-event-store.h"
+#include "li-import.h"
+
+G_BEGIN_DECLS
+
+/* How much of a field or a header an error message shows, in bytes. */
+#define LI_IMPORT_MAX_SHOWN_VALUE  64
+#define LI_IMPORT_MAX_SHOWN_HEADER 200
+
+/* What every format feeds: the builder and the bookkeeping of the import. */
+typedef struct
+{
+  LiEventStoreBuilder *builder;
+  gboolean             skip_bad_rows;
+  guint                n_skipped;
+  GPtrArray           *reasons;
+  GPtrArray           *formats;
+  GCancellable        *cancellable;
+  LiProgressFunc       progress;
+  gpointer             progress_data;
+  guint64              total;       /* sum of the file sizes, 0 if unknown */
+  guint64              done_files;  /* bytes of the files already read */
+  const char          *file_name;   /* of the current file, for messages */
+} LiImportSink;
+
+/* Appends @data as one line of valid UTF-8, cut after @max bytes; when
+ * @quoted, in double quotes with quotes and backslashes escaped. */
+void _li_append_shown (GString    *out,
+                       const char *data,
+                       gsize       len,
+                       gsize       max,
+                       gboolean    quoted);
+gboolean _li_import_sink_bad_row (LiImportSink  *sink,
+                                  guint64        line,
+                                  GError       **error,
+                                  const char    *format,
+                                  ...) G_GNUC_PRINTF (4, 5);
+void _li_import_sink_progress (LiImportSink *sink,
+                               guint64       done);
+gboolean _li_import_sink_reader_error (LiImportSink  *sink,
+                                       LiCsvReader   *reader,
+                                       GFile         *file,
+                                       GError        *local_error,
+                                       GError       **error);
+
+G_END_DECLS

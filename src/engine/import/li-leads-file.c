@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* li-leads-file.c: the optional leads file (SPEC 2.2): a lead_id column and
+ * one column per attribute. */
+
+#include "config.h"
+
+#include "li-leads-file.h"
+#include "li-csv-header.h"
+#include "li-import-input.h"
+#include "li-import.h"
+
+#include <string.h>
+
+static gboolean
+_li_import_leads_bad_row (const char  *file_name,
+                          guint64      line,
+                          const char  *reason,
+                          GError     **error)
+{
+  g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_BAD_ROW,
+               "%s:%" G_GUINT64_FORMAT ": %s", file_name, line, reason);
+  return FALSE;
+}
+
+static gboolean
+_li_import_leads_csv (LiLeadTable   *table,
+                      LiCsvReader   *reader,
+                      GFile         *file,
+                      const char    *file_name,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) attributes = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autofree guint *attribute_col = NULL;
+  GError *local_error = NULL;
+  LiCsvResult r;
+  guint n_columns, n_attributes, n_rows = 0;
+  gsize rows_size = 0;
+  int lead_col;
+
+  r = li_csv_reader_next (reader, cancellable, &local_error);
+  if (r == LI_CSV_RESULT_END)
+    {
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT, "%s: empty file", file_name);
+      return FALSE;
+    }
+  if (r == LI_CSV_RESULT_ERROR)
+    goto reader_error;
+  if (!li_csv_reader_is_valid_utf8 (reader))
+    {
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
+                   "%s:%" G_GUINT64_FORMAT ": invalid UTF-8 in the header",
+                   file_name, li_csv_reader_get_line (reader));
+      return FALSE;
+    }
+
+  names = _li_csv_header_names (reader);
+  n_columns = g_strv_length (names);
+  lead_col = _li_csv_find_column ((const char * const *) names, "lead_id");
+  if (lead_col < 0)
+    {
+      g_autofree char *header = _li_csv_describe_header (reader);
+
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
+                   "%s:%" G_GUINT64_FORMAT ": no lead_id column (header: %s)",
+                   file_name, li_csv_reader_get_line (reader), header);
+      return FALSE;
+    }
+
+  /* Attributes: the other named columns; of duplicates the last. */
+  attribute_col = g_new (guint, MAX (n_columns, 1));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (names[i][0] == '\0' || strcmp (names[i], "lead_id") == 0 ||
+          _li_csv_find_column ((const char * const *) names, names[i]) != (int) i)
+        continue;
+      attribute_col[attributes->len] = i;
+      g_ptr_array_add (attributes, g_strdup (names[i]));
+    }
+  n_attributes = attributes->len;
+  table->n_attributes = n_attributes;
+  table->attributes = (GStrv) g_ptr_array_free (g_steal_pointer (&attributes), FALSE);
+
+  while ((r = li_csv_reader_next (reader, cancellable, &local_error)) == LI_CSV_RESULT_RECORD)
+    {
+      guint n;
+      const LiCsvField *f = li_csv_reader_get_fields (reader, &n);
+      guint64 line = li_csv_reader_get_line (reader);
+      guint32 row;
+      guint32 *values;
+
+      if (!li_csv_reader_is_valid_utf8 (reader))
+        return _li_import_leads_bad_row (file_name, line, "invalid UTF-8", error);
+      if (n != n_columns)
+        {
+          g_autofree char *reason = g_strdup_printf ("expected %u fields, found %u",
+                                                     n_columns, n);
+          return _li_import_leads_bad_row (file_name, line, reason, error);
+        }
+      if (f[lead_col].len == 0)
+        return _li_import_leads_bad_row (file_name, line, "empty lead_id", error);
+
+      row = li_str_pool_intern (table->leads, f[lead_col].data, f[lead_col].len);
+      if (row == n_rows)
+        {
+          n_rows++;
+          if ((gsize) n_rows * n_attributes > rows_size)
+            {
+              rows_size = MAX ((gsize) n_rows * n_attributes, rows_size * 2);
+              table->value = g_renew (guint32, table->value, rows_size);
+            }
+        }
+
+      values = table->value + (gsize) row * n_attributes;
+      for (guint a = 0; a < n_attributes; a++)
+        {
+          const LiCsvField *v = &f[attribute_col[a]];
+
+          values[a] = v->len > 0 ? li_str_pool_intern (table->values, v->data, v->len)
+                                 : LI_LEAD_TABLE_MISSING;
+        }
+    }
+  if (r == LI_CSV_RESULT_ERROR)
+    goto reader_error;
+
+  return TRUE;
+
+reader_error:
+  if (local_error->domain == LI_CSV_ERROR)
+    {
+      g_set_error (error, LI_IMPORT_ERROR,
+                   local_error->code == LI_CSV_ERROR_TOO_LONG ? LI_IMPORT_ERROR_LIMIT
+                                                             : LI_IMPORT_ERROR_BAD_ROW,
+                   "%s:%" G_GUINT64_FORMAT ": %s",
+                   file_name, li_csv_reader_get_line (reader), local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  return _li_import_io_error (file_name, file, local_error, error);
+}
+
+LiLeadTable *
+li_import_leads (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(LiLeadTable) table = NULL;
+  g_autoptr(LiCsvReader) reader = NULL;
+  g_autofree char *name = NULL;
+  LiImportInput input = { NULL, };
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = _li_file_display_name (file);
+  if (!_li_import_input_open (&input, file, name, cancellable, error))
+    {
+      _li_import_input_clear (&input);
+      return NULL;
+    }
+
+  table = g_new0 (LiLeadTable, 1);
+  table->ref_count = 1;
+  table->leads = li_str_pool_new ();
+  table->values = li_str_pool_new ();
+
+  reader = li_csv_reader_new (input.stream);
+  ok = _li_import_leads_csv (table, reader, file, name, cancellable, error);
+  g_clear_pointer (&reader, li_csv_reader_free);
+  _li_import_input_clear (&input);
+
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&table);
+}
