@@ -8,11 +8,13 @@
 #include <glib/gstdio.h>
 
 #include "li-leads-file.h"
-#include "li-plan-private.h"
+#include "li-scorer.h"
 #include "li-replay.h"
 #include "li-rules.h"
 #include "li-rules-parse.h"
 #include "li-problem.h"
+#include "li-score.h"
+#include "li-plan.h"
 
 #define H (3600 * G_GINT64_CONSTANT (1000))
 #define D (24 * H)

@@ -5,6 +5,7 @@
 
 #include "li-compare.h"
 #include "li-test-util.h"
+#include "li-plan.h"
 
 static const TestEvent events[] = {
   { "a", 0, "add_to_cart", NULL },             /* A: 10 hot    B: 20 hot  */

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "li-test-util.h"
+#include "li-plan.h"
 
 static const TestEvent history[] = {
   { "a", 0, "product_view", NULL },

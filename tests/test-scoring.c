@@ -6,6 +6,8 @@
 #include <math.h>
 
 #include "li-test-util.h"
+#include "li-score.h"
+#include "li-plan.h"
 
 static const TestEvent one_cart[] = {
   { "a", 0, "add_to_cart", NULL },

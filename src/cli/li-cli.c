@@ -14,6 +14,8 @@
 #include "li-rules-parse.h"
 #include "li-problem.h"
 #include "li-json-writer.h"
+#include "li-score.h"
+#include "li-plan.h"
 
 /* Exit statuses of SPEC 7. */
 enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };

@@ -20,6 +20,7 @@
 #include "li-rules.h"
 #include "li-time.h"
 #include "li-rules-parse.h"
+#include "li-plan.h"
 
 static const char *kinds[] = {
   "page_view", "blog_view", "category_view", "search", "product_view", "product_view",

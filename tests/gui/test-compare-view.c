@@ -22,6 +22,7 @@
 #include "li-versions-list.h"
 #include "li-rules-parse.h"
 #include "li-rules-validate.h"
+#include "li-plan.h"
 
 #define MINUS "\342\210\222"
 

@@ -20,6 +20,7 @@
 #include "li-replay-view.h"
 #include "li-stage-table.h"
 #include "li-rules-parse.h"
+#include "li-plan.h"
 
 static const char rules_json[] =
   "{\n"

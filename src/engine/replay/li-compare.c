@@ -4,7 +4,8 @@
 #include <math.h>
 
 #include "li-compare.h"
-#include "li-plan-private.h"
+#include "li-scorer.h"
+#include "li-plan.h"
 
 static GStrv
 _li_stage_names (const LiPlan *plan)

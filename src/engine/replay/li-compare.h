@@ -3,6 +3,7 @@
 
 #include "li-replay.h"
 #include "li-rules-diff.h"
+#include "li-plan.h"
 
 G_BEGIN_DECLS
 

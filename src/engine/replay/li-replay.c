@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "li-plan-private.h"
+#include "li-replay.h"
+#include "li-csv-writer.h"
+#include "li-scorer.h"
 
 #define _LI_MS_PER_HOUR 3600000.0
 #define _LI_PROGRESS_EVERY 8192
@@ -541,25 +543,6 @@ li_replay_result_to_text (const LiReplayResult *r)
         }
     }
   return g_string_free (out, FALSE);
-}
-
-void
-li_csv_append_field (GString    *out,
-                     const char *field)
-{
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *c = field; *c; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *c);
-    }
-  g_string_append_c (out, '"');
 }
 
 static int

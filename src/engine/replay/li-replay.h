@@ -5,23 +5,9 @@
 
 #include "li-event-store.h"
 #include "li-import.h"
-#include "li-lead-table.h"
-#include "li-rules.h"
+#include "li-plan.h"
 
 G_BEGIN_DECLS
-
-/* Rules compiled against one store (and optional leads file): names and
- * values resolved to ids, rules grouped into decay accumulators.  A plan is
- * immutable; several plans (rule versions) can share one store. */
-typedef struct _LiPlan LiPlan;
-
-LiPlan   *li_plan_new   (const LiRules *rules,
-                         LiEventStore  *store,
-                         LiLeadTable   *leads);
-void      li_plan_free  (LiPlan        *plan);
-const LiRules *li_plan_get_rules (const LiPlan *plan);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiPlan, li_plan_free)
 
 /* A ratio or metric that is null (SPEC 5: denominator 0) is NAN. */
 typedef struct
@@ -101,30 +87,5 @@ char     *li_replay_result_to_text  (const LiReplayResult *result);
 /* `lead_id,peak_score,peak_stage,converted`, sorted by lead id (bytes). */
 char     *li_replay_result_leads_csv (const LiReplayResult *result,
                                       const LiPlan         *plan);
-
-/* One lead's score at a time (SPEC 4). */
-typedef struct
-{
-  guint32 lead;
-  guint16 stage;
-  double  score;
-  double  intent;
-  double  fit;
-} LiScoreRow;
-
-/* Every lead with an event at or before @as_of_ms, sorted as SPEC 7 says
- * (score as printed with 6 decimals descending, then lead id bytes). */
-GArray   *li_score_as_of   (const LiPlan  *plan,
-                            gint64         as_of_ms,
-                            GCancellable  *cancellable,
-                            GError       **error);
-/* The CSV of `lead-intent-cli score`. */
-char     *li_score_rows_csv (const LiPlan *plan,
-                             GArray       *rows);
-
-/* Appends @field to @out, quoted the way RFC 4180 writers do (only when it
- * holds a comma, a quote or a line break). */
-void      li_csv_append_field (GString    *out,
-                               const char *field);
 
 G_END_DECLS

@@ -1,62 +1,103 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "li-replay.h"
+/* The compiled form of a plan, read by the scorer (li-scorer.c,
+ * li-patterns.c, li-fit.c); not for use outside src/engine/score/. */
+
+#include "li-plan.h"
 
 G_BEGIN_DECLS
 
-/* The one-pass scorer shared by the replay and the as-of score.  A LiScorer
- * holds the running state of one lead at a time: feed it the lead's events in
- * order (li_scorer_feed), ask for the score at any time not before the last
- * event (li_scorer_eval).  Everything is incremental: decayed sums,
- * sliding windows of the patterns, fit values. */
-typedef struct _LiScorer LiScorer;
+#define _LI_NONE       G_MAXUINT32
+#define _LI_EPSILON    1e-9
+#define _LI_MS_PER_DAY 86400000.0
+#define _LI_MS_PER_HOUR 3600000.0
+#define _LI_NO_TIME    G_MININT64
+
+/* A decayed sum fed by (time, points) items: one per capped rule or pattern,
+ * one per decay for the uncapped rules that share it (their sum is linear). */
+typedef struct
+{
+  LiDecayModel model;
+  double       param_ms;  /* half-life or window */
+  double       cap;       /* 0: none */
+  guint        exp_group; /* exponential: index of its half-life */
+} AccSpec;
 
 typedef struct
 {
-  double  score;
-  double  intent;
-  double  fit;
-  guint16 stage;
-} LiScore;
+  guint16  key;
+  guint32 *values;
+  guint    n_values;
+} WhereSpec;
 
-LiScorer *li_scorer_new         (const LiPlan *plan);
-void      li_scorer_free        (LiScorer     *scorer);
-/* Starts lead @lead: resets intent, patterns and fit (to the leads file). */
-void      li_scorer_begin_lead  (LiScorer     *scorer,
-                                 guint32       lead);
-/* Event @i of the store, in order.  An outcome event resets intent and
- * patterns (fit keeps its values). */
-void      li_scorer_feed        (LiScorer     *scorer,
-                                 guint32       i);
-void      li_scorer_eval        (LiScorer     *scorer,
-                                 gint64        t_ms,
-                                 LiScore      *out);
-/* One lead's journey (SPEC 5): events [begin, end) up to the first outcome,
- * scored after each.  @flag_ms[s] gets the first time the stage was s or
- * hotter, for s ≥ *reached. */
 typedef struct
 {
-  double   peak;
-  guint    reached;     /* hottest stage index reached; n_stages when empty */
-  guint32  n_scored;    /* journey events */
-  gboolean converted;
-  gint64   t_outcome;
-} LiJourney;
+  guint  acc;
+  double points;
+  guint  where_start;
+  guint  n_where;
+} Matcher;
 
-void      li_scorer_journey     (LiScorer     *scorer,
-                                 guint32       lead,
-                                 guint32       begin,
-                                 guint32       end,
-                                 gint64       *flag_ms,
-                                 LiJourney    *out);
+typedef struct
+{
+  LiPatternKind kind;
+  guint         acc;
+  double        points;
+  double        window_ms;
+  guint         min;       /* min_count, min_distinct or min_days */
+  guint16      *seq;       /* sequence names */
+  guint         n_seq;
+} PatternSpec;
 
-LiEventStore *li_plan_get_store (const LiPlan *plan);
-guint     li_plan_n_stages      (const LiPlan *plan);
-const char *li_plan_stage_name  (const LiPlan *plan,
-                                 guint         stage);
-double    li_plan_window_ms     (const LiPlan *plan);
+typedef struct
+{
+  int key;      /* property key in the store, or -1 */
+  int lead_col; /* column of the leads file, or -1 */
+} FitAttr;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiScorer, li_scorer_free)
+typedef struct
+{
+  guint        attr;
+  const LiFitRule *rule;
+} FitSpec;
+
+struct _LiPlan
+{
+  LiRules      *rules;
+  LiEventStore *store;
+  LiLeadTable  *leads;
+
+  gboolean      has_outcome;
+  guint16       outcome;
+
+  AccSpec      *accs;
+  guint         n_accs;
+  double       *exp_half_ms;
+  guint         n_exp;
+
+  guint        *name_match_start;  /* n_names + 1 */
+  Matcher      *matchers;
+  WhereSpec    *wheres;
+  guint         n_wheres;
+
+  PatternSpec  *patterns;
+  guint         n_patterns;
+  gboolean      has_product_view;
+  guint16       product_view;
+  int           product_key, category_key;
+
+  FitAttr      *attrs;
+  guint         n_attrs;
+  int          *key_attr;          /* store key → attribute, -1 */
+  FitSpec      *fits;
+  guint         n_fits;
+  guint32      *lead_row;          /* store lead → leads file row */
+
+  guint         n_stages;
+  double       *min_score, *min_intent, *min_fit;  /* NAN: no condition */
+
+  guint32       max_lead_len;
+};
 
 G_END_DECLS

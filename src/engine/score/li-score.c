@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "li-plan-private.h"
+#include "li-score.h"
+#include "li-scorer.h"
+#include "li-csv-writer.h"
 
 typedef struct
 {

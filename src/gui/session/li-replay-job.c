@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "li-replay-job.h"
+#include "li-plan.h"
 
 typedef struct
 {

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* li-patterns.c: the four behaviour patterns of SPEC 4 as sliding windows
+ * per key, each with the cooldown of "at most once per key per window". */
+
+#include "config.h"
+
+#include "li-scorer-private.h"
+#include "li-time.h"
+
+void
+_li_patterns_init (LiScorer *s)
+{
+  const LiPlan *plan = s->plan;
+  gsize len = MAX (plan->max_lead_len, 1);
+
+  s->patterns = g_new0 (PatternState, MAX (plan->n_patterns, 1));
+  for (guint p = 0; p < plan->n_patterns; p++)
+    {
+      PatternState *st = &s->patterns[p];
+      _li_id_map_init (&st->map);
+      _li_id_map_init (&st->pairs);
+      if (plan->patterns[p].kind == LI_PATTERN_REPEAT_PRODUCT ||
+          plan->patterns[p].kind == LI_PATTERN_CATEGORY_FOCUS)
+        st->next = g_new (guint32, len);
+      if (plan->patterns[p].kind == LI_PATTERN_SEQUENCE)
+        st->best = g_new (gint64, plan->patterns[p].n_seq);
+    }
+}
+
+void
+_li_patterns_free (LiScorer *s)
+{
+  for (guint p = 0; p < s->plan->n_patterns; p++)
+    {
+      _li_id_map_destroy (&s->patterns[p].map);
+      _li_id_map_destroy (&s->patterns[p].pairs);
+      g_free (s->patterns[p].slots);
+      g_free (s->patterns[p].next);
+      g_free (s->patterns[p].best);
+    }
+  g_free (s->patterns);
+}
+
+/* Forgets every window: a new lead, or an outcome event. */
+void
+_li_patterns_reset (LiScorer *s,
+                    guint32   seg_begin)
+{
+  const LiPlan *plan = s->plan;
+
+  for (guint p = 0; p < plan->n_patterns; p++)
+    {
+      PatternState *st = &s->patterns[p];
+      _li_id_map_clear (&st->map);
+      _li_id_map_clear (&st->pairs);
+      st->n_slots = 0;
+      st->fired = FALSE;
+      st->head = seg_begin;
+      st->distinct = 0;
+      for (guint k = 0; k < plan->patterns[p].n_seq; k++)
+        st->best[k] = _LI_NO_TIME;
+    }
+}
+
+static inline Slot *
+_li_pattern_slot (PatternState *st,
+                  guint64       key)
+{
+  guint32 *slot = _li_id_map_get (&st->map, key, st->n_slots);
+
+  if (*slot == st->n_slots)
+    {
+      if (st->n_slots == st->cap_slots)
+        {
+          st->cap_slots = MAX (16, st->cap_slots * 2);
+          st->slots = g_renew (Slot, st->slots, st->cap_slots);
+        }
+      st->slots[st->n_slots++] = (Slot) { 0, FALSE, _LI_NONE, _LI_NONE, 0 };
+    }
+  return &st->slots[*slot];
+}
+
+/* Fires when the condition holds, but at most once per key per window (the
+ * cooldown of SPEC 4). */
+static inline gboolean
+_li_try_fire (gboolean  holds,
+              gboolean *fired,
+              gint64   *last_fire,
+              gint64    t,
+              double    window_ms)
+{
+  if (!holds || (*fired && (double) (t - *last_fire) < window_ms))
+    return FALSE;
+  *fired = TRUE;
+  *last_fire = t;
+  return TRUE;
+}
+
+static inline void
+_li_slot_append (PatternState *st,
+                 Slot         *slot,
+                 guint32       local)
+{
+  st->next[local] = _LI_NONE;
+  if (slot->tail != _LI_NONE)
+    st->next[slot->tail] = local;
+  else
+    slot->head = local;
+  slot->tail = local;
+}
+
+static gboolean
+_li_detect_repeat (LiScorer          *s,
+                   const PatternSpec *spec,
+                   PatternState      *st,
+                   guint32            local,
+                   gint64             t)
+{
+  const gint64 *time_ms = s->plan->store->time_ms + s->lead_begin;
+  Slot *slot = _li_pattern_slot (st, s->product[local]);
+
+  _li_slot_append (st, slot, local);
+  slot->count++;
+  while ((double) (t - time_ms[slot->head]) >= spec->window_ms)
+    {
+      slot->head = st->next[slot->head];
+      slot->count--;
+    }
+  return _li_try_fire (slot->count >= spec->min, &slot->fired, &slot->last_fire, t, spec->window_ms);
+}
+
+static gboolean
+_li_detect_focus (LiScorer          *s,
+                  const PatternSpec *spec,
+                  PatternState      *st,
+                  guint32            local,
+                  guint32            category,
+                  gint64             t)
+{
+  const gint64 *time_ms = s->plan->store->time_ms + s->lead_begin;
+  Slot *slot = _li_pattern_slot (st, category);
+  guint32 product = s->product[local];
+
+  if (product != _LI_NONE)
+    {
+      guint32 *views = _li_id_map_get (&st->pairs, ((guint64) category << 32) | product, 0);
+      if ((*views)++ == 0)
+        slot->count++;
+      _li_slot_append (st, slot, local);
+    }
+  while (slot->head != _LI_NONE && (double) (t - time_ms[slot->head]) >= spec->window_ms)
+    {
+      guint64 pair = ((guint64) category << 32) | s->product[slot->head];
+      if (--*_li_id_map_get (&st->pairs, pair, 1) == 0)
+        slot->count--;
+      slot->head = st->next[slot->head];
+      if (slot->head == _LI_NONE)
+        slot->tail = _LI_NONE;
+    }
+  return _li_try_fire (slot->count >= spec->min, &slot->fired, &slot->last_fire, t, spec->window_ms);
+}
+
+static gboolean
+_li_detect_sequence (const PatternSpec *spec,
+                     PatternState      *st,
+                     guint16            name,
+                     gint64             t)
+{
+  gboolean fires = FALSE;
+  guint n = spec->n_seq;
+
+  /* Fires when some match of names[0..n-2] before this event starts inside
+   * the window: best[] keeps the latest possible start of each prefix. */
+  if (name == spec->seq[n - 1])
+    {
+      gint64 start = n >= 2 ? st->best[n - 2] : t;
+      fires = _li_try_fire (start != _LI_NO_TIME && (double) (t - start) < spec->window_ms,
+                            &st->fired, &st->last_fire, t, spec->window_ms);
+    }
+  for (guint k = n - 1; k-- > 0;)
+    {
+      if (spec->seq[k] != name)
+        continue;
+      if (k == 0)
+        st->best[0] = t;
+      else if (st->best[k - 1] != _LI_NO_TIME)
+        st->best[k] = MAX (st->best[k], st->best[k - 1]);
+    }
+  return fires;
+}
+
+static gboolean
+_li_detect_return_days (LiScorer          *s,
+                        const PatternSpec *spec,
+                        PatternState      *st,
+                        guint32            i,
+                        gint64             t)
+{
+  const gint64 *time_ms = s->plan->store->time_ms;
+  const gint64 *day = s->day - s->lead_begin;  /* indexed by global i */
+
+  if (st->head == i)
+    st->distinct = 1;
+  else if (day[i] != day[i - 1])
+    st->distinct++;
+  while ((double) (t - time_ms[st->head]) >= spec->window_ms)
+    {
+      if (day[st->head] != day[st->head + 1])
+        st->distinct--;
+      st->head++;
+    }
+  return _li_try_fire (st->distinct >= spec->min, &st->fired, &st->last_fire, t, spec->window_ms);
+}
+
+void
+_li_patterns_feed (LiScorer *s,
+                   guint32   i,
+                   gint64    t)
+{
+  const LiPlan *plan = s->plan;
+  const LiEventStore *store = plan->store;
+  guint32 local = i - s->lead_begin;
+  gboolean is_view = plan->has_product_view && store->name[i] == plan->product_view;
+  guint32 product = _LI_NONE, category = _LI_NONE;
+
+  s->day[local] = li_time_day (t);
+  if (is_view)
+    {
+      if (plan->product_key >= 0)
+        li_event_store_get_prop (store, i, plan->product_key, &product);
+      if (plan->category_key >= 0)
+        li_event_store_get_prop (store, i, plan->category_key, &category);
+    }
+  s->product[local] = product;
+
+  for (guint p = 0; p < plan->n_patterns; p++)
+    {
+      const PatternSpec *spec = &plan->patterns[p];
+      PatternState *st = &s->patterns[p];
+      gboolean fires = FALSE;
+
+      switch (spec->kind)
+        {
+        case LI_PATTERN_REPEAT_PRODUCT:
+          fires = product != _LI_NONE && _li_detect_repeat (s, spec, st, local, t);
+          break;
+        case LI_PATTERN_CATEGORY_FOCUS:
+          fires = category != _LI_NONE && _li_detect_focus (s, spec, st, local, category, t);
+          break;
+        case LI_PATTERN_SEQUENCE:
+          fires = _li_detect_sequence (spec, st, store->name[i], t);
+          break;
+        case LI_PATTERN_RETURN_DAYS:
+          fires = _li_detect_return_days (s, spec, st, i, t);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (fires)
+        _li_scorer_add (s, spec->acc, t, spec->points);
+    }
+}
+

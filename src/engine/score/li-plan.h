@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "li-event-store.h"
+#include "li-lead-table.h"
+#include "li-rules.h"
+
+G_BEGIN_DECLS
+
+/* Rules compiled against one store (and optional leads file): names and
+ * values resolved to ids, rules grouped into decay accumulators.  A plan is
+ * immutable; several plans (rule versions) can share one store. */
+typedef struct _LiPlan LiPlan;
+
+LiPlan   *li_plan_new   (const LiRules *rules,
+                         LiEventStore  *store,
+                         LiLeadTable   *leads);
+void      li_plan_free  (LiPlan        *plan);
+const LiRules *li_plan_get_rules (const LiPlan *plan);
+LiEventStore  *li_plan_get_store  (const LiPlan *plan);
+guint          li_plan_n_stages   (const LiPlan *plan);
+const char    *li_plan_stage_name (const LiPlan *plan,
+                                   guint         stage);
+/* The outcome window of the rules, in milliseconds. */
+double         li_plan_window_ms  (const LiPlan *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiPlan, li_plan_free)
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The running state of a LiScorer, shared by li-scorer.c, li-patterns.c and
+ * li-fit.c; not for use outside src/engine/score/. */
+
+#include "li-id-map.h"
+#include "li-plan-private.h"
+#include "li-scorer.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64   last_fire;
+  gboolean fired;
+  guint32  head, tail;  /* lead-local indices of the window's events, linked by next */
+  guint32  count;       /* views (repeat_product) or distinct products (category_focus) */
+} Slot;
+
+typedef struct
+{
+  IdMap    map;       /* product or category → slot */
+  IdMap    pairs;     /* category_focus: (category, product) → views in window */
+  Slot    *slots;
+  guint32  n_slots, cap_slots;
+  guint32 *next;      /* lead-local index → next event of the same key */
+  gint64  *best;      /* sequence: latest start of a match of names[0..k] */
+  gint64   last_fire; /* lead-keyed patterns */
+  gboolean fired;
+  guint32  head;      /* return_days: first event of the window (global) */
+  guint32  distinct;  /* return_days: distinct days in the window */
+} PatternState;
+
+typedef struct
+{
+  double  sum;     /* none, exponential, window: the raw sum; linear: Σ points */
+  double  sum_t;   /* linear: Σ points · (t_e − anchor) */
+  gint64 *q_t;     /* window, linear: live items */
+  double *q_p;
+  guint   head, tail, cap;
+} Acc;
+
+struct _LiScorer
+{
+  const LiPlan *plan;
+  Acc          *accs;
+  double       *exp_factor;
+  PatternState *patterns;
+  gint64        last_t;
+  gint64        anchor;
+  gboolean      started;
+  guint32       lead;
+  guint32       lead_begin;
+  guint32       seg_begin;   /* first event after the last outcome */
+  gint64       *day;         /* lead-local: UTC day of each event */
+  guint32      *product;     /* lead-local: product of a product view */
+  guint32      *attr_value;  /* current event value per fit attribute */
+  gboolean      fit_dirty;
+  double        fit;
+  guint        *active;      /* accumulators fed since the last reset */
+  guint         n_active;
+  gboolean     *is_active;
+  double       *number;      /* value id → number (NAN: not one), when parsed */
+  guint8       *number_known;
+};
+
+/* li-scorer.c: adds @points at @t to accumulator @a. */
+void   _li_scorer_add     (LiScorer *s,
+                           guint     a,
+                           gint64    t,
+                           double    points);
+
+/* li-patterns.c: the per-lead state of each pattern, and event @i (at @t,
+ * not an outcome) fed to every pattern. */
+void   _li_patterns_init  (LiScorer *s);
+void   _li_patterns_free  (LiScorer *s);
+void   _li_patterns_reset (LiScorer *s,
+                           guint32   seg_begin);
+void   _li_patterns_feed  (LiScorer *s,
+                           guint32   i,
+                           gint64    t);
+
+/* li-fit.c: the fit points of the current lead. */
+double _li_fit_eval       (LiScorer *s);
+
+G_END_DECLS
