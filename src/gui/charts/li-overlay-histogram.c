@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "li-overlay-histogram.h"
+#include "li-replay-metrics.h"
 
 #include <math.h>
 
@@ -133,20 +134,9 @@ li_overlay_histogram_bin_index (double value,
                                 double upper,
                                 guint  n_bins)
 {
-  double pos;
-
-  if (n_bins == 0)
+  if (n_bins == 0 || !(upper > lower))
     return 0;
-  if (!(upper > lower) || isnan (value))
-    return 0;
-
-  pos = floor ((value - lower) / (upper - lower) * n_bins);
-  if (pos < 0.0)
-    return 0;
-  if (pos >= n_bins)
-    return n_bins - 1;
-
-  return (guint) pos;
+  return li_histogram_bin_index (value, lower, (upper - lower) / n_bins, n_bins);
 }
 
 void
@@ -156,34 +146,14 @@ li_overlay_histogram_count_result (const LiReplayResult *result,
                                    guint                 n_bins,
                                    guint                *counts)
 {
-  double scale;
-
   g_return_if_fail (counts != NULL || n_bins == 0);
 
   if (result == NULL || result->per_lead == NULL || n_bins == 0)
     return;
 
-  if (!(upper > lower))
-    {
-      counts[0] += result->leads;
-      return;
-    }
-
-  /* the inner loop of li_overlay_histogram_bin_index, without the call */
-  scale = n_bins / (upper - lower);
   for (guint i = 0; i < result->leads; i++)
-    {
-      double pos = floor ((result->per_lead[i].peak_score - lower) * scale);
-      guint bin;
-
-      if (!(pos >= 0.0))
-        bin = 0;
-      else if (pos >= n_bins)
-        bin = n_bins - 1;
-      else
-        bin = (guint) pos;
-      counts[bin]++;
-    }
+    counts[li_overlay_histogram_bin_index (result->per_lead[i].peak_score,
+                                           lower, upper, n_bins)]++;
 }
 
 /* ------------------------------------------------------------------------ */
