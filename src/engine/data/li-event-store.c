@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include <string.h>
 
 #include "li-event-store.h"
@@ -78,12 +81,12 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
   if (G_UNLIKELY (name_id >= LI_MAX_NAMES))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
-                   "more than %d distinct event names", LI_MAX_NAMES);
+                   _("more than %d distinct event names"), LI_MAX_NAMES);
       return FALSE;
     }
   if (G_UNLIKELY (b->n_events == G_MAXUINT32 - 1))
     {
-      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT, "too many events");
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT, _("too many events"));
       return FALSE;
     }
 
@@ -111,7 +114,7 @@ li_event_store_builder_intern_key (LiEventStoreBuilder *b,
   if (key_id >= LI_MAX_KEYS)
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
-                   "more than %d distinct property names", LI_MAX_KEYS);
+                   _("more than %d distinct property names"), LI_MAX_KEYS);
       return FALSE;
     }
   *id = (guint16) key_id;

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include "li-csv-formats.h"
 #include "li-csv-header.h"
 #include "li-time.h"
@@ -164,7 +167,7 @@ _li_csv_mapping_require (LiCsvMapping        *mapping,
   if (i < 0)
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "%s:%" G_GUINT64_FORMAT ": no %s column for format %s",
+                   _("%s:%" PRIu64 ": no %s column for format %s"),
                    file_name, line, name, li_format_to_string (mapping->format));
       return FALSE;
     }
@@ -279,15 +282,15 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
 
   if (G_UNLIKELY (!li_csv_reader_is_valid_utf8 (reader)))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    "invalid UTF-8");
+                                    _("invalid UTF-8"));
   if (G_UNLIKELY (n != mapping->n_columns))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    "expected %u fields, found %u", mapping->n_columns, n);
+                                    _("expected %u fields, found %u"), mapping->n_columns, n);
 
   lead = &f[mapping->lead_col];
   if (G_UNLIKELY (lead->len == 0))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    "empty %s", mapping->lead_name);
+                                    _("empty %s"), mapping->lead_name);
 
   stamp = &f[mapping->time_col];
   if (mapping->time_in_ms)
@@ -300,13 +303,13 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
 
       _li_append_shown (shown, stamp->data, stamp->len, LI_IMPORT_MAX_SHOWN_VALUE, TRUE);
       return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                      "bad timestamp %s", shown->str);
+                                      _("bad timestamp %s"), shown->str);
     }
 
   event = &f[mapping->event_col];
   if (G_UNLIKELY (event->len == 0))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    "empty %s", mapping->event_name);
+                                    _("empty %s"), mapping->event_name);
 
   name = event->data;
   name_len = event->len;
@@ -367,7 +370,7 @@ _li_import_csv_file (LiImportSink   *sink,
   if (r == LI_CSV_RESULT_END)
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "%s: empty file", sink->file_name);
+                   _("%s: empty file"), sink->file_name);
       return FALSE;
     }
 
@@ -375,7 +378,7 @@ _li_import_csv_file (LiImportSink   *sink,
   if (!li_csv_reader_is_valid_utf8 (reader))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "%s:%" G_GUINT64_FORMAT ": invalid UTF-8 in the header",
+                   _("%s:%" PRIu64 ": invalid UTF-8 in the header"),
                    sink->file_name, line);
       return FALSE;
     }
@@ -388,7 +391,7 @@ _li_import_csv_file (LiImportSink   *sink,
       g_autofree char *header = _li_csv_describe_header (reader);
 
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "%s:%" G_GUINT64_FORMAT ": unknown format (header: %s)",
+                   _("%s:%" PRIu64 ": unknown format (header: %s)"),
                    sink->file_name, line, header);
       return FALSE;
     }

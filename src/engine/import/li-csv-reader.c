@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "li-csv-reader.h"
@@ -460,14 +462,14 @@ li_csv_reader_next (LiCsvReader   *reader,
           return _li_csv_reader_fail (reader,
                                       g_error_new_literal (LI_CSV_ERROR,
                                                            LI_CSV_ERROR_UNTERMINATED,
-                                                           "unterminated quoted field"),
+                                                           _("unterminated quoted field")),
                                       error);
 
         case PARSE_TOO_MANY_FIELDS:
           return _li_csv_reader_fail (reader,
                                       g_error_new (LI_CSV_ERROR,
                                                    LI_CSV_ERROR_TOO_LONG,
-                                                   "record with more than %u fields",
+                                                   _("record with more than %u fields"),
                                                    (guint) LI_CSV_MAX_FIELDS),
                                       error);
 
@@ -480,8 +482,8 @@ too_long:
   return _li_csv_reader_fail (reader,
                               g_error_new (LI_CSV_ERROR,
                                            LI_CSV_ERROR_TOO_LONG,
-                                           "record longer than %" G_GSIZE_FORMAT " bytes",
-                                           reader->max_record),
+                                           _("record longer than %lu bytes"),
+                                           (unsigned long) reader->max_record),
                               error);
 }
 

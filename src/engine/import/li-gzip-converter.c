@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+
 #include "li-gzip-converter.h"
 
 struct _LiGzipConverter

@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include "li-import-input.h"
 #include "li-gzip-converter.h"
 #include "li-import.h"
@@ -52,7 +55,7 @@ _li_import_io_error (const char  *name,
     }
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
-                 "%s: unexpected end of compressed data", name);
+                 _("%s: unexpected end of compressed data"), name);
   else
     g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
                  "%s: %s", name, _li_io_reason (local_error, file));
@@ -107,7 +110,7 @@ _li_import_input_open_stream (LiImportInput  *input,
   head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &avail);
   if (avail == 0)
     {
-      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT, "%s: empty file", name);
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT, _("%s: empty file"), name);
       return FALSE;
     }
 

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include "li-import.h"
 #include "li-csv-formats.h"
 #include "li-import-input.h"
@@ -35,7 +38,7 @@ _li_import_json_file (LiImportSink   *sink,
                       GError        **error)
 {
   g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-               "%s:1: JSON lines (formats ga4 and segment) are not supported yet",
+               _("%s:1: JSON lines (formats ga4 and segment) are not supported yet"),
                sink->file_name);
   return FALSE;
 }
@@ -121,13 +124,13 @@ _li_import_events_named (GFile * const         *files,
   if (format == LI_FORMAT_GA4 || format == LI_FORMAT_SEGMENT)
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "format %s is not supported yet", li_format_to_string (format));
+                   _("format %s is not supported yet"), li_format_to_string (format));
       return NULL;
     }
   if ((guint) format >= G_N_ELEMENTS (format_names))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "unknown format %u", (guint) format);
+                   _("unknown format %u"), (guint) format);
       return NULL;
     }
 

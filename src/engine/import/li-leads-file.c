@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include "li-leads-file.h"
 #include "li-csv-header.h"
 #include "li-import-input.h"
@@ -42,7 +45,7 @@ _li_import_leads_csv (LiLeadTable   *table,
   r = li_csv_reader_next (reader, cancellable, &local_error);
   if (r == LI_CSV_RESULT_END)
     {
-      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT, "%s: empty file", file_name);
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT, _("%s: empty file"), file_name);
       return FALSE;
     }
   if (r == LI_CSV_RESULT_ERROR)
@@ -50,7 +53,7 @@ _li_import_leads_csv (LiLeadTable   *table,
   if (!li_csv_reader_is_valid_utf8 (reader))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "%s:%" G_GUINT64_FORMAT ": invalid UTF-8 in the header",
+                   _("%s:%" PRIu64 ": invalid UTF-8 in the header"),
                    file_name, li_csv_reader_get_line (reader));
       return FALSE;
     }
@@ -63,7 +66,7 @@ _li_import_leads_csv (LiLeadTable   *table,
       g_autofree char *header = _li_csv_describe_header (reader);
 
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   "%s:%" G_GUINT64_FORMAT ": no lead_id column (header: %s)",
+                   _("%s:%" PRIu64 ": no lead_id column (header: %s)"),
                    file_name, li_csv_reader_get_line (reader), header);
       return FALSE;
     }
@@ -91,15 +94,15 @@ _li_import_leads_csv (LiLeadTable   *table,
       guint32 *values;
 
       if (!li_csv_reader_is_valid_utf8 (reader))
-        return _li_import_leads_bad_row (file_name, line, "invalid UTF-8", error);
+        return _li_import_leads_bad_row (file_name, line, _("invalid UTF-8"), error);
       if (n != n_columns)
         {
-          g_autofree char *reason = g_strdup_printf ("expected %u fields, found %u",
+          g_autofree char *reason = g_strdup_printf (_("expected %u fields, found %u"),
                                                      n_columns, n);
           return _li_import_leads_bad_row (file_name, line, reason, error);
         }
       if (f[lead_col].len == 0)
-        return _li_import_leads_bad_row (file_name, line, "empty lead_id", error);
+        return _li_import_leads_bad_row (file_name, line, _("empty lead_id"), error);
 
       row = li_str_pool_intern (table->leads, f[lead_col].data, f[lead_col].len);
       if (row == n_rows)

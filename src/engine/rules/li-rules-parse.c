@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include "li-rules-parse.h"
 #include "li-rules-private.h"
 #include "li-rules-validate.h"
@@ -62,13 +65,13 @@ _li_read_number (LiCheck    *check,
 
   if (!_li_node_is_number (node))
     {
-      _li_error (check, path, "expected a number");
+      _li_error (check, path, _("expected a number"));
       return FALSE;
     }
   value = _li_node_number (node);
   if (!isfinite (value))
     {
-      _li_error (check, path, "out of range");
+      _li_error (check, path, _("out of range"));
       return FALSE;
     }
   *out = value;
@@ -86,13 +89,13 @@ _li_read_count (LiCheck    *check,
 
   if (!_li_node_is_number (node) || !li_number_is_integral (_li_node_number (node)))
     {
-      _li_error (check, path, "expected an integer");
+      _li_error (check, path, _("expected an integer"));
       return FALSE;
     }
   value = _li_node_number (node);
   if (value > G_MAXUINT)
     {
-      _li_error (check, path, "out of range");
+      _li_error (check, path, _("out of range"));
       return FALSE;
     }
   *out = value < 1 ? 0 : (guint) value;
@@ -107,7 +110,7 @@ _li_read_string (LiCheck    *check,
 {
   if (!_li_node_is_string (node))
     {
-      _li_error (check, path, "expected a string");
+      _li_error (check, path, _("expected a string"));
       return FALSE;
     }
   g_free (*out);
@@ -122,7 +125,7 @@ _li_read_object (LiCheck    *check,
 {
   if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
     {
-      _li_error (check, path, "expected an object");
+      _li_error (check, path, _("expected an object"));
       return NULL;
     }
   return json_node_get_object (node);
@@ -135,7 +138,7 @@ _li_read_array (LiCheck    *check,
 {
   if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
     {
-      _li_error (check, path, "expected an array");
+      _li_error (check, path, _("expected an array"));
       return NULL;
     }
   return json_node_get_array (node);
@@ -151,7 +154,7 @@ _li_require (LiCheck    *check,
     {
       g_autofree char *child = _li_path_key (path, key);
 
-      _li_error (check, child, "required");
+      _li_error (check, child, _("required"));
     }
 }
 
@@ -169,10 +172,10 @@ _li_read_text (LiCheck    *check,
         return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
       if (isfinite (json_node_get_double (node)))
         return li_format_number (json_node_get_double (node));
-      _li_error (check, path, "out of range");
+      _li_error (check, path, _("out of range"));
       return NULL;
     }
-  _li_error (check, path, "expected a string or a number");
+  _li_error (check, path, _("expected a string or a number"));
   return NULL;
 }
 
@@ -202,11 +205,11 @@ _li_parse_decay (LiCheck     *check,
       g_autofree char *model_path = _li_path_key (path, "model");
 
       if (!_li_node_is_string (model_node))
-        _li_error (check, model_path, "expected a string");
+        _li_error (check, model_path, _("expected a string"));
       else if (li_decay_model_from_string (json_node_get_string (model_node), &decay->model))
         model_known = TRUE;
       else
-        _li_error (check, model_path, "unknown decay model \"%s\"",
+        _li_error (check, model_path, _("unknown decay model \"%s\""),
                    json_node_get_string (model_node));
     }
 
@@ -274,7 +277,7 @@ _li_parse_where (LiCheck      *check,
 
               if (!_li_node_is_string (element))
                 {
-                  _li_error (check, child, "expected a string or an array of strings");
+                  _li_error (check, child, _("expected a string or an array of strings"));
                   break;
                 }
               where->values[k] = g_strdup (json_node_get_string (element));
@@ -282,7 +285,7 @@ _li_parse_where (LiCheck      *check,
         }
       else
         {
-          _li_error (check, child, "expected a string or an array of strings");
+          _li_error (check, child, _("expected a string or an array of strings"));
           where->values = g_new0 (char *, 1);
         }
     }
@@ -324,7 +327,7 @@ _li_parse_intent (LiCheck    *check,
               if (value > 0)
                 rule->max_points = value;
               else
-                _li_error (check, child, "must be > 0");
+                _li_error (check, child, _("must be > 0"));
             }
         }
       else if (strcmp (key, "decay") == 0)
@@ -352,7 +355,7 @@ _li_parse_events (LiCheck    *check,
 
   if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
     {
-      _li_error (check, path, "expected an array of event names");
+      _li_error (check, path, _("expected an array of event names"));
       return;
     }
 
@@ -370,7 +373,7 @@ _li_parse_events (LiCheck    *check,
         {
           g_autofree char *child = _li_path_index (path, k);
 
-          _li_error (check, child, "expected a string");
+          _li_error (check, child, _("expected a string"));
           pattern->events[k] = g_strdup ("");  /* keeps the indices of the others */
         }
     }
@@ -400,11 +403,11 @@ _li_parse_pattern (LiCheck    *check,
       g_autofree char *kind_path = _li_path_key (path, "kind");
 
       if (!_li_node_is_string (kind_node))
-        _li_error (check, kind_path, "expected a string");
+        _li_error (check, kind_path, _("expected a string"));
       else if (li_pattern_kind_from_string (json_node_get_string (kind_node), &pattern->kind))
         kind_known = TRUE;
       else
-        _li_error (check, kind_path, "unknown pattern kind \"%s\"",
+        _li_error (check, kind_path, _("unknown pattern kind \"%s\""),
                    json_node_get_string (kind_node));
     }
 
@@ -428,7 +431,7 @@ _li_parse_pattern (LiCheck    *check,
               && json_node_get_value_type (member) == G_TYPE_BOOLEAN)
             pattern->enabled = json_node_get_boolean (member);
           else
-            _li_error (check, child, "expected true or false");
+            _li_error (check, child, _("expected true or false"));
         }
       else if (strcmp (key, "min_count") == 0)
         _li_read_count (check, child, member, &pattern->min_count);
@@ -453,7 +456,7 @@ _li_parse_pattern (LiCheck    *check,
               if (value > 0)
                 pattern->max_points = value;
               else
-                _li_error (check, child, "must be > 0");
+                _li_error (check, child, _("must be > 0"));
             }
         }
       else if (strcmp (key, "decay") == 0)
@@ -505,9 +508,9 @@ _li_parse_fit_values (LiCheck    *check,
   if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
     {
       if (rule->op == LI_FIT_BETWEEN)
-        _li_error (check, path, "expected [low, high]");
+        _li_error (check, path, _("expected [low, high]"));
       else
-        _li_error (check, path, "expected an array");
+        _li_error (check, path, _("expected an array"));
       return;
     }
 
@@ -518,7 +521,7 @@ _li_parse_fit_values (LiCheck    *check,
     {
       if (len != 2)
         {
-          _li_error (check, path, "expected [low, high]");
+          _li_error (check, path, _("expected [low, high]"));
           return;
         }
       for (guint k = 0; k < 2; k++)
@@ -565,11 +568,11 @@ _li_parse_fit (LiCheck    *check,
       g_autofree char *op_path = _li_path_key (path, "op");
 
       if (!_li_node_is_string (op_node))
-        _li_error (check, op_path, "expected a string");
+        _li_error (check, op_path, _("expected a string"));
       else if (li_fit_op_from_string (json_node_get_string (op_node), &rule->op))
         op_known = TRUE;
       else
-        _li_error (check, op_path, "unknown operator \"%s\"", json_node_get_string (op_node));
+        _li_error (check, op_path, _("unknown operator \"%s\""), json_node_get_string (op_node));
     }
 
   members = json_object_get_members (object);
@@ -677,20 +680,20 @@ _li_parse_header (LiCheck    *check,
 
   node = json_object_get_member (object, "format");
   if (node == NULL)
-    _li_warning (check, "format", "missing (expected \"%s\")", LI_RULES_FORMAT);
+    _li_warning (check, "format", _("missing (expected \"%s\")"), LI_RULES_FORMAT);
   else if (!_li_node_is_string (node) || strcmp (json_node_get_string (node), LI_RULES_FORMAT) != 0)
-    _li_error (check, "format", "expected \"%s\"", LI_RULES_FORMAT);
+    _li_error (check, "format", _("expected \"%s\""), LI_RULES_FORMAT);
 
   node = json_object_get_member (object, "format_version");
   if (node == NULL)
-    _li_warning (check, "format_version", "missing (assuming %d)", LI_RULES_VERSION);
+    _li_warning (check, "format_version", _("missing (assuming %d)"), LI_RULES_VERSION);
   else if (!_li_node_is_number (node) || !li_number_is_integral (_li_node_number (node)))
-    _li_error (check, "format_version", "expected an integer");
+    _li_error (check, "format_version", _("expected an integer"));
   else if (_li_node_number (node) != LI_RULES_VERSION)
     {
       g_autofree char *text = li_format_number (_li_node_number (node));
 
-      _li_error (check, "format_version", "unsupported format_version %s", text);
+      _li_error (check, "format_version", _("unsupported format_version %s"), text);
     }
 }
 
@@ -828,7 +831,7 @@ _li_rules_parse (LiCheck  *check,
                      sizeof (LiFitRule), (gpointer *) &rules->fit, &rules->n_fit,
                      _li_parse_fit, _li_validate_fit);
   if (!json_object_has_member (object, "stages"))
-    _li_error (check, "stages", "required");
+    _li_error (check, "stages", _("required"));
   else
     _li_parse_section (check, rules, _li_section_array (check, object, "stages"), "stages",
                        sizeof (LiStage), (gpointer *) &rules->stages, &rules->n_stages,
@@ -941,7 +944,7 @@ li_rules_from_data (const char *data,
 
   if (!_li_nesting_ok (data, len, &line))
     {
-      g_autofree char *message = g_strdup_printf ("line %u: nested deeper than %d levels",
+      g_autofree char *message = g_strdup_printf (_("line %u: nested deeper than %d levels"),
                                                   line, LI_RULES_MAX_DEPTH);
 
       _li_parse_failed (message, problems, error);
@@ -994,7 +997,7 @@ li_rules_from_file (const char *path,
 
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > LI_RULES_MAX_SIZE)
     {
-      g_autofree char *message = g_strdup_printf ("the file is larger than %d MiB",
+      g_autofree char *message = g_strdup_printf (_("the file is larger than %d MiB"),
                                                   LI_RULES_MAX_SIZE / (1024 * 1024));
 
       _li_parse_failed (message, problems, error);

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include "li-rules-validate.h"
 #include "li-rules-private.h"
 #include "li-problem.h"
@@ -30,9 +33,9 @@ _li_validate_extra (LiCheck            *check,
       g_autofree char *child = _li_path_key (path, l->data);
 
       if (known != NULL && context != NULL && _li_key_in (l->data, known))
-        _li_warning (check, child, "not used with %s", context);
+        _li_warning (check, child, _("not used with %s"), context);
       else
-        _li_warning (check, child, "unknown key");
+        _li_warning (check, child, _("unknown key"));
     }
   g_list_free (members);
 }
@@ -43,9 +46,9 @@ _li_validate_required_string (LiCheck    *check,
                               const char *value)
 {
   if (value == NULL)
-    _li_error (check, path, "required");
+    _li_error (check, path, _("required"));
   else if (value[0] == '\0')
-    _li_error (check, path, "must not be empty");
+    _li_error (check, path, _("must not be empty"));
 }
 
 static void
@@ -58,7 +61,7 @@ _li_validate_finite (LiCheck    *check,
     {
       g_autofree char *path = _li_path_key (parent, key);
 
-      _li_error (check, path, "must be a finite number");
+      _li_error (check, path, _("must be a finite number"));
     }
 }
 
@@ -72,7 +75,7 @@ _li_validate_positive (LiCheck    *check,
     {
       g_autofree char *path = _li_path_key (parent, key);
 
-      _li_error (check, path, "must be > 0");
+      _li_error (check, path, _("must be > 0"));
     }
 }
 
@@ -86,7 +89,7 @@ _li_validate_count (LiCheck    *check,
     {
       g_autofree char *path = _li_path_key (parent, key);
 
-      _li_error (check, path, "must be >= 1");
+      _li_error (check, path, _("must be >= 1"));
     }
 }
 
@@ -100,7 +103,7 @@ _li_validate_max_points (LiCheck    *check,
     {
       g_autofree char *path = _li_path_key (parent, "max_points");
 
-      _li_error (check, path, "must be > 0");
+      _li_error (check, path, _("must be > 0"));
     }
 }
 
@@ -116,7 +119,7 @@ _li_validate_decay (LiCheck       *check,
     {
       g_autofree char *model_path = _li_path_key (path, "model");
 
-      _li_error (check, model_path, "invalid decay model");
+      _li_error (check, model_path, _("invalid decay model"));
       return;
     }
 
@@ -154,7 +157,7 @@ _li_validate_leak (LiCheck       *check,
   if (event != NULL && rules->outcome_event != NULL
       && strcmp (event, rules->outcome_event) == 0)
     _li_error (check, path,
-               "uses the outcome event \"%s\" (it would leak the outcome into the score)",
+               _("uses the outcome event \"%s\" (it would leak the outcome into the score)"),
                event);
 }
 
@@ -176,12 +179,12 @@ _li_validate_intent (LiCheck       *check,
       const LiWhere *where = &rule->where[w];
 
       if (where->key == NULL || where->key[0] == '\0')
-        _li_error (check, where_path, "empty property name");
+        _li_error (check, where_path, _("empty property name"));
       else if (where->values == NULL || where->values[0] == NULL)
         {
           g_autofree char *key_path = _li_path_key (where_path, where->key);
 
-          _li_error (check, key_path, "must not be empty");
+          _li_error (check, key_path, _("must not be empty"));
         }
     }
 
@@ -214,14 +217,14 @@ _li_validate_pattern (LiCheck       *check,
         {
           if (g_strcmp0 (rules->patterns[j].name, pattern->name) == 0)
             {
-              _li_warning (check, name_path, "duplicate pattern name \"%s\"", pattern->name);
+              _li_warning (check, name_path, _("duplicate pattern name \"%s\""), pattern->name);
               break;
             }
         }
     }
 
   if (!_li_pattern_kind_valid (pattern->kind))
-    _li_error (check, kind_path, "invalid pattern kind");
+    _li_error (check, kind_path, _("invalid pattern kind"));
 
   switch (pattern->kind)
     {
@@ -246,11 +249,11 @@ _li_validate_pattern (LiCheck       *check,
             g_autofree char *event_path = _li_path_index (events_path, k);
 
             if (pattern->events[k][0] == '\0')
-              _li_error (check, event_path, "must not be empty");
+              _li_error (check, event_path, _("must not be empty"));
             _li_validate_leak (check, rules, event_path, pattern->events[k]);
           }
         if (n < 2)
-          _li_error (check, events_path, "needs at least two events");
+          _li_error (check, events_path, _("needs at least two events"));
         _li_validate_positive (check, path, "within_hours", pattern->within_hours);
         break;
       }
@@ -298,15 +301,15 @@ _li_validate_fit (LiCheck       *check,
     case LI_FIT_EQ:
     case LI_FIT_NE:
       if (n_values == 0)
-        _li_error (check, value_path, "required");
+        _li_error (check, value_path, _("required"));
       else if (n_values > 1)
-        _li_error (check, value_path, "expected a single value");
+        _li_error (check, value_path, _("expected a single value"));
       break;
 
     case LI_FIT_IN:
     case LI_FIT_NOT_IN:
       if (n_values == 0)
-        _li_error (check, values_path, "must not be empty");
+        _li_error (check, values_path, _("must not be empty"));
       break;
 
     case LI_FIT_GT:
@@ -318,9 +321,9 @@ _li_validate_fit (LiCheck       *check,
 
     case LI_FIT_BETWEEN:
       if (!isfinite (rule->number[0]) || !isfinite (rule->number[1]))
-        _li_error (check, values_path, "must be finite numbers");
+        _li_error (check, values_path, _("must be finite numbers"));
       else if (rule->number[0] > rule->number[1])
-        _li_error (check, values_path, "low must be <= high");
+        _li_error (check, values_path, _("low must be <= high"));
       break;
 
     case LI_FIT_EXISTS:
@@ -331,7 +334,7 @@ _li_validate_fit (LiCheck       *check,
       {
         g_autofree char *op_path = _li_path_key (path, "op");
 
-        _li_error (check, op_path, "invalid operator");
+        _li_error (check, op_path, _("invalid operator"));
         break;
       }
     }
@@ -365,7 +368,7 @@ _li_validate_stage (LiCheck       *check,
         {
           if (g_strcmp0 (rules->stages[j].name, stage->name) == 0)
             {
-              _li_error (check, name_path, "duplicate stage name \"%s\"", stage->name);
+              _li_error (check, name_path, _("duplicate stage name \"%s\""), stage->name);
               break;
             }
         }
@@ -382,7 +385,7 @@ _li_validate_stage (LiCheck       *check,
     {
       g_autofree char *follow_path = _li_path_key (path, "follow_up_minutes");
 
-      _li_error (check, follow_path, "must be >= 0");
+      _li_error (check, follow_path, _("must be >= 0"));
     }
   _li_validate_extra (check, path, stage->extra, NULL, NULL);
 }
@@ -396,7 +399,7 @@ _li_validate_stage_list (LiCheck       *check,
 
   if (rules->n_stages == 0)
     {
-      _li_error (check, "stages", "must have at least one stage");
+      _li_error (check, "stages", _("must have at least one stage"));
       return;
     }
 
@@ -411,7 +414,7 @@ _li_validate_stage_list (LiCheck       *check,
         {
           g_autofree char *later = _li_path_index ("stages", j);
 
-          _li_warning (check, later, "stage is unreachable");
+          _li_warning (check, later, _("stage is unreachable"));
         }
       break;
     }
@@ -421,7 +424,7 @@ _li_validate_stage_list (LiCheck       *check,
       g_autofree char *path = _li_path_index ("stages", last);
 
       /* not suppressible: the flags are right even when a value had the wrong type */
-      _li_check_add (check, FALSE, LI_PROBLEM_ERROR, path, "the last stage must have no condition");
+      _li_check_add (check, FALSE, LI_PROBLEM_ERROR, path, _("the last stage must have no condition"));
     }
 }
 
