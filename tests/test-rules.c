@@ -325,6 +325,27 @@ static const ValidationCase validation_cases[] = {
     "fit[2].value: required\n"
     "fit[3].values[1]: expected a string or a number" },
 
+  /* limits (docs/rules-format.md): nothing a sum can overflow on */
+  { "{" HEAD "'intent': [{'event': 'a', 'points': 1e308}, {'event': 'b', 'points': -1000000001},"
+    " {'event': 'c', 'points': 1000000000, 'max_points': 1e300}], " COLD "}",
+    "intent[0].points: must be between -1000000000 and 1000000000\n"
+    "intent[1].points: must be between -1000000000 and 1000000000\n"
+    "intent[2].max_points: must be at most 1e+09" },
+  { "{" HEAD "'outcome': {'window_days': 1e6}, 'decay': {'model': 'linear', 'days': 36501}, "
+    "'patterns': [{'name': 'p', 'kind': 'repeat_product', 'min_count': 2000000, "
+    "'within_hours': 1e9, 'points': 1}], "
+    "'stages': [{'name': 'hot', 'min_score': 2e9, 'follow_up_minutes': 1e12}, {'name': 'cold'}]}",
+    "outcome.window_days: must be at most 36500\n"
+    "decay.days: must be at most 36500\n"
+    "patterns[0].min_count: must be at most 1000000\n"
+    "patterns[0].within_hours: must be at most 876000\n"
+    "stages[0].min_score: must be between -1000000000 and 1000000000\n"
+    "stages[0].follow_up_minutes: must be at most 5.256e+07" },
+  { "{" HEAD "'patterns': [{'name': 's', 'kind': 'sequence', 'events': ['a', 'b', 'c', 'd', "
+    "'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q'], 'within_hours': 1, "
+    "'points': 1}], " COLD "}",
+    "patterns[0].events: more than 16 events" },
+
   /* stages */
   { "{" HEAD "'name': 'x'}", "stages: required" },
   { "{" HEAD "'stages': []}", "stages: must have at least one stage" },
@@ -390,6 +411,44 @@ static const ValidationCase validation_cases[] = {
     "stages[1].name: duplicate stage name \"hot\"\n"
     "stages[1]: the last stage must have no condition" },
 };
+
+/* Lists and names beyond their limits get one problem each, and checking
+ * them stays fast however long the list is. */
+static void
+test_rules_limits (void)
+{
+  g_autoptr(GString) doc = g_string_new ("{\"format\": \"lead-intent-rules\", "
+                                         "\"format_version\": 1, \"stages\": [");
+  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiRules) rules = NULL;
+  g_autofree char *long_name = g_strnfill (257, 'x');
+  g_autofree char *found = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (doc, "{\"name\": \"s%u\", \"min_score\": %u}, ", i, i);
+  g_string_append (doc, "{\"name\": \"cold\"}]}");
+  rules = li_rules_from_data (doc->str, -1, problems, &error);
+  g_assert_null (rules);
+  g_assert_cmpstr (error->message, ==, "stages: more than 32 items");
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_clear_error (&error);
+  g_ptr_array_set_size (problems, 0);
+
+  g_string_printf (doc, "{\"format\": \"lead-intent-rules\", \"format_version\": 1, "
+                   "\"intent\": [{\"event\": \"%s\", \"points\": 1, "
+                   "\"where\": {\"link\": [\"a\", \"%s\"]}}], "
+                   "\"stages\": [{\"name\": \"%s\"}]}",
+                   long_name, long_name, long_name);
+  rules = li_rules_from_data (doc->str, -1, problems, &error);
+  g_assert_null (rules);
+  found = problems_to_string (problems);
+  g_assert_cmpstr (found, ==, "intent[0].event: longer than 256 bytes\n"
+                              "intent[0].where.link[1]: longer than 256 bytes\n"
+                              "stages[0].name: longer than 256 bytes");
+}
 
 static void
 test_rules_validation (void)
@@ -513,14 +572,35 @@ test_rules_syntax (void)
   assert_parse_error ("{\"a\" 1}", -1, "line 1, column ");
   assert_parse_error ("", -1, "no JSON data");
   assert_parse_error ("   \n ", -1, "no JSON data");
-  assert_parse_error ("{\"name\": \"\xff\"}", -1, "invalid JSON: ");
+  assert_parse_error ("{\"name\": \"\xff\"}", -1, "line 1, column 11: invalid UTF-8");
   assert_parse_error ("{\"stages\": []} trailing", -1, "line 1, column ");
 
   /* json-glib recurses: absurd nesting is refused up front, not a crash */
   for (int i = 0; i < 200000; i++)
     g_string_append_c (nested, '[');
   deep = g_string_free (nested, FALSE);
-  assert_parse_error (deep, -1, "line 2: nested deeper than");
+  assert_parse_error (deep, -1, "line 2, column 138: nested deeper than 128 levels");
+
+  /* what json-glib accepts beyond JSON cannot hide nesting from the check:
+   * comments and single-quoted strings are refused as they are */
+  {
+    g_autofree char *brackets = g_strnfill (100000, '[');
+    g_autofree char *comment = g_strdup_printf ("{\"stages\": /* \" */ %s", brackets);
+    g_autofree char *quoted = g_strdup_printf ("{\"stages\": ['\"', %s", brackets);
+    g_autofree char *line_comment = g_strdup_printf ("{\"stages\": // \"\n%s", brackets);
+
+    assert_parse_error (comment, -1, "line 1, column 12: unexpected character");
+    assert_parse_error (quoted, -1, "line 1, column 13: unexpected character");
+    assert_parse_error (line_comment, -1, "line 1, column 12: unexpected character");
+  }
+
+  /* integers beyond 2^53 would be inexact, beyond 2^63 json-glib wraps them */
+  assert_parse_error ("{\"intent\": [{\"event\": \"a\", \"points\": 18446744073709551615}]}",
+                      -1, "line 1, column 38: integer out of range");
+  assert_parse_error ("{\"stages\": [{\"name\": \"hot\", \"min_score\": -9007199254740993}]}",
+                      -1, "line 1, column 42: integer out of range");
+  assert_parse_error ("{\"a\": 0x10}", -1, "line 1, column 8: expected ',' or");
+  assert_parse_error ("{\"a\": 01}", -1, "line 1, column 7: invalid number");
 
   /* brackets inside strings do not count */
   {
@@ -929,6 +1009,13 @@ test_rules_from_file_errors (void)
   g_assert_error (error, LI_RULES_ERROR, LI_RULES_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "line "));
 
+  /* a device or a pipe has no size to check up front: reading is bounded */
+  g_clear_error (&error);
+  rules = li_rules_from_file ("/dev/zero", NULL, &error);
+  g_assert_null (rules);
+  g_assert_error (error, LI_RULES_ERROR, LI_RULES_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "the file is larger than 4 MiB");
+
   g_remove (invalid);
   g_rmdir (dir);
 }
@@ -1259,6 +1346,7 @@ main (int   argc,
   g_test_add_func ("/engine/rules/problems-optional", test_rules_problems_optional);
   g_test_add_func ("/engine/rules/problem-strings", test_rules_problem_strings);
   g_test_add_func ("/engine/rules/syntax", test_rules_syntax);
+  g_test_add_func ("/engine/rules/limits", test_rules_limits);
   g_test_add_func ("/engine/rules/defaults", test_rules_defaults);
   g_test_add_func ("/engine/rules/parsed-values", test_rules_parsed_values);
   g_test_add_func ("/engine/rules/key-order", test_rules_key_order);

@@ -12,15 +12,20 @@
 #include "li-rules-private.h"
 #include "li-rules-validate.h"
 
+#include "li-json-check.h"
 #include "li-number.h"
 #include "li-problem.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
 #define LI_RULES_MAX_DEPTH 128                /* json-glib recurses: bound the nesting */
-#define LI_RULES_MAX_SIZE  (64 * 1024 * 1024) /* a rule file is small */
+#define LI_RULES_MAX_SIZE  (4 * 1024 * 1024)  /* a rule file is small */
 #define LI_INVALID_ENUM    0x7fffffff         /* unknown model / kind / op while parsing */
 
 static const char * const top_keys[] = {
@@ -765,6 +770,8 @@ _li_parse_section (LiCheck        *check,
   if (array == NULL)
     return;
   n = json_array_get_length (array);
+  if (!_li_validate_list_length (check, section, n))
+    n = 0;  /* nothing of an oversized list is read */
   *items = n > 0 ? g_malloc0_n (n, item_size) : NULL;
   for (guint i = 0; i < n; i++)
     {
@@ -844,45 +851,6 @@ _li_rules_parse (LiCheck  *check,
   return rules;
 }
 
-/* json-glib's parser recurses: refuse absurd nesting before it sees it. */
-static gboolean
-_li_nesting_ok (const char *data,
-                gsize       len,
-                guint      *line_out)
-{
-  guint depth = 0, line = 1;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\' && i + 1 < len && data[i + 1] != '\n')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > LI_RULES_MAX_DEPTH)
-            {
-              *line_out = line;
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 /* "<data>:2:7: Parse error: unexpected …" → "line 2, column 7: unexpected …" */
 static char *
 _li_parse_error_message (const char *message)
@@ -910,6 +878,16 @@ _li_parse_error_message (const char *message)
                           line, column, p);
 }
 
+static gboolean
+_li_is_blank (const char *data,
+              gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 _li_parse_failed (const char *message,
                   GPtrArray  *problems,
@@ -932,7 +910,8 @@ li_rules_from_data (const char *data,
   LiRules *rules;
   LiCheck check;
   const LiProblem *first;
-  guint line;
+  g_autofree char *reason = NULL;
+  guint line, column;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -942,10 +921,15 @@ li_rules_from_data (const char *data,
   if (len < 0)
     len = strlen (data);
 
-  if (!_li_nesting_ok (data, len, &line))
+  if (_li_is_blank (data, len))
     {
-      g_autofree char *message = g_strdup_printf (_("line %u: nested deeper than %d levels"),
-                                                  line, LI_RULES_MAX_DEPTH);
+      _li_parse_failed (_("no JSON data"), problems, error);
+      return NULL;
+    }
+  if (!li_json_check (data, len, LI_RULES_MAX_DEPTH, &line, &column, &reason))
+    {
+      g_autofree char *message = g_strdup_printf (_("line %u, column %u: %s"),
+                                                  line, column, reason);
 
       _li_parse_failed (message, problems, error);
       return NULL;
@@ -957,11 +941,6 @@ li_rules_from_data (const char *data,
       g_autofree char *message = _li_parse_error_message (local_error->message);
 
       _li_parse_failed (message, problems, error);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      _li_parse_failed ("no JSON data", problems, error);
       return NULL;
     }
 
@@ -983,6 +962,61 @@ li_rules_from_data (const char *data,
   return rules;
 }
 
+static gboolean
+_li_file_error (const char  *path,
+                int          errsv,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+               _("Failed to read “%s”: %s"), name, g_strerror (errsv));
+  return FALSE;
+}
+
+/* Reads at most LI_RULES_MAX_SIZE bytes, from a file, a pipe or a device
+ * alike, so that /dev/zero cannot exhaust memory. */
+static char *
+_li_read_bounded (const char  *path,
+                  gsize       *len,
+                  GPtrArray   *problems,
+                  GError     **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 chunk[64 * 1024];
+  gssize n;
+  int fd;
+
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return (_li_file_error (path, errno, error), NULL);
+  while ((n = read (fd, chunk, sizeof chunk)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          g_close (fd, NULL);
+          return (_li_file_error (path, errsv, error), NULL);
+        }
+      if (bytes->len + (gsize) n > LI_RULES_MAX_SIZE)
+        {
+          g_autofree char *message = g_strdup_printf (_("the file is larger than %d MiB"),
+                                                      LI_RULES_MAX_SIZE / (1024 * 1024));
+
+          g_close (fd, NULL);
+          _li_parse_failed (message, problems, error);
+          return NULL;
+        }
+      g_byte_array_append (bytes, chunk, (guint) n);
+    }
+  g_close (fd, NULL);
+  *len = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
 LiRules *
 li_rules_from_file (const char *path,
                     GPtrArray  *problems,
@@ -990,26 +1024,11 @@ li_rules_from_file (const char *path,
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > LI_RULES_MAX_SIZE)
-    {
-      g_autofree char *message = g_strdup_printf (_("the file is larger than %d MiB"),
-                                                  LI_RULES_MAX_SIZE / (1024 * 1024));
-
-      _li_parse_failed (message, problems, error);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &data, &len, error))
+  if ((data = _li_read_bounded (path, &len, problems, error)) == NULL)
     return NULL;
-  if (len > G_MAXSSIZE)
-    {
-      _li_parse_failed ("the file is too large", problems, error);
-      return NULL;
-    }
   return li_rules_from_data (data, (gssize) len, problems, error);
 }

@@ -82,6 +82,13 @@ char *_li_path_index (const char *parent,
 char *_li_path_key (const char *parent,
                     const char *key);
 
+/* The longest list @section ("intent", "patterns", "fit", "stages") may
+ * be, and its check: FALSE (with a problem) when it is longer. */
+guint    _li_rules_list_limit     (const char *section);
+gboolean _li_validate_list_length (LiCheck    *check,
+                                   const char *section,
+                                   guint       n);
+
 /* One section each, run by the parser right after reading it
  * (li-rules-validate.c). */
 void _li_validate_decay (LiCheck       *check,

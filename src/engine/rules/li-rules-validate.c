@@ -11,9 +11,22 @@
 #include "li-rules-validate.h"
 #include "li-rules-private.h"
 #include "li-problem.h"
+#include "li-rules-limits.h"
 
 #include <math.h>
 #include <string.h>
+
+guint
+_li_rules_list_limit (const char *section)
+{
+  if (strcmp (section, "intent") == 0)
+    return LI_RULES_MAX_INTENT;
+  if (strcmp (section, "patterns") == 0)
+    return LI_RULES_MAX_PATTERNS;
+  if (strcmp (section, "fit") == 0)
+    return LI_RULES_MAX_FIT;
+  return LI_RULES_MAX_STAGES;
+}
 
 static void
 _li_validate_extra (LiCheck            *check,
@@ -40,6 +53,18 @@ _li_validate_extra (LiCheck            *check,
   g_list_free (members);
 }
 
+/* Names and values: NULL is fine (the caller decides whether it is
+ * required), but none may be longer than the limit. */
+static void
+_li_validate_length (LiCheck    *check,
+                     const char *path,
+                     const char *value,
+                     gsize       max)
+{
+  if (value != NULL && strlen (value) > max)
+    _li_error (check, path, _("longer than %u bytes"), (guint) max);
+}
+
 static void
 _li_validate_required_string (LiCheck    *check,
                               const char *path,
@@ -49,6 +74,29 @@ _li_validate_required_string (LiCheck    *check,
     _li_error (check, path, _("required"));
   else if (value[0] == '\0')
     _li_error (check, path, _("must not be empty"));
+  else
+    _li_validate_length (check, path, value, LI_RULES_MAX_NAME_BYTES);
+}
+
+static void
+_li_validate_strv (LiCheck    *check,
+                   const char *path,
+                   GStrv       values)
+{
+  guint n = values != NULL ? g_strv_length (values) : 0;
+
+  if (n > LI_RULES_MAX_VALUES)
+    {
+      _li_error (check, path, _("more than %u values"), (guint) LI_RULES_MAX_VALUES);
+      return;
+    }
+  for (guint k = 0; k < n; k++)
+    if (strlen (values[k]) > LI_RULES_MAX_NAME_BYTES)
+      {
+        g_autofree char *child = _li_path_index (path, k);
+
+        _li_validate_length (check, child, values[k], LI_RULES_MAX_NAME_BYTES);
+      }
 }
 
 static void
@@ -65,18 +113,41 @@ _li_validate_finite (LiCheck    *check,
     }
 }
 
+/* Points and thresholds: finite, and small enough that no sum overflows. */
+static void
+_li_validate_points (LiCheck    *check,
+                     const char *parent,
+                     const char *key,
+                     double      value)
+{
+  g_autofree char *path = NULL;
+
+  if (isfinite (value) && fabs (value) <= LI_RULES_MAX_POINTS)
+    return;
+  path = _li_path_key (parent, key);
+  if (!isfinite (value))
+    _li_error (check, path, _("must be a finite number"));
+  else
+    _li_error (check, path, _("must be between -%.0f and %.0f"),
+               LI_RULES_MAX_POINTS, LI_RULES_MAX_POINTS);
+}
+
 static void
 _li_validate_positive (LiCheck    *check,
                        const char *parent,
                        const char *key,
-                       double      value)
+                       double      value,
+                       double      max)
 {
-  if (!(value > 0) || !isfinite (value))
-    {
-      g_autofree char *path = _li_path_key (parent, key);
+  g_autofree char *path = NULL;
 
-      _li_error (check, path, _("must be > 0"));
-    }
+  if (value > 0 && value <= max)
+    return;
+  path = _li_path_key (parent, key);
+  if (!(value > 0) || !isfinite (value))
+    _li_error (check, path, _("must be > 0"));
+  else
+    _li_error (check, path, _("must be at most %g"), max);
 }
 
 static void
@@ -85,12 +156,15 @@ _li_validate_count (LiCheck    *check,
                     const char *key,
                     guint       value)
 {
-  if (value < 1)
-    {
-      g_autofree char *path = _li_path_key (parent, key);
+  g_autofree char *path = NULL;
 
-      _li_error (check, path, _("must be >= 1"));
-    }
+  if (value >= 1 && value <= LI_RULES_MAX_COUNT)
+    return;
+  path = _li_path_key (parent, key);
+  if (value < 1)
+    _li_error (check, path, _("must be >= 1"));
+  else
+    _li_error (check, path, _("must be at most %u"), (guint) LI_RULES_MAX_COUNT);
 }
 
 static void
@@ -99,12 +173,8 @@ _li_validate_max_points (LiCheck    *check,
                          double      value)
 {
   /* 0 means unset */
-  if (value != 0 && (!(value > 0) || !isfinite (value)))
-    {
-      g_autofree char *path = _li_path_key (parent, "max_points");
-
-      _li_error (check, path, _("must be > 0"));
-    }
+  if (value != 0)
+    _li_validate_positive (check, parent, "max_points", value, LI_RULES_MAX_POINTS);
 }
 
 void
@@ -124,9 +194,9 @@ _li_validate_decay (LiCheck       *check,
     }
 
   if (decay->model == LI_DECAY_EXPONENTIAL)
-    _li_validate_positive (check, path, "half_life_days", decay->days);
+    _li_validate_positive (check, path, "half_life_days", decay->days, LI_RULES_MAX_DAYS);
   else if (decay->model != LI_DECAY_NONE)
-    _li_validate_positive (check, path, "days", decay->days);
+    _li_validate_positive (check, path, "days", decay->days, LI_RULES_MAX_DAYS);
 
   context = g_strdup_printf ("model \"%s\"", li_decay_model_to_string (decay->model));
   _li_validate_extra (check, path, extra, _li_decay_keys, context);
@@ -136,6 +206,8 @@ void
 _li_validate_top (LiCheck       *check,
                   const LiRules *rules)
 {
+  _li_validate_length (check, "name", rules->name, LI_RULES_MAX_TEXT_BYTES);
+  _li_validate_length (check, "description", rules->description, LI_RULES_MAX_TEXT_BYTES);
   _li_validate_extra (check, "", rules->extra, NULL, NULL);
 }
 
@@ -144,7 +216,7 @@ _li_validate_outcome (LiCheck       *check,
                       const LiRules *rules)
 {
   _li_validate_required_string (check, "outcome.event", rules->outcome_event);
-  _li_validate_positive (check, "outcome", "window_days", rules->window_days);
+  _li_validate_positive (check, "outcome", "window_days", rules->window_days, LI_RULES_MAX_DAYS);
   _li_validate_extra (check, "outcome", rules->outcome_extra, NULL, NULL);
 }
 
@@ -174,21 +246,28 @@ _li_validate_intent (LiCheck       *check,
   _li_validate_required_string (check, event_path, rule->event);
   _li_validate_leak (check, rules, event_path, rule->event);
 
-  for (guint w = 0; w < rule->n_where; w++)
+  if (rule->n_where > LI_RULES_MAX_WHERE)
+    _li_error (check, where_path, _("more than %u properties"), (guint) LI_RULES_MAX_WHERE);
+  for (guint w = 0; w < rule->n_where && w < LI_RULES_MAX_WHERE; w++)
     {
       const LiWhere *where = &rule->where[w];
 
       if (where->key == NULL || where->key[0] == '\0')
         _li_error (check, where_path, _("empty property name"));
-      else if (where->values == NULL || where->values[0] == NULL)
+      else if (strlen (where->key) > LI_RULES_MAX_NAME_BYTES)
+        _li_validate_length (check, where_path, where->key, LI_RULES_MAX_NAME_BYTES);
+      else
         {
           g_autofree char *key_path = _li_path_key (where_path, where->key);
 
-          _li_error (check, key_path, _("must not be empty"));
+          if (where->values == NULL || where->values[0] == NULL)
+            _li_error (check, key_path, _("must not be empty"));
+          else
+            _li_validate_strv (check, key_path, where->values);
         }
     }
 
-  _li_validate_finite (check, path, "points", rule->points);
+  _li_validate_points (check, path, "points", rule->points);
   _li_validate_max_points (check, path, rule->max_points);
   if (rule->has_decay)
     {
@@ -234,7 +313,8 @@ _li_validate_pattern (LiCheck       *check,
         _li_validate_count (check, path, "min_count", pattern->min_count);
       else
         _li_validate_count (check, path, "min_distinct", pattern->min_distinct);
-      _li_validate_positive (check, path, "within_hours", pattern->within_hours);
+      _li_validate_positive (check, path, "within_hours", pattern->within_hours,
+                             LI_RULES_MAX_DAYS * 24);
       if (g_strcmp0 (rules->outcome_event, "product_view") == 0)
         _li_validate_leak (check, rules, kind_path, "product_view");
       break;
@@ -244,30 +324,34 @@ _li_validate_pattern (LiCheck       *check,
         g_autofree char *events_path = _li_path_key (path, "events");
         guint n = pattern->events != NULL ? g_strv_length (pattern->events) : 0;
 
-        for (guint k = 0; k < n; k++)
+        for (guint k = 0; k < n && k <= LI_RULES_MAX_SEQUENCE; k++)
           {
             g_autofree char *event_path = _li_path_index (events_path, k);
 
             if (pattern->events[k][0] == '\0')
               _li_error (check, event_path, _("must not be empty"));
+            _li_validate_length (check, event_path, pattern->events[k], LI_RULES_MAX_NAME_BYTES);
             _li_validate_leak (check, rules, event_path, pattern->events[k]);
           }
         if (n < 2)
           _li_error (check, events_path, _("needs at least two events"));
-        _li_validate_positive (check, path, "within_hours", pattern->within_hours);
+        else if (n > LI_RULES_MAX_SEQUENCE)
+          _li_error (check, events_path, _("more than %u events"), (guint) LI_RULES_MAX_SEQUENCE);
+        _li_validate_positive (check, path, "within_hours", pattern->within_hours,
+                               LI_RULES_MAX_DAYS * 24);
         break;
       }
 
     case LI_PATTERN_RETURN_DAYS:
       _li_validate_count (check, path, "min_days", pattern->min_days);
-      _li_validate_positive (check, path, "within_days", pattern->within_days);
+      _li_validate_positive (check, path, "within_days", pattern->within_days, LI_RULES_MAX_DAYS);
       break;
 
     default:
       break;
     }
 
-  _li_validate_finite (check, path, "points", pattern->points);
+  _li_validate_points (check, path, "points", pattern->points);
   _li_validate_max_points (check, path, pattern->max_points);
   if (pattern->has_decay)
     {
@@ -304,12 +388,16 @@ _li_validate_fit (LiCheck       *check,
         _li_error (check, value_path, _("required"));
       else if (n_values > 1)
         _li_error (check, value_path, _("expected a single value"));
+      else
+        _li_validate_length (check, value_path, rule->values[0], LI_RULES_MAX_NAME_BYTES);
       break;
 
     case LI_FIT_IN:
     case LI_FIT_NOT_IN:
       if (n_values == 0)
         _li_error (check, values_path, _("must not be empty"));
+      else
+        _li_validate_strv (check, values_path, rule->values);
       break;
 
     case LI_FIT_GT:
@@ -339,7 +427,7 @@ _li_validate_fit (LiCheck       *check,
       }
     }
 
-  _li_validate_finite (check, path, "points", rule->points);
+  _li_validate_points (check, path, "points", rule->points);
 
   if (_li_fit_op_valid (rule->op))
     context = g_strdup_printf ("op \"%s\"", li_fit_op_to_string (rule->op));
@@ -375,17 +463,26 @@ _li_validate_stage (LiCheck       *check,
     }
 
   if (stage->has_min_score)
-    _li_validate_finite (check, path, "min_score", stage->min_score);
+    _li_validate_points (check, path, "min_score", stage->min_score);
   if (stage->has_min_intent)
-    _li_validate_finite (check, path, "min_intent", stage->min_intent);
+    _li_validate_points (check, path, "min_intent", stage->min_intent);
   if (stage->has_min_fit)
-    _li_validate_finite (check, path, "min_fit", stage->min_fit);
-  if (stage->has_follow_up
-      && (!(stage->follow_up_minutes >= 0) || !isfinite (stage->follow_up_minutes)))
+    _li_validate_points (check, path, "min_fit", stage->min_fit);
+  if (stage->channel != NULL)
+    {
+      g_autofree char *channel_path = _li_path_key (path, "channel");
+
+      _li_validate_length (check, channel_path, stage->channel, LI_RULES_MAX_NAME_BYTES);
+    }
+  if (stage->has_follow_up && !(stage->follow_up_minutes >= 0 &&
+                                 stage->follow_up_minutes <= LI_RULES_MAX_MINUTES))
     {
       g_autofree char *follow_path = _li_path_key (path, "follow_up_minutes");
 
-      _li_error (check, follow_path, _("must be >= 0"));
+      if (stage->follow_up_minutes > LI_RULES_MAX_MINUTES)
+        _li_error (check, follow_path, _("must be at most %g"), LI_RULES_MAX_MINUTES);
+      else
+        _li_error (check, follow_path, _("must be >= 0"));
     }
   _li_validate_extra (check, path, stage->extra, NULL, NULL);
 }
@@ -428,6 +525,22 @@ _li_validate_stage_list (LiCheck       *check,
     }
 }
 
+/* A list longer than its limit gets one problem and no item checks, so that
+ * checking stays bounded (duplicate names compare each item with the ones
+ * before it). */
+gboolean
+_li_validate_list_length (LiCheck    *check,
+                          const char *section,
+                          guint       n)
+{
+  guint max = _li_rules_list_limit (section);
+
+  if (n <= max)
+    return TRUE;
+  _li_error (check, section, _("more than %u items"), max);
+  return FALSE;
+}
+
 static void
 _li_validate_run (LiCheck       *check,
                   const LiRules *rules)
@@ -435,15 +548,21 @@ _li_validate_run (LiCheck       *check,
   _li_validate_top (check, rules);
   _li_validate_outcome (check, rules);
   _li_validate_decay (check, "decay", &rules->decay, rules->decay_extra);
-  for (guint i = 0; i < rules->n_intent; i++)
-    _li_validate_intent (check, rules, i);
-  for (guint i = 0; i < rules->n_patterns; i++)
-    _li_validate_pattern (check, rules, i);
-  for (guint i = 0; i < rules->n_fit; i++)
-    _li_validate_fit (check, rules, i);
-  for (guint i = 0; i < rules->n_stages; i++)
-    _li_validate_stage (check, rules, i);
-  _li_validate_stage_list (check, rules);
+  if (_li_validate_list_length (check, "intent", rules->n_intent))
+    for (guint i = 0; i < rules->n_intent; i++)
+      _li_validate_intent (check, rules, i);
+  if (_li_validate_list_length (check, "patterns", rules->n_patterns))
+    for (guint i = 0; i < rules->n_patterns; i++)
+      _li_validate_pattern (check, rules, i);
+  if (_li_validate_list_length (check, "fit", rules->n_fit))
+    for (guint i = 0; i < rules->n_fit; i++)
+      _li_validate_fit (check, rules, i);
+  if (_li_validate_list_length (check, "stages", rules->n_stages))
+    {
+      for (guint i = 0; i < rules->n_stages; i++)
+        _li_validate_stage (check, rules, i);
+      _li_validate_stage_list (check, rules);
+    }
 }
 
 gboolean

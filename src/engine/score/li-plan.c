@@ -59,6 +59,7 @@ _li_plan_compile_intent (LiPlan *plan,
   g_autoptr(GArray) matchers = g_array_new (FALSE, FALSE, sizeof (Matcher));
   g_autoptr(GArray) wheres = g_array_new (FALSE, FALSE, sizeof (WhereSpec));
   g_autofree guint *rule_name = g_new (guint, MAX (plan->rules->n_intent, 1));
+  g_autofree guint *bucket = NULL, *order = NULL, *fill = NULL;
 
   for (guint r = 0; r < plan->rules->n_intent; r++)
     {
@@ -68,19 +69,31 @@ _li_plan_compile_intent (LiPlan *plan,
         rule_name[r] = id;
     }
 
-  /* Matchers grouped by event name, rules in file order within a name. */
+  /* Matchers grouped by event name, rules in file order within a name: a
+   * counting sort of the rules by name, linear in names plus rules. */
+  bucket = g_new0 (guint, (gsize) n_names + 1);
+  for (guint r = 0; r < plan->rules->n_intent; r++)
+    if (rule_name[r] != _LI_NONE)
+      bucket[rule_name[r] + 1]++;
+  for (guint name = 0; name < n_names; name++)
+    bucket[name + 1] += bucket[name];
+  order = g_new (guint, MAX (plan->rules->n_intent, 1));
+  fill = g_memdup2 (bucket, ((gsize) n_names + 1) * sizeof *bucket);
+  for (guint r = 0; r < plan->rules->n_intent; r++)
+    if (rule_name[r] != _LI_NONE)
+      order[fill[rule_name[r]]++] = r;
+
   plan->name_match_start = g_new0 (guint, (gsize) n_names + 1);
   for (guint name = 0; name < n_names; name++)
     {
       plan->name_match_start[name] = matchers->len;
-      for (guint r = 0; r < plan->rules->n_intent; r++)
+      for (guint k = bucket[name]; k < bucket[name + 1]; k++)
         {
+          guint r = order[k];
           const LiIntentRule *rule = &plan->rules->intent[r];
           Matcher m = { 0, rule->points, wheres->len, 0 };
           gboolean possible = TRUE;
 
-          if (rule_name[r] != name)
-            continue;
           for (guint w = 0; w < rule->n_where && possible; w++)
             {
               guint32 key;
