@@ -450,6 +450,29 @@ test_rules_limits (void)
                               "stages[0].name: longer than 256 bytes");
 }
 
+/* The fast path of li_number_as_printed agrees with the formatter. */
+static void
+test_number_as_printed (void)
+{
+  static const double edges[] = {
+    0, -0.0, 0.0000005, -0.0000005, 0.0000015, 0.0000025, 1e-7, 60, 59.9999995,
+    0.1 + 0.2, 1e9, -1e9 + 0.0000005, 4.5e9, 123456789.1234565, 1e300, -1e-300,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges) + 200000; i++)
+    {
+      double x = i < G_N_ELEMENTS (edges) ? edges[i]
+                 : g_rand_double_range (rand, -1, 1) * pow (10, g_rand_int_range (rand, -8, 11));
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      double expected = g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.6f", x), NULL) + 0.0;
+      double got = li_number_as_printed (x);
+
+      if (memcmp (&got, &expected, sizeof got) != 0)
+        g_error ("%.17g: %.17g, expected %.17g", x, got, expected);
+    }
+}
+
 static void
 test_rules_validation (void)
 {
@@ -1347,6 +1370,7 @@ main (int   argc,
   g_test_add_func ("/engine/rules/problem-strings", test_rules_problem_strings);
   g_test_add_func ("/engine/rules/syntax", test_rules_syntax);
   g_test_add_func ("/engine/rules/limits", test_rules_limits);
+  g_test_add_func ("/engine/number/as-printed", test_number_as_printed);
   g_test_add_func ("/engine/rules/defaults", test_rules_defaults);
   g_test_add_func ("/engine/rules/parsed-values", test_rules_parsed_values);
   g_test_add_func ("/engine/rules/key-order", test_rules_key_order);

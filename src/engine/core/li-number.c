@@ -85,3 +85,21 @@ li_format_number (double value)
     }
   return g_strdup (buf);
 }
+
+double
+li_number_as_printed (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double scaled = value * 1e6, rounded = nearbyint (scaled);
+
+  /* rounded / 1e6 is the double nearest to the printed decimal (both are
+   * exact and the division rounds correctly), so it is the answer unless
+   * the product's own rounding may have crossed a .5 boundary: then ask
+   * the formatter. */
+  if (fabs (scaled) < 4e15 && fabs (fabs (scaled - rounded) - 0.5) > 1e-3)
+    return rounded / 1e6 + 0.0;  /* + 0.0: -0 prints as 0.000000 */
+  if (!isfinite (value))
+    return value;
+  g_ascii_formatd (buf, sizeof buf, "%.6f", value);
+  return g_ascii_strtod (buf, NULL) + 0.0;
+}

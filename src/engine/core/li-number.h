@@ -16,4 +16,8 @@ gboolean li_parse_number       (const char *str,
 /* SPEC 2.1: numbers as text in their shortest round-trip form. */
 char    *li_format_number      (double      value);
 
+/* @value as it reads when printed with 6 decimals (SPEC 5 and 7: scores
+ * that are equal on paper are ties). */
+double   li_number_as_printed  (double      value);
+
 G_END_DECLS

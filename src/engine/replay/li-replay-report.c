@@ -177,7 +177,10 @@ li_replay_result_leads_csv (const LiReplayResult *r,
   for (guint i = 0; i < r->leads; i++)
     {
       li_csv_append_field (out, li_str_pool_get (store->leads, sorted[i].lead));
-      g_string_append_printf (out, ",%.6f,", sorted[i].peak_score);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, ",%s,", g_ascii_formatd (buf, sizeof buf, "%.6f",
+                                                           sorted[i].peak_score));
       li_csv_append_field (out, li_plan_stage_name (plan, sorted[i].peak_stage));
       g_string_append (out, sorted[i].converted ? ",true\n" : ",false\n");
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "li-replay.h"
+#include "li-number.h"
 #include "li-replay-metrics.h"
 #include "li-scorer.h"
 
@@ -116,7 +117,7 @@ _li_replay_chunk (gpointer data)
 
       o = &c->per_lead[c->leads++];
       o->lead = l;
-      o->peak_score = journey.peak;
+      o->peak_score = li_number_as_printed (journey.peak);  /* SPEC 5: ties as printed */
       o->peak_stage = journey.reached;
       o->converted = journey.converted;
       c->converters += journey.converted;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "li-number.h"
 #include "li-score.h"
 #include "li-scorer.h"
 #include "li-csv-writer.h"
@@ -42,7 +43,6 @@ li_score_as_of (const LiPlan  *plan,
       guint32 begin = store->lead_start[l], end = store->lead_start[l + 1];
       SortedRow row = { { l, 0, 0, 0, 0 }, 0, li_str_pool_get (store->leads, l) };
       LiScore sc;
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (l % 8192 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
@@ -57,8 +57,7 @@ li_score_as_of (const LiPlan  *plan,
       row.row.score = sc.score;
       row.row.intent = sc.intent;
       row.row.fit = sc.fit;
-      g_snprintf (buf, sizeof buf, "%.6f", sc.score);
-      row.printed = g_ascii_strtod (buf, NULL);
+      row.printed = li_number_as_printed (sc.score);
       g_array_append_val (sorted, row);
     }
 
@@ -81,7 +80,12 @@ li_score_rows_csv (const LiPlan *plan,
     {
       const LiScoreRow *row = &g_array_index (rows, LiScoreRow, r);
       li_csv_append_field (out, li_str_pool_get (store->leads, row->lead));
-      g_string_append_printf (out, ",%.6f,%.6f,%.6f,", row->score, row->intent, row->fit);
+      char buf[3][G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, ",%s,%s,%s,",
+                              g_ascii_formatd (buf[0], sizeof buf[0], "%.6f", row->score),
+                              g_ascii_formatd (buf[1], sizeof buf[1], "%.6f", row->intent),
+                              g_ascii_formatd (buf[2], sizeof buf[2], "%.6f", row->fit));
       li_csv_append_field (out, li_plan_stage_name (plan, row->stage));
       g_string_append_c (out, '\n');
     }
