@@ -6,6 +6,8 @@
 #include "li-fit-row.h"
 #include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 
 struct _LiFitRow
 {
@@ -50,13 +52,13 @@ static void
 _li_fit_row_show_op (LiFitRow *self,
                      LiFitOp   op)
 {
-  gboolean list = _li_fit_op_is_list (op);
+  gboolean list = li_fit_op_is_list (op);
 
   gtk_widget_set_visible (GTK_WIDGET (self->text_row),
                           list || op == LI_FIT_EQ || op == LI_FIT_NE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row),
                                  list ? _("Values (comma-separated)") : _("Value"));
-  gtk_widget_set_visible (GTK_WIDGET (self->number_row), _li_fit_op_is_numeric (op));
+  gtk_widget_set_visible (GTK_WIDGET (self->number_row), li_fit_op_is_numeric (op));
   gtk_widget_set_visible (GTK_WIDGET (self->between_row), op == LI_FIT_BETWEEN);
 }
 
@@ -239,7 +241,7 @@ li_fit_row_update (LiFitRow        *self,
 
   self->updating++;
 
-  summary = _li_fit_rule_summary (rule);
+  summary = li_fit_rule_summary (rule);
   if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_summary, summary))
     {
       /* Translators: accessible names of a fit row's controls. */
@@ -252,9 +254,9 @@ li_fit_row_update (LiFitRow        *self,
   if (full && adw_combo_row_get_selected (self->op_row) != (guint) rule->op)
     adw_combo_row_set_selected (self->op_row, rule->op);
 
-  text = _li_fit_rule_dup_text (rule);
+  text = li_fit_rule_dup_text (rule);
   _li_editable_sync (GTK_EDITABLE (self->text_row), text, full);
-  if (_li_fit_op_is_numeric (rule->op))
+  if (li_fit_op_is_numeric (rule->op))
     _li_spin_sync (self->number_spin, rule->number[0], full);
   if (rule->op == LI_FIT_BETWEEN)
     {

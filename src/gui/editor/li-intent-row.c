@@ -6,6 +6,8 @@
 #include "li-intent-row.h"
 #include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 
 /* The data may hold hundreds of event names, and a row with all its details
  * costs several milliseconds to build and to lay out.  So the template only
@@ -367,40 +369,19 @@ li_intent_row_new (void)
   return g_object_new (LI_TYPE_INTENT_ROW, NULL);
 }
 
+/* The data note first, then what the rule says. */
 static char *
 _li_intent_row_subtitle (const LiIntentRule *rule,
                          const char         *data_note,
                          gboolean            is_outcome)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = li_intent_rule_summary (rule, is_outcome);
 
-  if (data_note != NULL)
-    g_ptr_array_add (parts, g_strdup (data_note));
-  if (is_outcome && rule != NULL)
-    g_ptr_array_add (parts, g_strdup (_("the outcome event cannot score intent")));
-
-  if (rule == NULL || rule->points == 0)
-    g_ptr_array_add (parts, g_strdup (_("off")));
-
-  if (rule != NULL)
-    {
-      for (guint i = 0; i < rule->n_where; i++)
-        {
-          g_autofree char *values = _li_join_list ((const char * const *) rule->where[i].values);
-          /* Translators: a `where` filter, "link: cart_recovery, product". */
-          g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), rule->where[i].key, values));
-        }
-      if (rule->max_points > 0)
-        {
-          g_autofree char *cap = _li_format_value (rule->max_points, 2);
-          g_ptr_array_add (parts, g_strdup_printf (_("cap %s"), cap));
-        }
-      if (rule->has_decay)
-        g_ptr_array_add (parts, _li_decay_describe (&rule->decay));
-    }
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  if (data_note == NULL)
+    return g_steal_pointer (&summary);
+  if (*summary == '\0')
+    return g_strdup (data_note);
+  return g_strconcat (data_note, " · ", summary, NULL);
 }
 
 static void
@@ -437,7 +418,7 @@ _li_intent_row_sync (LiIntentRow        *self,
   if (rule != NULL && rule->n_where > 0)
     {
       self->where_key = g_strdup (rule->where[0].key);
-      self->where_values = _li_join_list ((const char * const *) rule->where[0].values);
+      self->where_values = li_rules_join_list ((const char * const *) rule->where[0].values);
     }
   if (rule != NULL && rule->n_where > 1)
     {
@@ -445,7 +426,7 @@ _li_intent_row_sync (LiIntentRow        *self,
 
       for (guint i = 1; i < rule->n_where; i++)
         {
-          g_autofree char *values = _li_join_list ((const char * const *) rule->where[i].values);
+          g_autofree char *values = li_rules_join_list ((const char * const *) rule->where[i].values);
 
           if (more->len > 0)
             g_string_append (more, "; ");

@@ -6,6 +6,8 @@
 #include "li-pattern-row.h"
 #include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 
 struct _LiPatternRow
 {
@@ -86,7 +88,7 @@ _li_pattern_row_show_kind (LiPatternRow  *self,
 static void
 _li_pattern_row_check_events (LiPatternRow *self)
 {
-  g_auto(GStrv) events = _li_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
+  g_auto(GStrv) events = li_rules_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
 
   _li_widget_set_error (GTK_WIDGET (self->events_row), events == NULL || g_strv_length (events) < 2);
 }
@@ -168,7 +170,7 @@ append_event_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   LiPatternRow *self = LI_PATTERN_ROW (widget);
-  g_auto(GStrv) events = _li_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
+  g_auto(GStrv) events = li_rules_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) joined = NULL;
   g_autofree char *text = NULL;
@@ -177,7 +179,7 @@ append_event_action (GtkWidget  *widget,
     g_strv_builder_addv (builder, (const char **) events);
   g_strv_builder_add (builder, g_variant_get_string (parameter, NULL));
   joined = g_strv_builder_end (builder);
-  text = _li_join_list ((const char * const *) joined);
+  text = li_rules_join_list ((const char * const *) joined);
 
   gtk_editable_set_text (GTK_EDITABLE (self->events_row), text);
 }
@@ -298,13 +300,7 @@ li_pattern_row_update (LiPatternRow    *self,
       _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
-  summary = _li_pattern_summary (pattern);
-  if (!pattern->enabled)
-    {
-      g_autofree char *tmp = g_steal_pointer (&summary);
-      /* Translators: subtitle of a switched-off pattern. */
-      summary = g_strdup_printf (_("%s · off"), tmp);
-    }
+  summary = li_pattern_summary (pattern);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
 
   _li_spin_sync (self->points_spin, pattern->points, full);
@@ -329,7 +325,7 @@ li_pattern_row_update (LiPatternRow    *self,
     default:
       break;
     }
-  events = _li_join_list ((const char * const *) pattern->events);
+  events = li_rules_join_list ((const char * const *) pattern->events);
   _li_editable_sync (GTK_EDITABLE (self->events_row), events, full);
   _li_spin_sync (self->within_spin,
                  pattern->kind == LI_PATTERN_RETURN_DAYS ? pattern->within_days : pattern->within_hours,

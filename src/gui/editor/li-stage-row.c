@@ -6,6 +6,7 @@
 #include "li-stage-row.h"
 #include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
 
 struct _LiStageRow
 {
@@ -278,13 +279,7 @@ li_stage_row_update (LiStageRow    *self,
       _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
-  summary = _li_stage_summary (stage, catch_all);
-  if (catch_all)
-    {
-      g_autofree char *tmp = g_steal_pointer (&summary);
-      /* Translators: subtitle of the last stage, which takes every other lead. */
-      summary = g_strdup_printf (_("Catch-all · %s"), tmp);
-    }
+  summary = li_stage_summary (stage, catch_all);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), can_move_up);
