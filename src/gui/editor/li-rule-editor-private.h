@@ -8,47 +8,6 @@ G_BEGIN_DECLS
 /* The plain logic behind LiRuleEditor and its rows.  Nothing here needs a
  * display, so tests/gui/test-rule-editor-logic.c checks it directly. */
 
-/* An event name found in the data, with its number of events. */
-typedef struct
-{
-  char    *name;
-  guint64  count;
-} LiDataName;
-
-void       _li_data_name_free        (LiDataName *name);
-/* The store's event names, most frequent first (ties by name, byte order).
- * NULL store: an empty array.  Elements are LiDataName*. */
-GPtrArray *_li_data_names_from_store (const LiEventStore *store);
-/* Sorts LiDataName* as above. */
-void       _li_data_names_sort       (GPtrArray *names);
-
-/* One intent row: an event name and the rule it edits.  Data names come
- * first (most frequent first), each with one row per rule that uses it in
- * rule order, or one placeholder row (rule = -1) when no rule does; then the
- * rules whose event is not in the data, in rule order.  The outcome event
- * gets no placeholder (an intent rule on it is an error), only the rows of
- * rules that use it. */
-typedef struct
-{
-  char     *event;
-  int       rule;     /* index in rules->intent, or -1 for a placeholder */
-  guint64   count;    /* events of this name in the data */
-  gboolean  in_data;
-} LiIntentSlot;
-
-/* Returns an array of LiIntentSlot (with a clear function).  @names are
- * LiDataName* (may be NULL).  At most @max_placeholders placeholder rows are
- * made (the least frequent names are left out); rules always get rows. */
-GArray    *_li_intent_slots_build    (GPtrArray     *names,
-                                      const LiRules *rules,
-                                      guint          max_placeholders);
-/* TRUE when both lists show the same rows (same events in the same order,
- * same in-data flags): the rows can then be rebound instead of rebuilt. */
-gboolean   _li_intent_slots_same_rows (GArray *a,
-                                       GArray *b);
-
-/* "17,055 events" */
-char      *_li_format_event_count    (guint64 count);
 /* Spin buttons of the editor: numeric style, value shown in its shortest
  * form (at least @digits decimals when exact), so that focusing out never
  * rounds a value read from a file; without the focus, the scroll wheel

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -9,12 +8,14 @@
 
 #include "li-rule-editor.h"
 #include "li-rule-editor-private.h"
+#include "li-data-names.h"
 #include "li-decay-curve.h"
 #include "li-rules-describe.h"
 #include "li-rules-edit.h"
 #include "li-editor-widgets.h"
 #include "li-fit-row.h"
 #include "li-intent-row.h"
+#include "li-intent-slots.h"
 #include "li-pattern-row.h"
 #include "li-stage-row.h"
 
@@ -79,187 +80,6 @@ G_DEFINE_FINAL_TYPE (LiRuleEditor, li_rule_editor, ADW_TYPE_BIN)
 /* ------------------------------------------------------------------------ */
 /* Logic without widgets (li-rule-editor-private.h)                         */
 /* ------------------------------------------------------------------------ */
-
-void
-_li_data_name_free (LiDataName *name)
-{
-  if (name == NULL)
-    return;
-  g_free (name->name);
-  g_free (name);
-}
-
-static int
-_li_data_name_compare (gconstpointer a,
-                       gconstpointer b)
-{
-  const LiDataName *na = *(const LiDataName * const *) a;
-  const LiDataName *nb = *(const LiDataName * const *) b;
-
-  if (na->count != nb->count)
-    return na->count > nb->count ? -1 : 1;
-  return strcmp (na->name, nb->name);
-}
-
-void
-_li_data_names_sort (GPtrArray *names)
-{
-  g_return_if_fail (names != NULL);
-
-  g_ptr_array_sort (names, _li_data_name_compare);
-}
-
-GPtrArray *
-_li_data_names_from_store (const LiEventStore *store)
-{
-  GPtrArray *names = g_ptr_array_new_with_free_func ((GDestroyNotify) _li_data_name_free);
-  guint32 n;
-
-  if (store == NULL || store->names == NULL)
-    return names;
-
-  n = li_str_pool_size (store->names);
-  for (guint32 id = 0; id < n; id++)
-    {
-      LiDataName *name = g_new0 (LiDataName, 1);
-
-      name->name = g_strdup (li_str_pool_get (store->names, id));
-      name->count = store->name_count != NULL ? store->name_count[id] : 0;
-      g_ptr_array_add (names, name);
-    }
-  _li_data_names_sort (names);
-
-  return names;
-}
-
-static void
-_li_intent_slot_clear (gpointer data)
-{
-  LiIntentSlot *slot = data;
-
-  g_clear_pointer (&slot->event, g_free);
-}
-
-static void
-_li_intent_slots_add (GArray     *slots,
-                      const char *event,
-                      int         rule,
-                      guint64     count,
-                      gboolean    in_data)
-{
-  LiIntentSlot slot = { g_strdup (event), rule, count, in_data };
-
-  g_array_append_val (slots, slot);
-}
-
-GArray *
-_li_intent_slots_build (GPtrArray     *names,
-                        const LiRules *rules,
-                        guint          max_placeholders)
-{
-  g_autofree gboolean *used = NULL;
-  GArray *slots;
-  guint placeholders = 0;
-
-  g_return_val_if_fail (rules != NULL, NULL);
-
-  slots = g_array_new (FALSE, TRUE, sizeof (LiIntentSlot));
-  g_array_set_clear_func (slots, _li_intent_slot_clear);
-  used = g_new0 (gboolean, MAX (rules->n_intent, 1));
-
-  for (guint n = 0; names != NULL && n < names->len; n++)
-    {
-      const LiDataName *name = g_ptr_array_index (names, n);
-      gboolean any = FALSE;
-
-      for (guint i = 0; i < rules->n_intent; i++)
-        {
-          if (used[i] || g_strcmp0 (rules->intent[i].event, name->name) != 0)
-            continue;
-          _li_intent_slots_add (slots, name->name, i, name->count, TRUE);
-          used[i] = TRUE;
-          any = TRUE;
-        }
-
-      if (!any &&
-          placeholders < max_placeholders &&
-          g_strcmp0 (name->name, rules->outcome_event) != 0)
-        {
-          _li_intent_slots_add (slots, name->name, -1, name->count, TRUE);
-          placeholders++;
-        }
-    }
-
-  /* Rules on events the data does not have, grouped by event. */
-  for (guint i = 0; i < rules->n_intent; i++)
-    {
-      const char *event = rules->intent[i].event;
-
-      if (used[i])
-        continue;
-      for (guint j = i; j < rules->n_intent; j++)
-        {
-          if (used[j] || g_strcmp0 (rules->intent[j].event, event) != 0)
-            continue;
-          _li_intent_slots_add (slots, event != NULL ? event : "", j, 0, FALSE);
-          used[j] = TRUE;
-        }
-    }
-
-  return slots;
-}
-
-gboolean
-_li_intent_slots_same_rows (GArray *a,
-                            GArray *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (a->len != b->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      const LiIntentSlot *sa = &g_array_index (a, LiIntentSlot, i);
-      const LiIntentSlot *sb = &g_array_index (b, LiIntentSlot, i);
-
-      if (sa->in_data != sb->in_data || g_strcmp0 (sa->event, sb->event) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-char *
-_li_format_event_count (guint64 count)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
-  const char *sep = NULL;
-  struct lconv *lc = localeconv ();
-  GString *grouped = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  if (lc != NULL && lc->thousands_sep != NULL && *lc->thousands_sep != '\0')
-    sep = lc->thousands_sep;
-  else
-    sep = ",";
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (grouped, sep);
-      g_string_append_c (grouped, digits[i]);
-    }
-
-  {
-    g_autofree char *num = g_string_free (grouped, FALSE);
-
-    /* Translators: the number of events of one name in the data. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event", "%s events",
-                                         (gulong) MIN (count, G_MAXULONG)),
-                            num);
-  }
-}
 
 static char *
 _li_format_spin (double value,
@@ -539,17 +359,6 @@ static void intent_row_changed_cb          (LiRuleEditor *self,
 static void intent_row_remove_requested_cb (LiRuleEditor *self,
                                             LiIntentRow  *row);
 
-static char *
-_li_rule_editor_data_note (LiRuleEditor       *self,
-                           const LiIntentSlot *slot)
-{
-  if (!_li_rule_editor_has_data (self))
-    return NULL;
-  if (slot->in_data)
-    return _li_format_event_count (slot->count);
-  return g_strdup (_("not in data"));
-}
-
 static void
 _li_rule_editor_show_intent_row (LiRuleEditor *self,
                                  guint         i,
@@ -558,28 +367,13 @@ _li_rule_editor_show_intent_row (LiRuleEditor *self,
   LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
   const LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
   const LiIntentRule *rule = slot->rule >= 0 ? &self->rules->intent[slot->rule] : NULL;
-  g_autofree char *note = _li_rule_editor_data_note (self, slot);
+  g_autofree char *note = li_intent_slot_dup_note (slot, _li_rule_editor_has_data (self));
   gboolean is_outcome = g_strcmp0 (slot->event, self->rules->outcome_event) == 0;
 
   if (full)
     li_intent_row_update (row, slot->event, rule, note, is_outcome);
   else
     li_intent_row_refresh (row, slot->event, rule, note, is_outcome);
-}
-
-/* "event\037k" for the k-th row of an event: the same row is used again for
- * the same key, so rows keep their focus and expanded state. */
-static char *
-_li_intent_row_key (GArray *slots,
-                    guint   i)
-{
-  const LiIntentSlot *slot = &g_array_index (slots, LiIntentSlot, i);
-  guint k = 0;
-
-  for (guint j = 0; j < i; j++)
-    if (g_strcmp0 (g_array_index (slots, LiIntentSlot, j).event, slot->event) == 0)
-      k++;
-  return g_strdup_printf ("%s\037%u", slot->event, k);
 }
 
 static LiIntentRow *
@@ -601,8 +395,8 @@ static void
 _li_rule_editor_sync_intent (LiRuleEditor *self,
                              gboolean      full)
 {
-  g_autoptr(GArray) slots = _li_intent_slots_build (self->data_names, self->rules,
-                                                    MAX_PLACEHOLDER_ROWS);
+  g_autoptr(GArray) slots = li_intent_slots_build (self->data_names, self->rules,
+                                                   MAX_PLACEHOLDER_ROWS);
   g_autoptr(GHashTable) old_rows = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree gboolean *fresh = NULL;
@@ -610,7 +404,7 @@ _li_rule_editor_sync_intent (LiRuleEditor *self,
   gpointer value;
   gboolean had_focus;
 
-  if (self->intent_slots != NULL && _li_intent_slots_same_rows (self->intent_slots, slots))
+  if (self->intent_slots != NULL && li_intent_slots_same_rows (self->intent_slots, slots))
     {
       g_array_unref (self->intent_slots);
       self->intent_slots = g_steal_pointer (&slots);
@@ -623,14 +417,14 @@ _li_rule_editor_sync_intent (LiRuleEditor *self,
 
   old_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < self->intent_rows->len; i++)
-    g_hash_table_insert (old_rows, _li_intent_row_key (self->intent_slots, i),
+    g_hash_table_insert (old_rows, li_intent_slots_dup_key (self->intent_slots, i),
                          g_ptr_array_index (self->intent_rows, i));
 
   rows = g_ptr_array_sized_new (slots->len);
   fresh = g_new0 (gboolean, MAX (slots->len, 1));
   for (guint i = 0; i < slots->len; i++)
     {
-      g_autofree char *key = _li_intent_row_key (slots, i);
+      g_autofree char *key = li_intent_slots_dup_key (slots, i);
       gpointer row = g_hash_table_lookup (old_rows, key);
 
       if (row != NULL)
@@ -689,34 +483,6 @@ _li_rule_editor_find_row (GPtrArray *rows,
   return i;
 }
 
-/* The rule indices of the slots after rule @removed was taken out. */
-static void
-_li_rule_editor_intent_removed (LiRuleEditor *self,
-                                int           removed)
-{
-  for (guint i = 0; i < self->intent_slots->len; i++)
-    {
-      LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
-
-      if (slot->rule == removed)
-        slot->rule = -1;
-      else if (slot->rule > removed)
-        slot->rule--;
-    }
-}
-
-static guint
-_li_rule_editor_event_rows (LiRuleEditor *self,
-                            const char   *event)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->intent_slots->len; i++)
-    if (g_strcmp0 (g_array_index (self->intent_slots, LiIntentSlot, i).event, event) == 0)
-      n++;
-  return n;
-}
-
 static void
 intent_row_changed_cb (LiRuleEditor *self,
                        guint         field,
@@ -735,7 +501,8 @@ intent_row_changed_cb (LiRuleEditor *self,
   if (field == LI_FIELD_POINTS)
     {
       double points = li_intent_row_get_points (row);
-      gboolean may_drop = slot->in_data && _li_rule_editor_event_rows (self, slot->event) == 1;
+      gboolean may_drop = slot->in_data &&
+                          li_intent_slots_count_event (self->intent_slots, slot->event) == 1;
       int removed = -1;
 
       if (slot->rule < 0 && points == 0)
@@ -744,7 +511,7 @@ intent_row_changed_cb (LiRuleEditor *self,
       slot->rule = li_rules_set_intent_points (self->rules, slot->rule, slot->event,
                                                points, may_drop, &removed);
       if (removed >= 0)
-        _li_rule_editor_intent_removed (self, removed);
+        li_intent_slots_rule_removed (self->intent_slots, removed);
 
       _li_rule_editor_show_intent_row (self, i, FALSE);
       _li_rule_editor_emit (self);
@@ -807,7 +574,7 @@ intent_row_remove_requested_cb (LiRuleEditor *self,
     return;
 
   li_rules_remove_intent (self->rules, rule);
-  _li_rule_editor_intent_removed (self, rule);
+  li_intent_slots_rule_removed (self->intent_slots, rule);
 
   self->blocking++;
   _li_rule_editor_sync_intent (self, TRUE);
@@ -826,7 +593,7 @@ static void
 add_intent_cb (LiRuleEditor *self)
 {
   g_autofree char *event = _li_rule_editor_dup_entry (self->add_intent_row);
-  guint rule;
+  int i;
 
   if (event == NULL)
     {
@@ -835,38 +602,31 @@ add_intent_cb (LiRuleEditor *self)
     }
 
   /* An event of the data without a rule: its row gets the rule. */
-  for (guint i = 0; i < self->intent_slots->len; i++)
+  i = li_intent_slots_find_placeholder (self->intent_slots, event);
+  if (i >= 0)
     {
-      LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
-      LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
-
-      if (slot->rule >= 0 || g_strcmp0 (slot->event, event) != 0)
-        continue;
-
-      slot->rule = li_rules_append_intent (self->rules, event, 1);
+      g_array_index (self->intent_slots, LiIntentSlot, i).rule =
+        li_rules_append_intent (self->rules, event, 1);
       _li_rule_editor_show_intent_row (self, i, TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (self->add_intent_row), "");
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      li_intent_row_focus_points (row);
-      _li_rule_editor_emit (self);
-      return;
     }
+  else
+    {
+      guint rule = li_rules_append_intent (self->rules, event, 1);
 
-  rule = li_rules_append_intent (self->rules, event, 1);
-  self->blocking++;
-  _li_rule_editor_sync_intent (self, TRUE);
-  self->blocking--;
+      self->blocking++;
+      _li_rule_editor_sync_intent (self, TRUE);
+      self->blocking--;
+      i = li_intent_slots_find_rule (self->intent_slots, rule);
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->add_intent_row), "");
 
-  for (guint i = 0; i < self->intent_slots->len; i++)
-    if (g_array_index (self->intent_slots, LiIntentSlot, i).rule == (int) rule)
-      {
-        LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
+  if (i >= 0)
+    {
+      LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
 
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-        li_intent_row_focus_points (row);
-        break;
-      }
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      li_intent_row_focus_points (row);
+    }
 
   _li_rule_editor_emit (self);
 }
@@ -1564,7 +1324,7 @@ li_rule_editor_init (LiRuleEditor *self)
   self->pattern_rows = g_ptr_array_new ();
   self->fit_rows = g_ptr_array_new ();
   self->stage_rows = g_ptr_array_new ();
-  self->data_names = g_ptr_array_new_with_free_func ((GDestroyNotify) _li_data_name_free);
+  self->data_names = g_ptr_array_new_with_free_func ((GDestroyNotify) li_data_name_free);
 
   self->rules = li_rules_new ();
   _li_rule_editor_sync_all (self, TRUE);
@@ -1641,7 +1401,7 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   g_return_if_fail (LI_IS_RULE_EDITOR (self));
 
   g_clear_pointer (&self->data_names, g_ptr_array_unref);
-  self->data_names = _li_data_names_from_store (store);
+  self->data_names = li_data_names_from_store (store);
 
   for (guint i = 0; i < self->data_names->len; i++)
     g_ptr_array_add (event_names, ((LiDataName *) g_ptr_array_index (self->data_names, i))->name);
