@@ -5,11 +5,10 @@
 #include "config.h"
 
 #include <locale.h>
-#include <string.h>
 
 #include "li-data-names.h"
+#include "li-editor-widgets.h"
 #include "li-intent-slots.h"
-#include "li-rule-editor-private.h"
 #include "li-rules-edit.h"
 
 static LiRules *
@@ -216,8 +215,8 @@ static void
 test_string_menu (void)
 {
   const char *items[] = { "add_to_cart", "page_view", NULL };
-  g_autoptr(GMenuModel) menu = _li_string_menu_new (items, "row.pick");
-  g_autoptr(GMenuModel) empty = _li_string_menu_new (NULL, "row.pick");
+  g_autoptr(GMenuModel) menu = li_editor_string_menu_new (items, "row.pick");
+  g_autoptr(GMenuModel) empty = li_editor_string_menu_new (NULL, "row.pick");
   g_autoptr(GVariant) target = NULL;
   g_autofree char *label = NULL;
 

@@ -214,10 +214,10 @@ li_fit_row_init (LiFitRow *self)
 {
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->points_spin);
-  _li_spin_button_setup (self->number_spin);
-  _li_spin_button_setup (self->low_spin);
-  _li_spin_button_setup (self->high_spin);
+  li_editor_spin_button_setup (self->points_spin);
+  li_editor_spin_button_setup (self->number_spin);
+  li_editor_spin_button_setup (self->low_spin);
+  li_editor_spin_button_setup (self->high_spin);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attribute_button), FALSE);
   self->updating--;
 }
@@ -242,26 +242,26 @@ li_fit_row_update (LiFitRow        *self,
   self->updating++;
 
   summary = li_fit_rule_summary (rule);
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_summary, summary))
+  if (li_editor_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_summary, summary))
     {
       /* Translators: accessible names of a fit row's controls. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points when %s"), summary);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove the rule “%s”"), summary);
+      li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points when %s"), summary);
+      li_editor_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove the rule “%s”"), summary);
     }
 
-  _li_spin_sync (self->points_spin, rule->points, full);
-  _li_editable_sync (GTK_EDITABLE (self->attribute_row), rule->attribute, full);
+  li_editor_spin_sync (self->points_spin, rule->points, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->attribute_row), rule->attribute, full);
   if (full && adw_combo_row_get_selected (self->op_row) != (guint) rule->op)
     adw_combo_row_set_selected (self->op_row, rule->op);
 
   text = li_fit_rule_dup_text (rule);
-  _li_editable_sync (GTK_EDITABLE (self->text_row), text, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->text_row), text, full);
   if (li_fit_op_is_numeric (rule->op))
-    _li_spin_sync (self->number_spin, rule->number[0], full);
+    li_editor_spin_sync (self->number_spin, rule->number[0], full);
   if (rule->op == LI_FIT_BETWEEN)
     {
-      _li_spin_sync (self->low_spin, rule->number[0], full);
-      _li_spin_sync (self->high_spin, rule->number[1], full);
+      li_editor_spin_sync (self->low_spin, rule->number[0], full);
+      li_editor_spin_sync (self->high_spin, rule->number[1], full);
     }
 
   _li_fit_row_show_op (self, rule->op);
@@ -275,7 +275,7 @@ li_fit_row_set_attributes_menu (LiFitRow   *self,
 {
   g_return_if_fail (LI_IS_FIT_ROW (self));
 
-  _li_menu_button_set_menu (self->attribute_button, menu);
+  li_editor_menu_button_set_menu (self->attribute_button, menu);
 }
 
 const char *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "li-intent-row.h"
+#include "li-decay-controls.h"
 #include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
 #include "li-rules-describe.h"
@@ -87,7 +88,7 @@ decay_changed_cb (LiIntentRow *self)
 
   /* Keep the days row in step with the model at once. */
   self->updating++;
-  _li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
+  li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
   self->updating--;
 
   _li_intent_row_emit (self, LI_FIELD_DECAY);
@@ -133,7 +134,7 @@ _li_intent_row_new_spin (double lower,
   gtk_spin_button_set_digits (spin, 1);
   gtk_spin_button_set_increments (spin, 1, page);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
-  _li_spin_button_setup (spin);
+  li_editor_spin_button_setup (spin);
   return spin;
 }
 
@@ -159,8 +160,8 @@ _li_intent_row_update_names (LiIntentRow *self)
   if (self->remove_button == NULL || self->event == NULL)
     return;
 
-  _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button),
-                                   _("Remove the rule for %s"), self->event);
+  li_editor_set_accessible_label (GTK_WIDGET (self->remove_button),
+                                  _("Remove the rule for %s"), self->event);
 }
 
 static void
@@ -175,11 +176,11 @@ _li_intent_row_sync_details (LiIntentRow *self,
   /* Without a rule the details show the defaults, always. */
   full = full || !self->has_rule;
 
-  _li_spin_sync (self->cap_spin, self->cap, full);
-  _li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
-                           self->has_decay, &self->decay, full);
-  _li_editable_sync (GTK_EDITABLE (self->where_key_row), self->where_key, full);
-  _li_editable_sync (GTK_EDITABLE (self->where_values_row), self->where_values, full);
+  li_editor_spin_sync (self->cap_spin, self->cap, full);
+  li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
+                          self->has_decay, &self->decay, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->where_key_row), self->where_key, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->where_values_row), self->where_values, full);
 
   gtk_widget_set_visible (GTK_WIDGET (self->where_more_row), self->where_more != NULL);
   if (self->where_more != NULL)
@@ -240,7 +241,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->where_key_button), _("Property keys in the data"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->where_key_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a property key"), -1);
-  _li_menu_button_set_menu (self->where_key_button, self->keys_menu);
+  li_editor_menu_button_set_menu (self->where_key_button, self->keys_menu);
   adw_entry_row_add_suffix (self->where_key_row, GTK_WIDGET (self->where_key_button));
 
   self->where_values_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -353,7 +354,7 @@ li_intent_row_init (LiIntentRow *self)
 {
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->points_spin);
+  li_editor_spin_button_setup (self->points_spin);
   self->updating--;
 
   /* No rows yet, but there will be: show the expander arrow. */
@@ -396,16 +397,16 @@ _li_intent_row_sync (LiIntentRow        *self,
 
   self->updating++;
 
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->event, event))
+  if (li_editor_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->event, event))
     {
       /* Translators: accessible name of an intent row's points. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for %s"), event);
+      li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for %s"), event);
       _li_intent_row_update_names (self);
     }
 
   subtitle = _li_intent_row_subtitle (rule, data_note, is_outcome);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  _li_spin_sync (self->points_spin, rule != NULL ? rule->points : 0, full || rule == NULL);
+  li_editor_spin_sync (self->points_spin, rule != NULL ? rule->points : 0, full || rule == NULL);
 
   /* Remember what the details show, for when they are made. */
   self->has_rule = rule != NULL;
@@ -437,7 +438,7 @@ _li_intent_row_sync (LiIntentRow        *self,
 
   _li_intent_row_sync_details (self, full);
 
-  _li_widget_set_error (GTK_WIDGET (self), is_outcome && rule != NULL);
+  li_editor_set_error (GTK_WIDGET (self), is_outcome && rule != NULL);
 
   self->updating--;
 }
@@ -474,7 +475,7 @@ li_intent_row_set_keys_menu (LiIntentRow *self,
 
   g_set_object (&self->keys_menu, menu);
   if (self->where_key_button != NULL)
-    _li_menu_button_set_menu (self->where_key_button, menu);
+    li_editor_menu_button_set_menu (self->where_key_button, menu);
 }
 
 const char *
@@ -514,7 +515,7 @@ li_intent_row_get_decay (LiIntentRow *self,
       *decay = self->decay;
       return self->has_decay;
     }
-  return _li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
+  return li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
 }
 
 const char *

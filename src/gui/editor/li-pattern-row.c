@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "li-pattern-row.h"
+#include "li-decay-controls.h"
 #include "li-editor-widgets.h"
 #include "li-rule-editor-private.h"
 #include "li-rules-describe.h"
@@ -90,7 +91,7 @@ _li_pattern_row_check_events (LiPatternRow *self)
 {
   g_auto(GStrv) events = li_rules_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
 
-  _li_widget_set_error (GTK_WIDGET (self->events_row), events == NULL || g_strv_length (events) < 2);
+  li_editor_set_error (GTK_WIDGET (self->events_row), events == NULL || g_strv_length (events) < 2);
 }
 
 static void
@@ -152,7 +153,7 @@ decay_changed_cb (LiPatternRow *self)
     return;
 
   self->updating++;
-  _li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
+  li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
   self->updating--;
 
   _li_pattern_row_emit (self, LI_FIELD_DECAY);
@@ -262,11 +263,11 @@ li_pattern_row_init (LiPatternRow *self)
 {
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->points_spin);
-  _li_spin_button_setup (self->count_spin);
-  _li_spin_button_setup (self->within_spin);
-  _li_spin_button_setup (self->cap_spin);
-  _li_spin_button_setup (self->decay_days_spin);
+  li_editor_spin_button_setup (self->points_spin);
+  li_editor_spin_button_setup (self->count_spin);
+  li_editor_spin_button_setup (self->within_spin);
+  li_editor_spin_button_setup (self->cap_spin);
+  li_editor_spin_button_setup (self->decay_days_spin);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_button), FALSE);
   self->updating--;
 }
@@ -292,47 +293,47 @@ li_pattern_row_update (LiPatternRow    *self,
   self->updating++;
 
   name = pattern->name != NULL && *pattern->name != '\0' ? pattern->name : _("Unnamed pattern");
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
+  if (li_editor_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
     {
       /* Translators: accessible names of a pattern row's controls. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for “%s”"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->enabled_switch), _("Use “%s”"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->enabled_switch), _("Use “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
   summary = li_pattern_summary (pattern);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
 
-  _li_spin_sync (self->points_spin, pattern->points, full);
+  li_editor_spin_sync (self->points_spin, pattern->points, full);
   if (full && gtk_switch_get_active (self->enabled_switch) != pattern->enabled)
     gtk_switch_set_active (self->enabled_switch, pattern->enabled);
-  _li_editable_sync (GTK_EDITABLE (self->name_row), pattern->name, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), pattern->name, full);
   if (full && adw_combo_row_get_selected (self->kind_row) != (guint) pattern->kind)
     adw_combo_row_set_selected (self->kind_row, pattern->kind);
 
   switch (pattern->kind)
     {
     case LI_PATTERN_REPEAT_PRODUCT:
-      _li_spin_sync (self->count_spin, pattern->min_count, full);
+      li_editor_spin_sync (self->count_spin, pattern->min_count, full);
       break;
     case LI_PATTERN_CATEGORY_FOCUS:
-      _li_spin_sync (self->count_spin, pattern->min_distinct, full);
+      li_editor_spin_sync (self->count_spin, pattern->min_distinct, full);
       break;
     case LI_PATTERN_RETURN_DAYS:
-      _li_spin_sync (self->count_spin, pattern->min_days, full);
+      li_editor_spin_sync (self->count_spin, pattern->min_days, full);
       break;
     case LI_PATTERN_SEQUENCE:
     default:
       break;
     }
   events = li_rules_join_list ((const char * const *) pattern->events);
-  _li_editable_sync (GTK_EDITABLE (self->events_row), events, full);
-  _li_spin_sync (self->within_spin,
-                 pattern->kind == LI_PATTERN_RETURN_DAYS ? pattern->within_days : pattern->within_hours,
-                 full);
-  _li_spin_sync (self->cap_spin, pattern->max_points, full);
-  _li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
-                           pattern->has_decay, &pattern->decay, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->events_row), events, full);
+  li_editor_spin_sync (self->within_spin,
+                       pattern->kind == LI_PATTERN_RETURN_DAYS ? pattern->within_days : pattern->within_hours,
+                       full);
+  li_editor_spin_sync (self->cap_spin, pattern->max_points, full);
+  li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
+                          pattern->has_decay, &pattern->decay, full);
 
   _li_pattern_row_show_kind (self, pattern->kind);
   if (pattern->kind == LI_PATTERN_SEQUENCE)
@@ -347,7 +348,7 @@ li_pattern_row_set_events_menu (LiPatternRow *self,
 {
   g_return_if_fail (LI_IS_PATTERN_ROW (self));
 
-  _li_menu_button_set_menu (self->events_button, menu);
+  li_editor_menu_button_set_menu (self->events_button, menu);
 }
 
 const char *
@@ -425,7 +426,7 @@ li_pattern_row_get_decay (LiPatternRow *self,
 {
   g_return_val_if_fail (LI_IS_PATTERN_ROW (self), FALSE);
 
-  return _li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
+  return li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
 }
 
 void

@@ -8,21 +8,23 @@
 
 #include "li-rule-editor.h"
 #include "li-rule-editor-private.h"
+
 #include "li-data-names.h"
+#include "li-decay-controls.h"
 #include "li-decay-curve.h"
-#include "li-rules-describe.h"
-#include "li-rules-edit.h"
 #include "li-editor-widgets.h"
 #include "li-fit-row.h"
 #include "li-intent-row.h"
 #include "li-intent-slots.h"
 #include "li-pattern-row.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 #include "li-stage-row.h"
 
 /* The editor is a view over its own LiRules copy.  Rows are views too: they
  * report what the user changed (an LiField), the editor applies it to the
- * rules with the edits of li-rules-edit.h and emits ::rules-changed.  Programmatic updates run with `blocking` raised, so they
- * never emit. */
+ * rules with the edits of li-rules-edit.h and emits ::rules-changed.
+ * Programmatic updates run with `blocking` raised, so they never emit. */
 
 struct _LiRuleEditor
 {
@@ -78,204 +80,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (LiRuleEditor, li_rule_editor, ADW_TYPE_BIN)
 
 /* ------------------------------------------------------------------------ */
-/* Logic without widgets (li-rule-editor-private.h)                         */
-/* ------------------------------------------------------------------------ */
-
-static char *
-_li_format_spin (double value,
-                 guint  digits)
-{
-  if (value == 0)
-    value = 0;
-
-  /* At least @digits decimals; more when the value needs them, so that the
-   * text parses back to the same value (GtkSpinButton re-reads its text on
-   * focus-out and would otherwise round a value loaded from a file). */
-  for (guint d = digits; d < 10; d++)
-    {
-      g_autofree char *s = g_strdup_printf ("%.*f", d, value);
-
-      if (fabs (g_strtod (s, NULL) - value) < 1e-11)
-        return g_steal_pointer (&s);
-    }
-  return g_strdup_printf ("%.10f", value);
-}
-
-static gboolean
-_li_spin_output_cb (GtkSpinButton *spin,
-                    gpointer       user_data)
-{
-  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
-  g_autofree char *text = _li_format_spin (gtk_adjustment_get_value (adjustment),
-                                           gtk_spin_button_get_digits (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
-}
-
-/* A spin button takes scroll events even when the pointer merely passes
- * over it while the page scrolls, which would change points by accident.
- * Without the keyboard focus it scrolls the page instead. */
-static gboolean
-_li_spin_scroll_cb (GtkEventControllerScroll *controller,
-                    double                    dx,
-                    double                    dy,
-                    gpointer                  user_data)
-{
-  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *scroller;
-  GtkAdjustment *adjustment;
-  double step;
-
-  if (gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN)
-    return FALSE;
-
-  scroller = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller == NULL)
-    return FALSE;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
-    step = 1.0;
-  else
-    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
-
-  return TRUE;
-}
-
-void
-_li_spin_button_setup (GtkSpinButton *spin)
-{
-  GtkEventController *controller;
-
-  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
-
-  gtk_widget_add_css_class (GTK_WIDGET (spin), "numeric");
-  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
-  g_signal_connect (spin, "output", G_CALLBACK (_li_spin_output_cb), NULL);
-  _li_spin_output_cb (spin, NULL);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "scroll", G_CALLBACK (_li_spin_scroll_cb), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (spin), controller);
-}
-
-GMenuModel *
-_li_string_menu_new (const char * const *items,
-                     const char         *action)
-{
-  GMenu *menu = g_menu_new ();
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-      g_auto(GStrv) parts = NULL;
-      g_autofree char *label = NULL;
-
-      /* Menu labels take mnemonics: double the underscores of event names. */
-      parts = g_strsplit (items[i], "_", -1);
-      label = g_strjoinv ("__", parts);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, action,
-                                               g_variant_new_string (items[i]));
-      g_menu_append_item (menu, item);
-    }
-
-  return G_MENU_MODEL (menu);
-}
-
-void
-_li_editable_sync (GtkEditable *editable,
-                   const char  *model_text,
-                   gboolean     full)
-{
-  const char *shown;
-
-  g_return_if_fail (GTK_IS_EDITABLE (editable));
-
-  if (model_text == NULL)
-    model_text = "";
-
-  shown = g_object_get_data (G_OBJECT (editable), "li-model-text");
-  if (full &&
-      (shown == NULL || strcmp (shown, model_text) != 0) &&
-      strcmp (gtk_editable_get_text (editable), model_text) != 0)
-    gtk_editable_set_text (editable, model_text);
-
-  if (shown == NULL || strcmp (shown, model_text) != 0)
-    g_object_set_data_full (G_OBJECT (editable), "li-model-text",
-                            g_strdup (model_text), g_free);
-}
-
-void
-_li_spin_sync (GtkSpinButton *spin,
-               double         value,
-               gboolean       full)
-{
-  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
-
-  if (full && gtk_spin_button_get_value (spin) != value)
-    gtk_spin_button_set_value (spin, value);
-}
-
-const char *
-_li_decay_days_title (LiDecayModel model)
-{
-  switch (model)
-    {
-    case LI_DECAY_EXPONENTIAL:
-      return _("Half-life (days)");
-    case LI_DECAY_WINDOW:
-      return _("Counts for (days)");
-    case LI_DECAY_LINEAR:
-      return _("Fades out over (days)");
-    case LI_DECAY_NONE:
-    default:
-      return _("Days");
-    }
-}
-
-void
-_li_decay_controls_sync (AdwComboRow   *combo,
-                         AdwActionRow  *days_row,
-                         GtkSpinButton *days_spin,
-                         gboolean       has_decay,
-                         const LiDecay *decay,
-                         gboolean       full)
-{
-  guint selected = has_decay ? 1 + (guint) decay->model : 0;
-
-  if (full && adw_combo_row_get_selected (combo) != selected)
-    adw_combo_row_set_selected (combo, selected);
-  if (has_decay && decay->model != LI_DECAY_NONE)
-    _li_spin_sync (days_spin, decay->days, full);
-
-  selected = adw_combo_row_get_selected (combo);
-  gtk_widget_set_visible (GTK_WIDGET (days_row), selected >= 2);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row),
-                                 _li_decay_days_title (selected >= 2 ? selected - 1 : LI_DECAY_NONE));
-}
-
-gboolean
-_li_decay_controls_read (AdwComboRow   *combo,
-                         GtkSpinButton *days_spin,
-                         LiDecay       *decay)
-{
-  guint selected = adw_combo_row_get_selected (combo);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-
-  decay->model = selected - 1;
-  decay->days = decay->model == LI_DECAY_NONE ? 0 : gtk_spin_button_get_value (days_spin);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
 /* The widget                                                               */
 /* ------------------------------------------------------------------------ */
 
@@ -319,11 +123,11 @@ _li_rule_editor_sync_decay (LiRuleEditor *self,
   if (full && adw_combo_row_get_selected (self->decay_model_row) != model)
     adw_combo_row_set_selected (self->decay_model_row, model);
   if (decay->model != LI_DECAY_NONE)
-    _li_spin_sync (self->decay_days_spin, decay->days, full);
+    li_editor_spin_sync (self->decay_days_spin, decay->days, full);
 
   gtk_widget_set_visible (GTK_WIDGET (self->decay_days_row), decay->model != LI_DECAY_NONE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->decay_days_row),
-                                 _li_decay_days_title (decay->model));
+                                 li_decay_controls_days_title (decay->model));
 
   li_decay_curve_set_decay (self->decay_curve, decay);
   summary = li_decay_summary (decay);
@@ -334,8 +138,8 @@ static void
 _li_rule_editor_sync_general (LiRuleEditor *self,
                               gboolean      full)
 {
-  _li_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, full);
-  _li_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, full);
   /* A half-typed (empty) outcome gives way to a new rule set's. */
   if (full)
     {
@@ -345,10 +149,10 @@ _li_rule_editor_sync_general (LiRuleEditor *self,
         gtk_editable_set_text (GTK_EDITABLE (self->outcome_row),
                                self->rules->outcome_event != NULL ? self->rules->outcome_event : "");
     }
-  _li_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, full);
   if (self->rules->outcome_event != NULL && *self->rules->outcome_event != '\0')
     gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_row), "error");
-  _li_spin_sync (self->window_spin, self->rules->window_days, full);
+  li_editor_spin_sync (self->window_spin, self->rules->window_days, full);
 }
 
 /* Intent ----------------------------------------------------------------- */
@@ -1046,7 +850,7 @@ name_changed_cb (LiRuleEditor *self)
     return;
 
   li_rules_set_name (self->rules, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  _li_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, FALSE);
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, FALSE);
   _li_rule_editor_emit (self);
 }
 
@@ -1058,7 +862,7 @@ description_changed_cb (LiRuleEditor *self)
 
   li_rules_set_description (self->rules,
                             gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
-  _li_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, FALSE);
+  li_editor_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, FALSE);
   _li_rule_editor_emit (self);
 }
 
@@ -1077,7 +881,7 @@ outcome_changed_cb (LiRuleEditor *self)
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_row), "error");
 
-  _li_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, FALSE);
+  li_editor_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, FALSE);
 
   /* The outcome event has no placeholder row, and its rules are flagged. */
   self->blocking++;
@@ -1316,8 +1120,8 @@ li_rule_editor_init (LiRuleEditor *self)
 {
   self->blocking++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->window_spin);
-  _li_spin_button_setup (self->decay_days_spin);
+  li_editor_spin_button_setup (self->window_spin);
+  li_editor_spin_button_setup (self->decay_days_spin);
   self->blocking--;
 
   self->intent_rows = g_ptr_array_new ();
@@ -1433,18 +1237,18 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   g_clear_object (&self->events_menu);
   g_clear_object (&self->keys_menu);
   g_clear_object (&self->attributes_menu);
-  self->events_menu = _li_string_menu_new ((const char * const *) event_names->pdata,
-                                           "pattern-row.append-event");
-  self->keys_menu = _li_string_menu_new ((const char * const *) keys->pdata,
-                                         "intent-row.where-key");
-  self->attributes_menu = _li_string_menu_new ((const char * const *) self->attribute_names,
-                                               "fit-row.attribute");
+  self->events_menu = li_editor_string_menu_new ((const char * const *) event_names->pdata,
+                                                 "pattern-row.append-event");
+  self->keys_menu = li_editor_string_menu_new ((const char * const *) keys->pdata,
+                                               "intent-row.where-key");
+  self->attributes_menu = li_editor_string_menu_new ((const char * const *) self->attribute_names,
+                                                     "fit-row.attribute");
 
   {
     g_autoptr(GMenuModel) outcome_menu =
-      _li_string_menu_new ((const char * const *) event_names->pdata, "editor.outcome");
+      li_editor_string_menu_new ((const char * const *) event_names->pdata, "editor.outcome");
 
-    _li_menu_button_set_menu (self->outcome_button, outcome_menu);
+    li_editor_menu_button_set_menu (self->outcome_button, outcome_menu);
   }
 
   for (guint i = 0; i < self->pattern_rows->len; i++)

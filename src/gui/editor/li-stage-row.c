@@ -223,10 +223,10 @@ li_stage_row_init (LiStageRow *self)
 {
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->min_score_spin);
-  _li_spin_button_setup (self->min_intent_spin);
-  _li_spin_button_setup (self->min_fit_spin);
-  _li_spin_button_setup (self->follow_up_spin);
+  li_editor_spin_button_setup (self->min_score_spin);
+  li_editor_spin_button_setup (self->min_intent_spin);
+  li_editor_spin_button_setup (self->min_fit_spin);
+  li_editor_spin_button_setup (self->follow_up_spin);
   _li_stage_row_sync_conditions (self);
   self->updating--;
 }
@@ -248,7 +248,7 @@ _li_stage_row_set_condition (GtkCheckButton *check,
   if (full && gtk_check_button_get_active (check) != active)
     gtk_check_button_set_active (check, active);
   if (active)
-    _li_spin_sync (spin, value, full);
+    li_editor_spin_sync (spin, value, full);
 }
 
 void
@@ -271,12 +271,12 @@ li_stage_row_update (LiStageRow    *self,
   self->catch_all = catch_all;
 
   name = stage->name != NULL && *stage->name != '\0' ? stage->name : _("Unnamed stage");
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
+  if (li_editor_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
     {
       /* Translators: accessible names of a stage row's buttons. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->up_button), _("Move “%s” up"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->down_button), _("Move “%s” down"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->up_button), _("Move “%s” up"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->down_button), _("Move “%s” down"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
   summary = li_stage_summary (stage, catch_all);
@@ -286,16 +286,16 @@ li_stage_row_update (LiStageRow    *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), can_move_down);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_row), !catch_all);
 
-  _li_widget_set_error (GTK_WIDGET (self->name_row), name_is_bad);
+  li_editor_set_error (GTK_WIDGET (self->name_row), name_is_bad);
 
-  _li_editable_sync (GTK_EDITABLE (self->name_row), stage->name, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), stage->name, full);
   _li_stage_row_set_condition (self->min_score_check, self->min_score_spin,
                                stage->has_min_score, stage->min_score, full);
   _li_stage_row_set_condition (self->min_intent_check, self->min_intent_spin,
                                stage->has_min_intent, stage->min_intent, full);
   _li_stage_row_set_condition (self->min_fit_check, self->min_fit_spin,
                                stage->has_min_fit, stage->min_fit, full);
-  _li_editable_sync (GTK_EDITABLE (self->channel_row), stage->channel, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->channel_row), stage->channel, full);
   _li_stage_row_set_condition (self->follow_up_check, self->follow_up_spin,
                                stage->has_follow_up, stage->follow_up_minutes, full);
 
