@@ -189,20 +189,3 @@ li_editor_string_menu_new (const char * const *items,
 
   return G_MENU_MODEL (menu);
 }
-
-gboolean
-li_editor_row_set_shown_title (AdwPreferencesRow  *row,
-                               char              **shown,
-                               const char         *title)
-{
-  g_return_val_if_fail (ADW_IS_PREFERENCES_ROW (row), FALSE);
-  g_return_val_if_fail (shown != NULL, FALSE);
-
-  if (g_strcmp0 (*shown, title) == 0)
-    return FALSE;
-
-  g_free (*shown);
-  *shown = g_strdup (title);
-  adw_preferences_row_set_title (row, title);
-  return TRUE;
-}

@@ -43,10 +43,4 @@ void        li_editor_menu_button_set_menu (GtkMenuButton *button,
 GMenuModel *li_editor_string_menu_new      (const char * const *items,
                                             const char         *action);
 
-/* Shows @title on @row when it differs from *@shown (kept in *@shown, owned).
- * Returns TRUE when it changed: the caller then renames the row's controls. */
-gboolean    li_editor_row_set_shown_title  (AdwPreferencesRow  *row,
-                                            char              **shown,
-                                            const char         *title);
-
 G_END_DECLS

@@ -6,7 +6,6 @@
 #include "li-intent-row.h"
 #include "li-decay-controls.h"
 #include "li-editor-widgets.h"
-#include "li-rule-editor-private.h"
 #include "li-rules-describe.h"
 #include "li-rules-edit.h"
 
@@ -17,7 +16,7 @@
 
 struct _LiIntentRow
 {
-  AdwExpanderRow  parent_instance;
+  LiRuleRow       parent_instance;
 
   /* Template */
   GtkSpinButton  *points_spin;
@@ -35,8 +34,7 @@ struct _LiIntentRow
   AdwActionRow   *remove_row;
   GtkButton      *remove_button;
 
-  /* What the row shows */
-  char           *event;
+  /* What the row shows (the event is its title) */
   gboolean        has_rule;
   double          cap;
   gboolean        has_decay;
@@ -45,65 +43,46 @@ struct _LiIntentRow
   char           *where_values;
   char           *where_more;   /* the other clauses, or NULL */
   GMenuModel     *keys_menu;
-
-  guint           updating;
 };
 
-enum {
-  CHANGED,
-  REMOVE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (LiIntentRow, li_intent_row, ADW_TYPE_EXPANDER_ROW)
-
-static void
-_li_intent_row_emit (LiIntentRow *self,
-                     LiField      field)
-{
-  if (self->updating > 0)
-    return;
-  g_signal_emit (self, signals[CHANGED], 0, (guint) field);
-}
+G_DEFINE_FINAL_TYPE (LiIntentRow, li_intent_row, LI_TYPE_RULE_ROW)
 
 static void
 points_changed_cb (LiIntentRow *self)
 {
-  _li_intent_row_emit (self, LI_FIELD_POINTS);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_POINTS);
 }
 
 static void
 cap_changed_cb (LiIntentRow *self)
 {
-  _li_intent_row_emit (self, LI_FIELD_CAP);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_CAP);
 }
 
 static void
 decay_changed_cb (LiIntentRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
 
   /* Keep the days row in step with the model at once. */
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
-  _li_intent_row_emit (self, LI_FIELD_DECAY);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_DECAY);
 }
 
 static void
 where_changed_cb (LiIntentRow *self)
 {
-  _li_intent_row_emit (self, LI_FIELD_WHERE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_WHERE);
 }
 
 static void
 remove_clicked_cb (LiIntentRow *self)
 {
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+  li_rule_row_request_remove (LI_RULE_ROW (self));
 }
 
 static void
@@ -157,11 +136,13 @@ _li_intent_row_new_spin_row (const char    *title,
 static void
 _li_intent_row_update_names (LiIntentRow *self)
 {
-  if (self->remove_button == NULL || self->event == NULL)
+  const char *event = li_rule_row_get_shown_title (LI_RULE_ROW (self));
+
+  if (self->remove_button == NULL || event == NULL)
     return;
 
   li_editor_set_accessible_label (GTK_WIDGET (self->remove_button),
-                                  _("Remove the rule for %s"), self->event);
+                                  _("Remove the rule for %s"), event);
 }
 
 static void
@@ -171,7 +152,7 @@ _li_intent_row_sync_details (LiIntentRow *self,
   if (self->cap_row == NULL)
     return;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
   /* Without a rule the details show the defaults, always. */
   full = full || !self->has_rule;
@@ -194,7 +175,7 @@ _li_intent_row_sync_details (LiIntentRow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->where_values_row), self->has_rule);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_row), self->has_rule);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 static void
@@ -206,7 +187,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   if (self->cap_row != NULL)
     return;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
   self->cap_spin = _li_intent_row_new_spin (0, 100000, 10);
   self->cap_row = _li_intent_row_new_spin_row (_("Cap"),
@@ -277,7 +258,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   _li_intent_row_update_names (self);
   _li_intent_row_sync_details (self, TRUE);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 static void
@@ -305,7 +286,6 @@ li_intent_row_finalize (GObject *object)
 {
   LiIntentRow *self = LI_INTENT_ROW (object);
 
-  g_clear_pointer (&self->event, g_free);
   g_clear_pointer (&self->where_key, g_free);
   g_clear_pointer (&self->where_values, g_free);
   g_clear_pointer (&self->where_more, g_free);
@@ -322,24 +302,6 @@ li_intent_row_class_init (LiIntentRowClass *klass)
   object_class->dispose = li_intent_row_dispose;
   object_class->finalize = li_intent_row_finalize;
 
-  /**
-   * LiIntentRow::changed:
-   * @field: the LiField the user edited
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  signals[REMOVE_REQUESTED] =
-    g_signal_new ("remove-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/editor/li-intent-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiIntentRow, points_spin);
@@ -352,10 +314,10 @@ li_intent_row_class_init (LiIntentRowClass *klass)
 static void
 li_intent_row_init (LiIntentRow *self)
 {
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   li_editor_spin_button_setup (self->points_spin);
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
   /* No rows yet, but there will be: show the expander arrow. */
   gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
@@ -395,9 +357,9 @@ _li_intent_row_sync (LiIntentRow        *self,
 {
   g_autofree char *subtitle = NULL;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
-  if (li_editor_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->event, event))
+  if (li_rule_row_set_shown_title (LI_RULE_ROW (self), event))
     {
       /* Translators: accessible name of an intent row's points. */
       li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for %s"), event);
@@ -440,7 +402,7 @@ _li_intent_row_sync (LiIntentRow        *self,
 
   li_editor_set_error (GTK_WIDGET (self), is_outcome && rule != NULL);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 void
@@ -483,7 +445,7 @@ li_intent_row_get_event (LiIntentRow *self)
 {
   g_return_val_if_fail (LI_IS_INTENT_ROW (self), NULL);
 
-  return self->event;
+  return li_rule_row_get_shown_title (LI_RULE_ROW (self));
 }
 
 double

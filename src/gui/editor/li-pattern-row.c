@@ -6,13 +6,12 @@
 #include "li-pattern-row.h"
 #include "li-decay-controls.h"
 #include "li-editor-widgets.h"
-#include "li-rule-editor-private.h"
 #include "li-rules-describe.h"
 #include "li-rules-edit.h"
 
 struct _LiPatternRow
 {
-  AdwExpanderRow  parent_instance;
+  LiRuleRow       parent_instance;
 
   GtkSpinButton  *points_spin;
   GtkSwitch      *enabled_switch;
@@ -29,29 +28,9 @@ struct _LiPatternRow
   AdwActionRow   *decay_days_row;
   GtkSpinButton  *decay_days_spin;
   GtkButton      *remove_button;
-
-  char           *shown_name;
-  guint           updating;
 };
 
-enum {
-  CHANGED,
-  REMOVE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (LiPatternRow, li_pattern_row, ADW_TYPE_EXPANDER_ROW)
-
-static void
-_li_pattern_row_emit (LiPatternRow *self,
-                      LiField       field)
-{
-  if (self->updating > 0)
-    return;
-  g_signal_emit (self, signals[CHANGED], 0, (guint) field);
-}
+G_DEFINE_FINAL_TYPE (LiPatternRow, li_pattern_row, LI_TYPE_RULE_ROW)
 
 static void
 _li_pattern_row_show_kind (LiPatternRow  *self,
@@ -97,72 +76,72 @@ _li_pattern_row_check_events (LiPatternRow *self)
 static void
 points_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_POINTS);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_POINTS);
 }
 
 static void
 enabled_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_ENABLED);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_ENABLED);
 }
 
 static void
 name_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_NAME);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_NAME);
 }
 
 static void
 kind_changed_cb (LiPatternRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
   _li_pattern_row_show_kind (self, li_pattern_row_get_kind (self));
-  _li_pattern_row_emit (self, LI_FIELD_KIND);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_KIND);
 }
 
 static void
 count_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_COUNT);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_COUNT);
 }
 
 static void
 events_changed_cb (LiPatternRow *self)
 {
   _li_pattern_row_check_events (self);
-  _li_pattern_row_emit (self, LI_FIELD_EVENTS);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_EVENTS);
 }
 
 static void
 within_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_WITHIN);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_WITHIN);
 }
 
 static void
 cap_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_CAP);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_CAP);
 }
 
 static void
 decay_changed_cb (LiPatternRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
-  _li_pattern_row_emit (self, LI_FIELD_DECAY);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_DECAY);
 }
 
 static void
 remove_clicked_cb (LiPatternRow *self)
 {
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+  li_rule_row_request_remove (LI_RULE_ROW (self));
 }
 
 static void
@@ -194,37 +173,12 @@ li_pattern_row_dispose (GObject *object)
 }
 
 static void
-li_pattern_row_finalize (GObject *object)
-{
-  LiPatternRow *self = LI_PATTERN_ROW (object);
-
-  g_clear_pointer (&self->shown_name, g_free);
-
-  G_OBJECT_CLASS (li_pattern_row_parent_class)->finalize (object);
-}
-
-static void
 li_pattern_row_class_init (LiPatternRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = li_pattern_row_dispose;
-  object_class->finalize = li_pattern_row_finalize;
-
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  signals[REMOVE_REQUESTED] =
-    g_signal_new ("remove-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/editor/li-pattern-row.ui");
@@ -261,7 +215,7 @@ li_pattern_row_class_init (LiPatternRowClass *klass)
 static void
 li_pattern_row_init (LiPatternRow *self)
 {
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   li_editor_spin_button_setup (self->points_spin);
   li_editor_spin_button_setup (self->count_spin);
@@ -269,7 +223,7 @@ li_pattern_row_init (LiPatternRow *self)
   li_editor_spin_button_setup (self->cap_spin);
   li_editor_spin_button_setup (self->decay_days_spin);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_button), FALSE);
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 GtkWidget *
@@ -290,10 +244,10 @@ li_pattern_row_update (LiPatternRow    *self,
   g_return_if_fail (LI_IS_PATTERN_ROW (self));
   g_return_if_fail (pattern != NULL);
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
   name = pattern->name != NULL && *pattern->name != '\0' ? pattern->name : _("Unnamed pattern");
-  if (li_editor_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
+  if (li_rule_row_set_shown_title (LI_RULE_ROW (self), name))
     {
       /* Translators: accessible names of a pattern row's controls. */
       li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for “%s”"), name);
@@ -339,7 +293,7 @@ li_pattern_row_update (LiPatternRow    *self,
   if (pattern->kind == LI_PATTERN_SEQUENCE)
     _li_pattern_row_check_events (self);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 void

@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "li-rule-editor.h"
-#include "li-rule-editor-private.h"
 
 #include "li-data-names.h"
 #include "li-decay-controls.h"
@@ -180,15 +179,25 @@ _li_rule_editor_show_intent_row (LiRuleEditor *self,
     li_intent_row_refresh (row, slot->event, rule, note, is_outcome);
 }
 
+/* Every row reports the user's edits and remove requests to the editor. */
+static void
+_li_rule_editor_connect_row (LiRuleEditor *self,
+                             LiRuleRow    *row,
+                             GCallback     changed_cb,
+                             GCallback     remove_requested_cb)
+{
+  g_signal_connect_object (row, "changed", changed_cb, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove-requested", remove_requested_cb, self, G_CONNECT_SWAPPED);
+}
+
 static LiIntentRow *
 _li_rule_editor_new_intent_row (LiRuleEditor *self)
 {
   LiIntentRow *row = LI_INTENT_ROW (li_intent_row_new ());
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (intent_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (intent_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (intent_row_changed_cb),
+                               G_CALLBACK (intent_row_remove_requested_cb));
   li_intent_row_set_keys_menu (row, self->keys_menu);
   return row;
 }
@@ -461,10 +470,9 @@ _li_rule_editor_new_pattern_row (LiRuleEditor *self)
 {
   GtkWidget *row = li_pattern_row_new ();
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (pattern_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (pattern_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (pattern_row_changed_cb),
+                               G_CALLBACK (pattern_row_remove_requested_cb));
   li_pattern_row_set_events_menu (LI_PATTERN_ROW (row), self->events_menu);
   return row;
 }
@@ -474,10 +482,9 @@ _li_rule_editor_new_fit_row (LiRuleEditor *self)
 {
   GtkWidget *row = li_fit_row_new ();
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (fit_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (fit_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (fit_row_changed_cb),
+                               G_CALLBACK (fit_row_remove_requested_cb));
   li_fit_row_set_attributes_menu (LI_FIT_ROW (row), self->attributes_menu);
   return row;
 }
@@ -487,10 +494,9 @@ _li_rule_editor_new_stage_row (LiRuleEditor *self)
 {
   GtkWidget *row = li_stage_row_new ();
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (stage_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (stage_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (stage_row_changed_cb),
+                               G_CALLBACK (stage_row_remove_requested_cb));
   g_signal_connect_object (row, "move-requested",
                            G_CALLBACK (stage_row_move_requested_cb), self, G_CONNECT_SWAPPED);
   return row;
