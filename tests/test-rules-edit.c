@@ -467,7 +467,8 @@ test_pattern_fields (void)
   g_assert_false (li_rules_set_pattern_events (rules, 2, "add_to_cart, "));
   g_assert_false (li_rules_set_pattern_events (rules, 2, NULL));
   assert_strv (p[2].events, "add_to_cart|checkout_start");
-  g_assert_true (li_rules_set_pattern_events (rules, 2, "add_to_cart, shipping_check,checkout_start"));
+  g_assert_true (li_rules_set_pattern_events (rules, 2,
+                                              "add_to_cart, shipping_check,checkout_start"));
   assert_strv (p[2].events, "add_to_cart|shipping_check|checkout_start");
 
   g_assert_true (li_rules_set_pattern_decay (rules, 3, &window));

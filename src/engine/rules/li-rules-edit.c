@@ -981,9 +981,12 @@ li_rules_set_stage_min_score (LiRules  *rules,
                               gboolean  set,
                               double    min_score)
 {
+  LiStage *stage;
+
   CHECK_STAGE (rules, i);
 
-  _li_set_optional (&rules->stages[i].has_min_score, &rules->stages[i].min_score, set, min_score);
+  stage = &rules->stages[i];
+  _li_set_optional (&stage->has_min_score, &stage->min_score, set, min_score);
   return TRUE;
 }
 
@@ -993,10 +996,12 @@ li_rules_set_stage_min_intent (LiRules  *rules,
                                gboolean  set,
                                double    min_intent)
 {
+  LiStage *stage;
+
   CHECK_STAGE (rules, i);
 
-  _li_set_optional (&rules->stages[i].has_min_intent, &rules->stages[i].min_intent,
-                    set, min_intent);
+  stage = &rules->stages[i];
+  _li_set_optional (&stage->has_min_intent, &stage->min_intent, set, min_intent);
   return TRUE;
 }
 
@@ -1006,9 +1011,12 @@ li_rules_set_stage_min_fit (LiRules  *rules,
                             gboolean  set,
                             double    min_fit)
 {
+  LiStage *stage;
+
   CHECK_STAGE (rules, i);
 
-  _li_set_optional (&rules->stages[i].has_min_fit, &rules->stages[i].min_fit, set, min_fit);
+  stage = &rules->stages[i];
+  _li_set_optional (&stage->has_min_fit, &stage->min_fit, set, min_fit);
   return TRUE;
 }
 
@@ -1018,9 +1026,11 @@ li_rules_set_stage_follow_up (LiRules  *rules,
                               gboolean  set,
                               double    minutes)
 {
+  LiStage *stage;
+
   CHECK_STAGE (rules, i);
 
-  _li_set_optional (&rules->stages[i].has_follow_up, &rules->stages[i].follow_up_minutes,
-                    set, minutes);
+  stage = &rules->stages[i];
+  _li_set_optional (&stage->has_follow_up, &stage->follow_up_minutes, set, minutes);
   return TRUE;
 }
