@@ -31,9 +31,13 @@ li_decay_controls_sync (AdwComboRow   *combo,
                         const LiDecay *decay,
                         gboolean       full)
 {
-  guint selected = has_decay ? 1 + (guint) decay->model : 0;
+  guint selected;
   LiDecayModel shown;
 
+  g_return_if_fail (ADW_IS_COMBO_ROW (combo));
+  g_return_if_fail (!has_decay || decay != NULL);
+
+  selected = has_decay ? 1 + (guint) decay->model : 0;
   if (full && adw_combo_row_get_selected (combo) != selected)
     adw_combo_row_set_selected (combo, selected);
   if (has_decay && decay->model != LI_DECAY_NONE)
@@ -52,8 +56,12 @@ li_decay_controls_read (AdwComboRow   *combo,
                         GtkSpinButton *days_spin,
                         LiDecay       *decay)
 {
-  guint selected = adw_combo_row_get_selected (combo);
+  guint selected;
 
+  g_return_val_if_fail (ADW_IS_COMBO_ROW (combo), FALSE);
+  g_return_val_if_fail (decay != NULL, FALSE);
+
+  selected = adw_combo_row_get_selected (combo);
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     return FALSE;
 

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -77,10 +76,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiRuleEditor, li_rule_editor, ADW_TYPE_BIN)
-
-/* ------------------------------------------------------------------------ */
-/* The widget                                                               */
-/* ------------------------------------------------------------------------ */
 
 /* Beyond this many event names without a rule, the rarest are not listed
  * (they can still be added by name). */
