@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* Typed edits of a LiRules, the ones the rule editor makes.  Each edit takes
  * the item's index and returns FALSE, changing nothing, when it is refused:
  * a bad index or value (a programming error, also logged as a critical) or
- * a half-typed value (documented with the edit).  Text is trimmed.  The
+ * a half-typed value (documented with the edit).  Appends and inserts return
+ * the new item's index (G_MAXUINT when refused).  Text is trimmed.  The
  * lists of LiRules are g_malloc'ed and grow with g_renew. */
 
 /* Comma-separated lists as the edits take them: split trims and drops empty
@@ -33,7 +34,7 @@ gboolean li_rules_set_decay_model      (LiRules      *rules,
 gboolean li_rules_set_decay_days       (LiRules *rules,
                                         double   days);
 
-/* Intent rules.  Appends return the new index (G_MAXUINT for NULL @rules). */
+/* Intent rules. */
 guint    li_rules_append_intent        (LiRules    *rules,
                                         const char *event,
                                         double      points);
