@@ -485,6 +485,57 @@ test_keyboard (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 0);
 }
 
+static void
+count_changed_cb (LiRuleRow *row,
+                  guint      field,
+                  guint     *n)
+{
+  g_assert_cmpuint (field, ==, LI_FIELD_POINTS);
+  (*n)++;
+}
+
+static void
+count_cb (LiRuleRow *row,
+          guint     *n)
+{
+  (*n)++;
+}
+
+/* What every row shares: no ::changed while it updates (updates nest), a
+ * title that says when it changed. */
+static void
+test_rule_row (void)
+{
+  LiRuleRow *row = g_object_ref_sink (LI_RULE_ROW (li_fit_row_new ()));
+  guint changed = 0;
+  guint removed = 0;
+
+  g_signal_connect (row, "changed", G_CALLBACK (count_changed_cb), &changed);
+  g_signal_connect (row, "remove-requested", G_CALLBACK (count_cb), &removed);
+
+  li_rule_row_begin_update (row);
+  li_rule_row_begin_update (row);
+  li_rule_row_emit_changed (row, LI_FIELD_POINTS);
+  li_rule_row_end_update (row);
+  g_assert_true (li_rule_row_is_updating (row));
+  li_rule_row_emit_changed (row, LI_FIELD_POINTS);
+  li_rule_row_end_update (row);
+  g_assert_false (li_rule_row_is_updating (row));
+  g_assert_cmpuint (changed, ==, 0);
+  li_rule_row_emit_changed (row, LI_FIELD_POINTS);
+  g_assert_cmpuint (changed, ==, 1);
+
+  li_rule_row_request_remove (row);
+  g_assert_cmpuint (removed, ==, 1);
+
+  g_assert_true (li_rule_row_set_shown_title (row, "country is known"));
+  g_assert_false (li_rule_row_set_shown_title (row, "country is known"));
+  g_assert_cmpstr (li_rule_row_get_shown_title (row), ==, "country is known");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "country is known");
+
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +556,7 @@ main (int   argc,
   ADD ("general-and-decay", test_general_and_decay);
   ADD ("keyboard", test_keyboard);
 #undef ADD
+  g_test_add_func ("/rule-editor/widget/rule-row", test_rule_row);
 
   return g_test_run ();
 }

@@ -1,30 +1,132 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "li-editor-widgets.h"
-#include "li-rule-editor-private.h"
 
-gboolean
-_li_row_set_shown_title (AdwPreferencesRow  *row,
-                         char              **shown,
-                         const char         *title)
+static char *
+_li_format_spin (double value,
+                 guint  digits)
 {
-  g_return_val_if_fail (ADW_IS_PREFERENCES_ROW (row), FALSE);
-  g_return_val_if_fail (shown != NULL, FALSE);
+  if (value == 0)
+    value = 0;
 
-  if (g_strcmp0 (*shown, title) == 0)
+  /* At least @digits decimals; more when the value needs them, so that the
+   * text parses back to the same value (GtkSpinButton re-reads its text on
+   * focus-out and would otherwise round a value loaded from a file). */
+  for (guint d = digits; d < 10; d++)
+    {
+      g_autofree char *s = g_strdup_printf ("%.*f", d, value);
+
+      if (fabs (g_strtod (s, NULL) - value) < 1e-11)
+        return g_steal_pointer (&s);
+    }
+  return g_strdup_printf ("%.10f", value);
+}
+
+static gboolean
+_li_spin_output_cb (GtkSpinButton *spin,
+                    gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *text = _li_format_spin (gtk_adjustment_get_value (adjustment),
+                                           gtk_spin_button_get_digits (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+/* A spin button takes scroll events even when the pointer merely passes
+ * over it while the page scrolls, which would change points by accident.
+ * Without the keyboard focus it scrolls the page instead. */
+static gboolean
+_li_spin_scroll_cb (GtkEventControllerScroll *controller,
+                    double                    dx,
+                    double                    dy,
+                    gpointer                  user_data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN)
     return FALSE;
 
-  g_free (*shown);
-  *shown = g_strdup (title);
-  adw_preferences_row_set_title (row, title);
+  scroller = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller == NULL)
+    return FALSE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+    step = 1.0;
+  else
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
   return TRUE;
 }
 
 void
-_li_widget_set_accessible_label (GtkWidget  *widget,
-                                 const char *format,
-                                 ...)
+li_editor_spin_button_setup (GtkSpinButton *spin)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  gtk_widget_add_css_class (GTK_WIDGET (spin), "numeric");
+  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
+  g_signal_connect (spin, "output", G_CALLBACK (_li_spin_output_cb), NULL);
+  _li_spin_output_cb (spin, NULL);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (_li_spin_scroll_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (spin), controller);
+}
+
+void
+li_editor_spin_sync (GtkSpinButton *spin,
+                     double         value,
+                     gboolean       full)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  if (full && gtk_spin_button_get_value (spin) != value)
+    gtk_spin_button_set_value (spin, value);
+}
+
+void
+li_editor_editable_sync (GtkEditable *editable,
+                         const char  *model_text,
+                         gboolean     full)
+{
+  const char *shown;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  if (model_text == NULL)
+    model_text = "";
+
+  shown = g_object_get_data (G_OBJECT (editable), "li-model-text");
+  if (full &&
+      (shown == NULL || strcmp (shown, model_text) != 0) &&
+      strcmp (gtk_editable_get_text (editable), model_text) != 0)
+    gtk_editable_set_text (editable, model_text);
+
+  if (shown == NULL || strcmp (shown, model_text) != 0)
+    g_object_set_data_full (G_OBJECT (editable), "li-model-text",
+                            g_strdup (model_text), g_free);
+}
+
+void
+li_editor_set_accessible_label (GtkWidget  *widget,
+                                const char *format,
+                                ...)
 {
   g_autofree char *label = NULL;
   va_list args;
@@ -41,8 +143,8 @@ _li_widget_set_accessible_label (GtkWidget  *widget,
 }
 
 void
-_li_widget_set_error (GtkWidget *widget,
-                      gboolean   error)
+li_editor_set_error (GtkWidget *widget,
+                     gboolean   error)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
@@ -53,8 +155,8 @@ _li_widget_set_error (GtkWidget *widget,
 }
 
 void
-_li_menu_button_set_menu (GtkMenuButton *button,
-                          GMenuModel    *menu)
+li_editor_menu_button_set_menu (GtkMenuButton *button,
+                                GMenuModel    *menu)
 {
   g_return_if_fail (GTK_IS_MENU_BUTTON (button));
   g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
@@ -64,14 +166,26 @@ _li_menu_button_set_menu (GtkMenuButton *button,
                             menu != NULL && g_menu_model_get_n_items (menu) > 0);
 }
 
-void
-_li_decay_controls_follow (AdwComboRow   *combo,
-                           AdwActionRow  *days_row,
-                           GtkSpinButton *days_spin)
+GMenuModel *
+li_editor_string_menu_new (const char * const *items,
+                           const char         *action)
 {
-  LiDecay decay = { 0 };
-  gboolean has;
+  GMenu *menu = g_menu_new ();
 
-  has = _li_decay_controls_read (combo, days_spin, &decay);
-  _li_decay_controls_sync (combo, days_row, days_spin, has, &decay, FALSE);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
+      /* Menu labels take mnemonics: double the underscores of event names. */
+      parts = g_strsplit (items[i], "_", -1);
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, action,
+                                               g_variant_new_string (items[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
 }

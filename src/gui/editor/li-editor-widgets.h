@@ -5,29 +5,42 @@
 
 G_BEGIN_DECLS
 
-/* Small widget helpers shared by the rule editor's rows.  They hold no
- * translatable text: the callers pass their own strings. */
+/* Small widget helpers shared by the rule editor and its rows.  Not a
+ * class: plain functions over GTK objects.  They hold no translatable text:
+ * the callers pass their own strings. */
 
-/* Shows @title on @row when it differs from *@shown (kept in *@shown, owned).
- * Returns TRUE when it changed: the caller then renames the row's controls. */
-gboolean _li_row_set_shown_title         (AdwPreferencesRow *row,
-                                          char             **shown,
-                                          const char        *title);
+/* Spin buttons of the editor: numeric style, value shown in its shortest
+ * form (at least @digits decimals when exact), so that focusing out never
+ * rounds a value read from a file; without the focus, the scroll wheel
+ * scrolls the page instead of changing the value. */
+void        li_editor_spin_button_setup    (GtkSpinButton *spin);
+
+/* Row updates.  @full (a new rule set from outside) sets the control to the
+ * model value; otherwise (after the user's own edit) only the remembered
+ * model value changes, so a half-typed entry ("US, ") is left alone.  An
+ * entry is only reset when its model value really changed. */
+void        li_editor_spin_sync            (GtkSpinButton *spin,
+                                            double         value,
+                                            gboolean       full);
+void        li_editor_editable_sync        (GtkEditable *editable,
+                                            const char  *model_text,
+                                            gboolean     full);
+
 /* Sets the accessible name of @widget from a printf-style @format. */
-void     _li_widget_set_accessible_label (GtkWidget         *widget,
-                                          const char        *format,
-                                          ...) G_GNUC_PRINTF (2, 3);
+void        li_editor_set_accessible_label (GtkWidget  *widget,
+                                            const char *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
 /* Adds or removes the "error" style class. */
-void     _li_widget_set_error            (GtkWidget         *widget,
-                                          gboolean           error);
+void        li_editor_set_error            (GtkWidget *widget,
+                                            gboolean   error);
+
 /* Sets @menu (may be NULL) on @button, which is only sensitive when the menu
  * has items. */
-void     _li_menu_button_set_menu        (GtkMenuButton     *button,
-                                          GMenuModel        *menu);
-/* After the user changed a decay override: shows the days row that fits the
- * chosen model (see _li_decay_controls_sync), leaving the values alone. */
-void     _li_decay_controls_follow       (AdwComboRow       *combo,
-                                          AdwActionRow      *days_row,
-                                          GtkSpinButton     *days_spin);
+void        li_editor_menu_button_set_menu (GtkMenuButton *button,
+                                            GMenuModel    *menu);
+/* A GMenu of @items (may be NULL) whose entries activate @action with the
+ * item as string target. */
+GMenuModel *li_editor_string_menu_new      (const char * const *items,
+                                            const char         *action);
 
 G_END_DECLS

@@ -5,11 +5,12 @@
 
 #include "li-fit-row.h"
 #include "li-editor-widgets.h"
-#include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 
 struct _LiFitRow
 {
-  AdwExpanderRow  parent_instance;
+  LiRuleRow       parent_instance;
 
   GtkSpinButton  *points_spin;
   AdwEntryRow    *attribute_row;
@@ -22,110 +23,90 @@ struct _LiFitRow
   GtkSpinButton  *low_spin;
   GtkSpinButton  *high_spin;
   GtkButton      *remove_button;
-
-  char           *shown_summary;
-  guint           updating;
 };
 
-enum {
-  CHANGED,
-  REMOVE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (LiFitRow, li_fit_row, ADW_TYPE_EXPANDER_ROW)
-
-static void
-_li_fit_row_emit (LiFitRow *self,
-                  LiField   field)
-{
-  if (self->updating > 0)
-    return;
-  g_signal_emit (self, signals[CHANGED], 0, (guint) field);
-}
+G_DEFINE_FINAL_TYPE (LiFitRow, li_fit_row, LI_TYPE_RULE_ROW)
 
 static void
 _li_fit_row_show_op (LiFitRow *self,
                      LiFitOp   op)
 {
-  gboolean list = _li_fit_op_is_list (op);
+  gboolean list = li_fit_op_is_list (op);
 
   gtk_widget_set_visible (GTK_WIDGET (self->text_row),
                           list || op == LI_FIT_EQ || op == LI_FIT_NE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row),
                                  list ? _("Values (comma-separated)") : _("Value"));
-  gtk_widget_set_visible (GTK_WIDGET (self->number_row), _li_fit_op_is_numeric (op));
+  gtk_widget_set_visible (GTK_WIDGET (self->number_row), li_fit_op_is_numeric (op));
   gtk_widget_set_visible (GTK_WIDGET (self->between_row), op == LI_FIT_BETWEEN);
 }
 
 static void
 points_changed_cb (LiFitRow *self)
 {
-  _li_fit_row_emit (self, LI_FIELD_POINTS);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_POINTS);
 }
 
 static void
 attribute_changed_cb (LiFitRow *self)
 {
-  _li_fit_row_emit (self, LI_FIELD_ATTRIBUTE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_ATTRIBUTE);
 }
 
 static void
 op_changed_cb (LiFitRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
   _li_fit_row_show_op (self, li_fit_row_get_op (self));
-  _li_fit_row_emit (self, LI_FIELD_OP);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_OP);
 }
 
 static void
 text_changed_cb (LiFitRow *self)
 {
-  _li_fit_row_emit (self, LI_FIELD_VALUE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_VALUE);
 }
 
 static void
 number_changed_cb (LiFitRow *self)
 {
-  _li_fit_row_emit (self, LI_FIELD_VALUE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_VALUE);
 }
 
 static void
 low_changed_cb (LiFitRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
 
   /* Keep lo ≤ hi while the user drags either end. */
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   if (gtk_spin_button_get_value (self->high_spin) < gtk_spin_button_get_value (self->low_spin))
     gtk_spin_button_set_value (self->high_spin, gtk_spin_button_get_value (self->low_spin));
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
-  _li_fit_row_emit (self, LI_FIELD_VALUE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_VALUE);
 }
 
 static void
 high_changed_cb (LiFitRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   if (gtk_spin_button_get_value (self->low_spin) > gtk_spin_button_get_value (self->high_spin))
     gtk_spin_button_set_value (self->low_spin, gtk_spin_button_get_value (self->high_spin));
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
-  _li_fit_row_emit (self, LI_FIELD_VALUE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_VALUE);
 }
 
 static void
 remove_clicked_cb (LiFitRow *self)
 {
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+  li_rule_row_request_remove (LI_RULE_ROW (self));
 }
 
 static void
@@ -149,37 +130,12 @@ li_fit_row_dispose (GObject *object)
 }
 
 static void
-li_fit_row_finalize (GObject *object)
-{
-  LiFitRow *self = LI_FIT_ROW (object);
-
-  g_clear_pointer (&self->shown_summary, g_free);
-
-  G_OBJECT_CLASS (li_fit_row_parent_class)->finalize (object);
-}
-
-static void
 li_fit_row_class_init (LiFitRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = li_fit_row_dispose;
-  object_class->finalize = li_fit_row_finalize;
-
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  signals[REMOVE_REQUESTED] =
-    g_signal_new ("remove-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/editor/li-fit-row.ui");
@@ -210,14 +166,14 @@ li_fit_row_class_init (LiFitRowClass *klass)
 static void
 li_fit_row_init (LiFitRow *self)
 {
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->points_spin);
-  _li_spin_button_setup (self->number_spin);
-  _li_spin_button_setup (self->low_spin);
-  _li_spin_button_setup (self->high_spin);
+  li_editor_spin_button_setup (self->points_spin);
+  li_editor_spin_button_setup (self->number_spin);
+  li_editor_spin_button_setup (self->low_spin);
+  li_editor_spin_button_setup (self->high_spin);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attribute_button), FALSE);
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 GtkWidget *
@@ -237,34 +193,34 @@ li_fit_row_update (LiFitRow        *self,
   g_return_if_fail (LI_IS_FIT_ROW (self));
   g_return_if_fail (rule != NULL);
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
-  summary = _li_fit_rule_summary (rule);
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_summary, summary))
+  summary = li_fit_rule_summary (rule);
+  if (li_rule_row_set_shown_title (LI_RULE_ROW (self), summary))
     {
       /* Translators: accessible names of a fit row's controls. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points when %s"), summary);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove the rule “%s”"), summary);
+      li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points when %s"), summary);
+      li_editor_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove the rule “%s”"), summary);
     }
 
-  _li_spin_sync (self->points_spin, rule->points, full);
-  _li_editable_sync (GTK_EDITABLE (self->attribute_row), rule->attribute, full);
+  li_editor_spin_sync (self->points_spin, rule->points, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->attribute_row), rule->attribute, full);
   if (full && adw_combo_row_get_selected (self->op_row) != (guint) rule->op)
     adw_combo_row_set_selected (self->op_row, rule->op);
 
-  text = _li_fit_rule_dup_text (rule);
-  _li_editable_sync (GTK_EDITABLE (self->text_row), text, full);
-  if (_li_fit_op_is_numeric (rule->op))
-    _li_spin_sync (self->number_spin, rule->number[0], full);
+  text = li_fit_rule_dup_text (rule);
+  li_editor_editable_sync (GTK_EDITABLE (self->text_row), text, full);
+  if (li_fit_op_is_numeric (rule->op))
+    li_editor_spin_sync (self->number_spin, rule->number[0], full);
   if (rule->op == LI_FIT_BETWEEN)
     {
-      _li_spin_sync (self->low_spin, rule->number[0], full);
-      _li_spin_sync (self->high_spin, rule->number[1], full);
+      li_editor_spin_sync (self->low_spin, rule->number[0], full);
+      li_editor_spin_sync (self->high_spin, rule->number[1], full);
     }
 
   _li_fit_row_show_op (self, rule->op);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 void
@@ -273,7 +229,7 @@ li_fit_row_set_attributes_menu (LiFitRow   *self,
 {
   g_return_if_fail (LI_IS_FIT_ROW (self));
 
-  _li_menu_button_set_menu (self->attribute_button, menu);
+  li_editor_menu_button_set_menu (self->attribute_button, menu);
 }
 
 const char *

@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
+#include "li-rule-row.h"
 #include "li-rules.h"
 
 G_BEGIN_DECLS
 
 #define LI_TYPE_FIT_ROW (li_fit_row_get_type ())
-G_DECLARE_FINAL_TYPE (LiFitRow, li_fit_row, LI, FIT_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (LiFitRow, li_fit_row, LI, FIT_ROW, LiRuleRow)
 
 /* One fit rule: its summary ("country is one of US, CA") as title, points in
- * the header; attribute, operator and value(s) when expanded.  A view that
- * emits ::changed (LiField) and ::remove-requested. */
+ * the header; attribute, operator and value(s) when expanded.  A LiRuleRow
+ * view, like LiIntentRow. */
 GtkWidget  *li_fit_row_new                 (void);
 /* @full: set every control; otherwise only labels and visibility. */
 void        li_fit_row_update              (LiFitRow        *self,

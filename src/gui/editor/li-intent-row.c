@@ -4,8 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "li-intent-row.h"
+#include "li-decay-controls.h"
 #include "li-editor-widgets.h"
-#include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 
 /* The data may hold hundreds of event names, and a row with all its details
  * costs several milliseconds to build and to lay out.  So the template only
@@ -14,7 +16,7 @@
 
 struct _LiIntentRow
 {
-  AdwExpanderRow  parent_instance;
+  LiRuleRow       parent_instance;
 
   /* Template */
   GtkSpinButton  *points_spin;
@@ -32,8 +34,7 @@ struct _LiIntentRow
   AdwActionRow   *remove_row;
   GtkButton      *remove_button;
 
-  /* What the row shows */
-  char           *event;
+  /* What the row shows (the event is its title) */
   gboolean        has_rule;
   double          cap;
   gboolean        has_decay;
@@ -42,65 +43,46 @@ struct _LiIntentRow
   char           *where_values;
   char           *where_more;   /* the other clauses, or NULL */
   GMenuModel     *keys_menu;
-
-  guint           updating;
 };
 
-enum {
-  CHANGED,
-  REMOVE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (LiIntentRow, li_intent_row, ADW_TYPE_EXPANDER_ROW)
-
-static void
-_li_intent_row_emit (LiIntentRow *self,
-                     LiField      field)
-{
-  if (self->updating > 0)
-    return;
-  g_signal_emit (self, signals[CHANGED], 0, (guint) field);
-}
+G_DEFINE_FINAL_TYPE (LiIntentRow, li_intent_row, LI_TYPE_RULE_ROW)
 
 static void
 points_changed_cb (LiIntentRow *self)
 {
-  _li_intent_row_emit (self, LI_FIELD_POINTS);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_POINTS);
 }
 
 static void
 cap_changed_cb (LiIntentRow *self)
 {
-  _li_intent_row_emit (self, LI_FIELD_CAP);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_CAP);
 }
 
 static void
 decay_changed_cb (LiIntentRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
 
   /* Keep the days row in step with the model at once. */
-  self->updating++;
-  _li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
-  self->updating--;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
+  li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
-  _li_intent_row_emit (self, LI_FIELD_DECAY);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_DECAY);
 }
 
 static void
 where_changed_cb (LiIntentRow *self)
 {
-  _li_intent_row_emit (self, LI_FIELD_WHERE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_WHERE);
 }
 
 static void
 remove_clicked_cb (LiIntentRow *self)
 {
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+  li_rule_row_request_remove (LI_RULE_ROW (self));
 }
 
 static void
@@ -131,7 +113,7 @@ _li_intent_row_new_spin (double lower,
   gtk_spin_button_set_digits (spin, 1);
   gtk_spin_button_set_increments (spin, 1, page);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
-  _li_spin_button_setup (spin);
+  li_editor_spin_button_setup (spin);
   return spin;
 }
 
@@ -154,11 +136,13 @@ _li_intent_row_new_spin_row (const char    *title,
 static void
 _li_intent_row_update_names (LiIntentRow *self)
 {
-  if (self->remove_button == NULL || self->event == NULL)
+  const char *event = li_rule_row_get_shown_title (LI_RULE_ROW (self));
+
+  if (self->remove_button == NULL || event == NULL)
     return;
 
-  _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button),
-                                   _("Remove the rule for %s"), self->event);
+  li_editor_set_accessible_label (GTK_WIDGET (self->remove_button),
+                                  _("Remove the rule for %s"), event);
 }
 
 static void
@@ -168,16 +152,16 @@ _li_intent_row_sync_details (LiIntentRow *self,
   if (self->cap_row == NULL)
     return;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
   /* Without a rule the details show the defaults, always. */
   full = full || !self->has_rule;
 
-  _li_spin_sync (self->cap_spin, self->cap, full);
-  _li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
-                           self->has_decay, &self->decay, full);
-  _li_editable_sync (GTK_EDITABLE (self->where_key_row), self->where_key, full);
-  _li_editable_sync (GTK_EDITABLE (self->where_values_row), self->where_values, full);
+  li_editor_spin_sync (self->cap_spin, self->cap, full);
+  li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
+                          self->has_decay, &self->decay, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->where_key_row), self->where_key, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->where_values_row), self->where_values, full);
 
   gtk_widget_set_visible (GTK_WIDGET (self->where_more_row), self->where_more != NULL);
   if (self->where_more != NULL)
@@ -191,7 +175,7 @@ _li_intent_row_sync_details (LiIntentRow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->where_values_row), self->has_rule);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_row), self->has_rule);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 static void
@@ -203,7 +187,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   if (self->cap_row != NULL)
     return;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
   self->cap_spin = _li_intent_row_new_spin (0, 100000, 10);
   self->cap_row = _li_intent_row_new_spin_row (_("Cap"),
@@ -238,7 +222,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->where_key_button), _("Property keys in the data"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->where_key_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a property key"), -1);
-  _li_menu_button_set_menu (self->where_key_button, self->keys_menu);
+  li_editor_menu_button_set_menu (self->where_key_button, self->keys_menu);
   adw_entry_row_add_suffix (self->where_key_row, GTK_WIDGET (self->where_key_button));
 
   self->where_values_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -274,7 +258,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   _li_intent_row_update_names (self);
   _li_intent_row_sync_details (self, TRUE);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 static void
@@ -302,7 +286,6 @@ li_intent_row_finalize (GObject *object)
 {
   LiIntentRow *self = LI_INTENT_ROW (object);
 
-  g_clear_pointer (&self->event, g_free);
   g_clear_pointer (&self->where_key, g_free);
   g_clear_pointer (&self->where_values, g_free);
   g_clear_pointer (&self->where_more, g_free);
@@ -319,24 +302,6 @@ li_intent_row_class_init (LiIntentRowClass *klass)
   object_class->dispose = li_intent_row_dispose;
   object_class->finalize = li_intent_row_finalize;
 
-  /**
-   * LiIntentRow::changed:
-   * @field: the LiField the user edited
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  signals[REMOVE_REQUESTED] =
-    g_signal_new ("remove-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/editor/li-intent-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LiIntentRow, points_spin);
@@ -349,10 +314,10 @@ li_intent_row_class_init (LiIntentRowClass *klass)
 static void
 li_intent_row_init (LiIntentRow *self)
 {
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->points_spin);
-  self->updating--;
+  li_editor_spin_button_setup (self->points_spin);
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
   /* No rows yet, but there will be: show the expander arrow. */
   gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
@@ -367,40 +332,19 @@ li_intent_row_new (void)
   return g_object_new (LI_TYPE_INTENT_ROW, NULL);
 }
 
+/* The data note first, then what the rule says. */
 static char *
 _li_intent_row_subtitle (const LiIntentRule *rule,
                          const char         *data_note,
                          gboolean            is_outcome)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = li_intent_rule_summary (rule, is_outcome);
 
-  if (data_note != NULL)
-    g_ptr_array_add (parts, g_strdup (data_note));
-  if (is_outcome && rule != NULL)
-    g_ptr_array_add (parts, g_strdup (_("the outcome event cannot score intent")));
-
-  if (rule == NULL || rule->points == 0)
-    g_ptr_array_add (parts, g_strdup (_("off")));
-
-  if (rule != NULL)
-    {
-      for (guint i = 0; i < rule->n_where; i++)
-        {
-          g_autofree char *values = _li_join_list ((const char * const *) rule->where[i].values);
-          /* Translators: a `where` filter, "link: cart_recovery, product". */
-          g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), rule->where[i].key, values));
-        }
-      if (rule->max_points > 0)
-        {
-          g_autofree char *cap = _li_format_value (rule->max_points, 2);
-          g_ptr_array_add (parts, g_strdup_printf (_("cap %s"), cap));
-        }
-      if (rule->has_decay)
-        g_ptr_array_add (parts, _li_decay_describe (&rule->decay));
-    }
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  if (data_note == NULL)
+    return g_steal_pointer (&summary);
+  if (*summary == '\0')
+    return g_strdup (data_note);
+  return g_strconcat (data_note, " · ", summary, NULL);
 }
 
 static void
@@ -413,18 +357,18 @@ _li_intent_row_sync (LiIntentRow        *self,
 {
   g_autofree char *subtitle = NULL;
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->event, event))
+  if (li_rule_row_set_shown_title (LI_RULE_ROW (self), event))
     {
       /* Translators: accessible name of an intent row's points. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for %s"), event);
+      li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for %s"), event);
       _li_intent_row_update_names (self);
     }
 
   subtitle = _li_intent_row_subtitle (rule, data_note, is_outcome);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  _li_spin_sync (self->points_spin, rule != NULL ? rule->points : 0, full || rule == NULL);
+  li_editor_spin_sync (self->points_spin, rule != NULL ? rule->points : 0, full || rule == NULL);
 
   /* Remember what the details show, for when they are made. */
   self->has_rule = rule != NULL;
@@ -437,7 +381,7 @@ _li_intent_row_sync (LiIntentRow        *self,
   if (rule != NULL && rule->n_where > 0)
     {
       self->where_key = g_strdup (rule->where[0].key);
-      self->where_values = _li_join_list ((const char * const *) rule->where[0].values);
+      self->where_values = li_rules_join_list ((const char * const *) rule->where[0].values);
     }
   if (rule != NULL && rule->n_where > 1)
     {
@@ -445,7 +389,7 @@ _li_intent_row_sync (LiIntentRow        *self,
 
       for (guint i = 1; i < rule->n_where; i++)
         {
-          g_autofree char *values = _li_join_list ((const char * const *) rule->where[i].values);
+          g_autofree char *values = li_rules_join_list ((const char * const *) rule->where[i].values);
 
           if (more->len > 0)
             g_string_append (more, "; ");
@@ -456,9 +400,9 @@ _li_intent_row_sync (LiIntentRow        *self,
 
   _li_intent_row_sync_details (self, full);
 
-  _li_widget_set_error (GTK_WIDGET (self), is_outcome && rule != NULL);
+  li_editor_set_error (GTK_WIDGET (self), is_outcome && rule != NULL);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 void
@@ -493,7 +437,7 @@ li_intent_row_set_keys_menu (LiIntentRow *self,
 
   g_set_object (&self->keys_menu, menu);
   if (self->where_key_button != NULL)
-    _li_menu_button_set_menu (self->where_key_button, menu);
+    li_editor_menu_button_set_menu (self->where_key_button, menu);
 }
 
 const char *
@@ -501,7 +445,7 @@ li_intent_row_get_event (LiIntentRow *self)
 {
   g_return_val_if_fail (LI_IS_INTENT_ROW (self), NULL);
 
-  return self->event;
+  return li_rule_row_get_shown_title (LI_RULE_ROW (self));
 }
 
 double
@@ -533,7 +477,7 @@ li_intent_row_get_decay (LiIntentRow *self,
       *decay = self->decay;
       return self->has_decay;
     }
-  return _li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
+  return li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
 }
 
 const char *

@@ -1,21 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
+#include "li-rule-row.h"
 #include "li-rules.h"
 
 G_BEGIN_DECLS
 
 #define LI_TYPE_INTENT_ROW (li_intent_row_get_type ())
-G_DECLARE_FINAL_TYPE (LiIntentRow, li_intent_row, LI, INTENT_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (LiIntentRow, li_intent_row, LI, INTENT_ROW, LiRuleRow)
 
 /* One intent rule (or an event of the data that has none yet): points in the
  * header; cap, decay override and `where` filter when expanded (made on first
- * expansion: the data may list hundreds of events).  The row is a view: it
- * emits ::changed (with an LiField) when the user edits a value and
- * ::remove-requested; the editor applies the edit to its rules and calls
- * update, which never emits. */
+ * expansion: the data may list hundreds of events).  The row is a view (a
+ * LiRuleRow): it emits ::changed (with an LiField) when the user edits a
+ * value and ::remove-requested; the editor applies the edit to its rules and
+ * calls update, which never emits. */
 GtkWidget  *li_intent_row_new             (void);
 /* @rule NULL: the event has no rule (points 0, details insensitive).
  * @data_note: "17,055 events", "not in data", or NULL without data. */

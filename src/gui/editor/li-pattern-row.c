@@ -4,12 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "li-pattern-row.h"
+#include "li-decay-controls.h"
 #include "li-editor-widgets.h"
-#include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 
 struct _LiPatternRow
 {
-  AdwExpanderRow  parent_instance;
+  LiRuleRow       parent_instance;
 
   GtkSpinButton  *points_spin;
   GtkSwitch      *enabled_switch;
@@ -26,29 +28,9 @@ struct _LiPatternRow
   AdwActionRow   *decay_days_row;
   GtkSpinButton  *decay_days_spin;
   GtkButton      *remove_button;
-
-  char           *shown_name;
-  guint           updating;
 };
 
-enum {
-  CHANGED,
-  REMOVE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (LiPatternRow, li_pattern_row, ADW_TYPE_EXPANDER_ROW)
-
-static void
-_li_pattern_row_emit (LiPatternRow *self,
-                      LiField       field)
-{
-  if (self->updating > 0)
-    return;
-  g_signal_emit (self, signals[CHANGED], 0, (guint) field);
-}
+G_DEFINE_FINAL_TYPE (LiPatternRow, li_pattern_row, LI_TYPE_RULE_ROW)
 
 static void
 _li_pattern_row_show_kind (LiPatternRow  *self,
@@ -86,80 +68,80 @@ _li_pattern_row_show_kind (LiPatternRow  *self,
 static void
 _li_pattern_row_check_events (LiPatternRow *self)
 {
-  g_auto(GStrv) events = _li_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
+  g_auto(GStrv) events = li_rules_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
 
-  _li_widget_set_error (GTK_WIDGET (self->events_row), events == NULL || g_strv_length (events) < 2);
+  li_editor_set_error (GTK_WIDGET (self->events_row), events == NULL || g_strv_length (events) < 2);
 }
 
 static void
 points_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_POINTS);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_POINTS);
 }
 
 static void
 enabled_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_ENABLED);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_ENABLED);
 }
 
 static void
 name_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_NAME);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_NAME);
 }
 
 static void
 kind_changed_cb (LiPatternRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
   _li_pattern_row_show_kind (self, li_pattern_row_get_kind (self));
-  _li_pattern_row_emit (self, LI_FIELD_KIND);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_KIND);
 }
 
 static void
 count_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_COUNT);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_COUNT);
 }
 
 static void
 events_changed_cb (LiPatternRow *self)
 {
   _li_pattern_row_check_events (self);
-  _li_pattern_row_emit (self, LI_FIELD_EVENTS);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_EVENTS);
 }
 
 static void
 within_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_WITHIN);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_WITHIN);
 }
 
 static void
 cap_changed_cb (LiPatternRow *self)
 {
-  _li_pattern_row_emit (self, LI_FIELD_CAP);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_CAP);
 }
 
 static void
 decay_changed_cb (LiPatternRow *self)
 {
-  if (self->updating > 0)
+  if (li_rule_row_is_updating (LI_RULE_ROW (self)))
     return;
 
-  self->updating++;
-  _li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
-  self->updating--;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
+  li_decay_controls_follow (self->decay_row, self->decay_days_row, self->decay_days_spin);
+  li_rule_row_end_update (LI_RULE_ROW (self));
 
-  _li_pattern_row_emit (self, LI_FIELD_DECAY);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_DECAY);
 }
 
 static void
 remove_clicked_cb (LiPatternRow *self)
 {
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+  li_rule_row_request_remove (LI_RULE_ROW (self));
 }
 
 static void
@@ -168,7 +150,7 @@ append_event_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   LiPatternRow *self = LI_PATTERN_ROW (widget);
-  g_auto(GStrv) events = _li_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
+  g_auto(GStrv) events = li_rules_split_list (gtk_editable_get_text (GTK_EDITABLE (self->events_row)));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) joined = NULL;
   g_autofree char *text = NULL;
@@ -177,7 +159,7 @@ append_event_action (GtkWidget  *widget,
     g_strv_builder_addv (builder, (const char **) events);
   g_strv_builder_add (builder, g_variant_get_string (parameter, NULL));
   joined = g_strv_builder_end (builder);
-  text = _li_join_list ((const char * const *) joined);
+  text = li_rules_join_list ((const char * const *) joined);
 
   gtk_editable_set_text (GTK_EDITABLE (self->events_row), text);
 }
@@ -191,37 +173,12 @@ li_pattern_row_dispose (GObject *object)
 }
 
 static void
-li_pattern_row_finalize (GObject *object)
-{
-  LiPatternRow *self = LI_PATTERN_ROW (object);
-
-  g_clear_pointer (&self->shown_name, g_free);
-
-  G_OBJECT_CLASS (li_pattern_row_parent_class)->finalize (object);
-}
-
-static void
 li_pattern_row_class_init (LiPatternRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = li_pattern_row_dispose;
-  object_class->finalize = li_pattern_row_finalize;
-
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  signals[REMOVE_REQUESTED] =
-    g_signal_new ("remove-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/editor/li-pattern-row.ui");
@@ -258,15 +215,15 @@ li_pattern_row_class_init (LiPatternRowClass *klass)
 static void
 li_pattern_row_init (LiPatternRow *self)
 {
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->points_spin);
-  _li_spin_button_setup (self->count_spin);
-  _li_spin_button_setup (self->within_spin);
-  _li_spin_button_setup (self->cap_spin);
-  _li_spin_button_setup (self->decay_days_spin);
+  li_editor_spin_button_setup (self->points_spin);
+  li_editor_spin_button_setup (self->count_spin);
+  li_editor_spin_button_setup (self->within_spin);
+  li_editor_spin_button_setup (self->cap_spin);
+  li_editor_spin_button_setup (self->decay_days_spin);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_button), FALSE);
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 GtkWidget *
@@ -287,62 +244,56 @@ li_pattern_row_update (LiPatternRow    *self,
   g_return_if_fail (LI_IS_PATTERN_ROW (self));
   g_return_if_fail (pattern != NULL);
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
   name = pattern->name != NULL && *pattern->name != '\0' ? pattern->name : _("Unnamed pattern");
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
+  if (li_rule_row_set_shown_title (LI_RULE_ROW (self), name))
     {
       /* Translators: accessible names of a pattern row's controls. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for “%s”"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->enabled_switch), _("Use “%s”"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->points_spin), _("Points for “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->enabled_switch), _("Use “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
-  summary = _li_pattern_summary (pattern);
-  if (!pattern->enabled)
-    {
-      g_autofree char *tmp = g_steal_pointer (&summary);
-      /* Translators: subtitle of a switched-off pattern. */
-      summary = g_strdup_printf (_("%s · off"), tmp);
-    }
+  summary = li_pattern_summary (pattern);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
 
-  _li_spin_sync (self->points_spin, pattern->points, full);
+  li_editor_spin_sync (self->points_spin, pattern->points, full);
   if (full && gtk_switch_get_active (self->enabled_switch) != pattern->enabled)
     gtk_switch_set_active (self->enabled_switch, pattern->enabled);
-  _li_editable_sync (GTK_EDITABLE (self->name_row), pattern->name, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), pattern->name, full);
   if (full && adw_combo_row_get_selected (self->kind_row) != (guint) pattern->kind)
     adw_combo_row_set_selected (self->kind_row, pattern->kind);
 
   switch (pattern->kind)
     {
     case LI_PATTERN_REPEAT_PRODUCT:
-      _li_spin_sync (self->count_spin, pattern->min_count, full);
+      li_editor_spin_sync (self->count_spin, pattern->min_count, full);
       break;
     case LI_PATTERN_CATEGORY_FOCUS:
-      _li_spin_sync (self->count_spin, pattern->min_distinct, full);
+      li_editor_spin_sync (self->count_spin, pattern->min_distinct, full);
       break;
     case LI_PATTERN_RETURN_DAYS:
-      _li_spin_sync (self->count_spin, pattern->min_days, full);
+      li_editor_spin_sync (self->count_spin, pattern->min_days, full);
       break;
     case LI_PATTERN_SEQUENCE:
     default:
       break;
     }
-  events = _li_join_list ((const char * const *) pattern->events);
-  _li_editable_sync (GTK_EDITABLE (self->events_row), events, full);
-  _li_spin_sync (self->within_spin,
-                 pattern->kind == LI_PATTERN_RETURN_DAYS ? pattern->within_days : pattern->within_hours,
-                 full);
-  _li_spin_sync (self->cap_spin, pattern->max_points, full);
-  _li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
-                           pattern->has_decay, &pattern->decay, full);
+  events = li_rules_join_list ((const char * const *) pattern->events);
+  li_editor_editable_sync (GTK_EDITABLE (self->events_row), events, full);
+  li_editor_spin_sync (self->within_spin,
+                       pattern->kind == LI_PATTERN_RETURN_DAYS ? pattern->within_days : pattern->within_hours,
+                       full);
+  li_editor_spin_sync (self->cap_spin, pattern->max_points, full);
+  li_decay_controls_sync (self->decay_row, self->decay_days_row, self->decay_days_spin,
+                          pattern->has_decay, &pattern->decay, full);
 
   _li_pattern_row_show_kind (self, pattern->kind);
   if (pattern->kind == LI_PATTERN_SEQUENCE)
     _li_pattern_row_check_events (self);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 void
@@ -351,7 +302,7 @@ li_pattern_row_set_events_menu (LiPatternRow *self,
 {
   g_return_if_fail (LI_IS_PATTERN_ROW (self));
 
-  _li_menu_button_set_menu (self->events_button, menu);
+  li_editor_menu_button_set_menu (self->events_button, menu);
 }
 
 const char *
@@ -429,7 +380,7 @@ li_pattern_row_get_decay (LiPatternRow *self,
 {
   g_return_val_if_fail (LI_IS_PATTERN_ROW (self), FALSE);
 
-  return _li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
+  return li_decay_controls_read (self->decay_row, self->decay_days_spin, decay);
 }
 
 void

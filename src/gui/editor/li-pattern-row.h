@@ -1,19 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
+#include "li-rule-row.h"
 #include "li-rules.h"
 
 G_BEGIN_DECLS
 
 #define LI_TYPE_PATTERN_ROW (li_pattern_row_get_type ())
-G_DECLARE_FINAL_TYPE (LiPatternRow, li_pattern_row, LI, PATTERN_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (LiPatternRow, li_pattern_row, LI, PATTERN_ROW, LiRuleRow)
 
 /* One behaviour pattern: points and an on/off switch in the header; name,
- * kind, the kind's thresholds, cap and decay override when expanded.  Like
- * LiIntentRow it is a view that emits ::changed (LiField) and
- * ::remove-requested. */
+ * kind, the kind's thresholds, cap and decay override when expanded.  A
+ * LiRuleRow view, like LiIntentRow. */
 GtkWidget    *li_pattern_row_new             (void);
 /* @full: set every control (a new rule set); otherwise only labels,
  * sensitivity and visibility follow @pattern (after the user's own edit). */

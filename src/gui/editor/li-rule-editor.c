@@ -1,27 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "li-rule-editor.h"
-#include "li-rule-editor-private.h"
+
+#include "li-data-names.h"
+#include "li-decay-controls.h"
 #include "li-decay-curve.h"
 #include "li-editor-widgets.h"
 #include "li-fit-row.h"
 #include "li-intent-row.h"
+#include "li-intent-slots.h"
 #include "li-pattern-row.h"
+#include "li-rules-describe.h"
+#include "li-rules-edit.h"
 #include "li-stage-row.h"
 #include "li-number.h"
 
 /* The editor is a view over its own LiRules copy.  Rows are views too: they
  * report what the user changed (an LiField), the editor applies it to the
- * rules with the functions of li-rule-editor-private.h and emits
- * ::rules-changed.  Programmatic updates run with `blocking` raised, so they
- * never emit. */
+ * rules with the edits of li-rules-edit.h and emits ::rules-changed.
+ * Programmatic updates run with `blocking` raised, so they never emit. */
 
 struct _LiRuleEditor
 {
@@ -76,1187 +78,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiRuleEditor, li_rule_editor, ADW_TYPE_BIN)
 
-/* ------------------------------------------------------------------------ */
-/* Logic without widgets (li-rule-editor-private.h)                         */
-/* ------------------------------------------------------------------------ */
-
-void
-_li_data_name_free (LiDataName *name)
-{
-  if (name == NULL)
-    return;
-  g_free (name->name);
-  g_free (name);
-}
-
-static int
-_li_data_name_compare (gconstpointer a,
-                       gconstpointer b)
-{
-  const LiDataName *na = *(const LiDataName * const *) a;
-  const LiDataName *nb = *(const LiDataName * const *) b;
-
-  if (na->count != nb->count)
-    return na->count > nb->count ? -1 : 1;
-  return strcmp (na->name, nb->name);
-}
-
-void
-_li_data_names_sort (GPtrArray *names)
-{
-  g_return_if_fail (names != NULL);
-
-  g_ptr_array_sort (names, _li_data_name_compare);
-}
-
-GPtrArray *
-_li_data_names_from_store (const LiEventStore *store)
-{
-  GPtrArray *names = g_ptr_array_new_with_free_func ((GDestroyNotify) _li_data_name_free);
-  guint32 n;
-
-  if (store == NULL || store->names == NULL)
-    return names;
-
-  n = li_str_pool_size (store->names);
-  for (guint32 id = 0; id < n; id++)
-    {
-      LiDataName *name = g_new0 (LiDataName, 1);
-
-      name->name = g_strdup (li_str_pool_get (store->names, id));
-      name->count = store->name_count != NULL ? store->name_count[id] : 0;
-      g_ptr_array_add (names, name);
-    }
-  _li_data_names_sort (names);
-
-  return names;
-}
-
-static void
-_li_intent_slot_clear (gpointer data)
-{
-  LiIntentSlot *slot = data;
-
-  g_clear_pointer (&slot->event, g_free);
-}
-
-static void
-_li_intent_slots_add (GArray     *slots,
-                      const char *event,
-                      int         rule,
-                      guint64     count,
-                      gboolean    in_data)
-{
-  LiIntentSlot slot = { g_strdup (event), rule, count, in_data };
-
-  g_array_append_val (slots, slot);
-}
-
-GArray *
-_li_intent_slots_build (GPtrArray     *names,
-                        const LiRules *rules,
-                        guint          max_placeholders)
-{
-  g_autofree gboolean *used = NULL;
-  GArray *slots;
-  guint placeholders = 0;
-
-  g_return_val_if_fail (rules != NULL, NULL);
-
-  slots = g_array_new (FALSE, TRUE, sizeof (LiIntentSlot));
-  g_array_set_clear_func (slots, _li_intent_slot_clear);
-  used = g_new0 (gboolean, MAX (rules->n_intent, 1));
-
-  for (guint n = 0; names != NULL && n < names->len; n++)
-    {
-      const LiDataName *name = g_ptr_array_index (names, n);
-      gboolean any = FALSE;
-
-      for (guint i = 0; i < rules->n_intent; i++)
-        {
-          if (used[i] || g_strcmp0 (rules->intent[i].event, name->name) != 0)
-            continue;
-          _li_intent_slots_add (slots, name->name, i, name->count, TRUE);
-          used[i] = TRUE;
-          any = TRUE;
-        }
-
-      if (!any &&
-          placeholders < max_placeholders &&
-          g_strcmp0 (name->name, rules->outcome_event) != 0)
-        {
-          _li_intent_slots_add (slots, name->name, -1, name->count, TRUE);
-          placeholders++;
-        }
-    }
-
-  /* Rules on events the data does not have, grouped by event. */
-  for (guint i = 0; i < rules->n_intent; i++)
-    {
-      const char *event = rules->intent[i].event;
-
-      if (used[i])
-        continue;
-      for (guint j = i; j < rules->n_intent; j++)
-        {
-          if (used[j] || g_strcmp0 (rules->intent[j].event, event) != 0)
-            continue;
-          _li_intent_slots_add (slots, event != NULL ? event : "", j, 0, FALSE);
-          used[j] = TRUE;
-        }
-    }
-
-  return slots;
-}
-
-gboolean
-_li_intent_slots_same_rows (GArray *a,
-                            GArray *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (a->len != b->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      const LiIntentSlot *sa = &g_array_index (a, LiIntentSlot, i);
-      const LiIntentSlot *sb = &g_array_index (b, LiIntentSlot, i);
-
-      if (sa->in_data != sb->in_data || g_strcmp0 (sa->event, sb->event) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-_li_where_clear (LiWhere *where)
-{
-  g_clear_pointer (&where->key, g_free);
-  g_clear_pointer (&where->values, g_strfreev);
-}
-
-static void
-_li_intent_rule_clear (LiIntentRule *rule)
-{
-  g_clear_pointer (&rule->event, g_free);
-  for (guint i = 0; i < rule->n_where; i++)
-    _li_where_clear (&rule->where[i]);
-  g_clear_pointer (&rule->where, g_free);
-  rule->n_where = 0;
-  g_clear_pointer (&rule->extra, json_object_unref);
-  g_clear_pointer (&rule->decay_extra, json_object_unref);
-}
-
-guint
-_li_rules_append_intent (LiRules    *rules,
-                         const char *event,
-                         double      points)
-{
-  LiIntentRule *rule;
-
-  g_return_val_if_fail (rules != NULL, 0);
-
-  rules->intent = g_renew (LiIntentRule, rules->intent, rules->n_intent + 1);
-  rule = &rules->intent[rules->n_intent];
-  memset (rule, 0, sizeof *rule);
-  rule->event = g_strdup (event);
-  rule->points = points;
-
-  return rules->n_intent++;
-}
-
-void
-_li_rules_remove_intent (LiRules *rules,
-                         guint    i)
-{
-  g_return_if_fail (rules != NULL);
-  g_return_if_fail (i < rules->n_intent);
-
-  _li_intent_rule_clear (&rules->intent[i]);
-  memmove (&rules->intent[i], &rules->intent[i + 1],
-           (rules->n_intent - i - 1) * sizeof (LiIntentRule));
-  rules->n_intent--;
-}
-
-gboolean
-_li_intent_rule_is_plain (const LiIntentRule *rule)
-{
-  g_return_val_if_fail (rule != NULL, FALSE);
-
-  return rule->max_points == 0 &&
-         !rule->has_decay &&
-         (rule->decay_extra == NULL || json_object_get_size (rule->decay_extra) == 0) &&
-         rule->n_where == 0 &&
-         (rule->extra == NULL || json_object_get_size (rule->extra) == 0);
-}
-
-int
-_li_rules_set_intent_points (LiRules    *rules,
-                             int         rule,
-                             const char *event,
-                             double      points,
-                             gboolean    may_drop,
-                             int        *removed)
-{
-  g_return_val_if_fail (rules != NULL, -1);
-  g_return_val_if_fail (rule < (int) rules->n_intent, -1);
-
-  if (removed != NULL)
-    *removed = -1;
-
-  if (rule < 0)
-    {
-      if (points == 0)
-        return -1;
-      return _li_rules_append_intent (rules, event, points);
-    }
-
-  rules->intent[rule].points = points;
-
-  if (points == 0 && may_drop && _li_intent_rule_is_plain (&rules->intent[rule]))
-    {
-      _li_rules_remove_intent (rules, rule);
-      if (removed != NULL)
-        *removed = rule;
-      return -1;
-    }
-
-  return rule;
-}
-
-gboolean
-_li_intent_rule_set_where (LiIntentRule *rule,
-                           const char   *key,
-                           const char   *values_text)
-{
-  g_autofree char *k = g_strstrip (g_strdup (key != NULL ? key : ""));
-  g_auto(GStrv) values = _li_split_list (values_text);
-
-  g_return_val_if_fail (rule != NULL, FALSE);
-
-  if (*k == '\0' && values == NULL)
-    {
-      if (rule->n_where > 0)
-        {
-          _li_where_clear (&rule->where[0]);
-          memmove (&rule->where[0], &rule->where[1],
-                   (rule->n_where - 1) * sizeof (LiWhere));
-          rule->n_where--;
-          if (rule->n_where == 0)
-            g_clear_pointer (&rule->where, g_free);
-        }
-      return TRUE;
-    }
-
-  if (*k == '\0' || values == NULL)
-    return FALSE;
-
-  if (rule->n_where == 0)
-    {
-      rule->where = g_new0 (LiWhere, 1);
-      rule->n_where = 1;
-    }
-  else
-    _li_where_clear (&rule->where[0]);
-
-  rule->where[0].key = g_steal_pointer (&k);
-  rule->where[0].values = g_steal_pointer (&values);
-
-  return TRUE;
-}
-
-void
-_li_decay_set_model (LiDecay      *decay,
-                     LiDecayModel  model)
-{
-  g_return_if_fail (decay != NULL);
-
-  decay->model = model;
-  if (model != LI_DECAY_NONE && !(decay->days > 0))
-    decay->days = 7;
-}
-
-char *
-_li_decay_summary (const LiDecay *decay)
-{
-  g_return_val_if_fail (decay != NULL, NULL);
-
-  /* Translators: how much a point is worth after 1, 7 and 30 days. */
-  return g_strdup_printf (_("1 d %.2f · 7 d %.2f · 30 d %.2f"),
-                          li_decay_factor (decay, 1 * 86400.0),
-                          li_decay_factor (decay, 7 * 86400.0),
-                          li_decay_factor (decay, 30 * 86400.0));
-}
-
-char *
-_li_decay_describe (const LiDecay *decay)
-{
-  g_autofree char *days = NULL;
-
-  g_return_val_if_fail (decay != NULL, NULL);
-
-  days = _li_format_value (decay->days, 2);
-  switch (decay->model)
-    {
-    case LI_DECAY_EXPONENTIAL:
-      return g_strdup_printf (_("half-life %s d"), days);
-    case LI_DECAY_WINDOW:
-      return g_strdup_printf (_("counts for %s d"), days);
-    case LI_DECAY_LINEAR:
-      return g_strdup_printf (_("fades out over %s d"), days);
-    case LI_DECAY_NONE:
-    default:
-      return g_strdup (_("no decay"));
-    }
-}
-
-static void
-_li_pattern_clear (LiPattern *pattern)
-{
-  g_clear_pointer (&pattern->name, g_free);
-  g_clear_pointer (&pattern->events, g_strfreev);
-  g_clear_pointer (&pattern->extra, json_object_unref);
-  g_clear_pointer (&pattern->decay_extra, json_object_unref);
-}
-
-guint
-_li_rules_append_pattern (LiRules       *rules,
-                          LiPatternKind  kind)
-{
-  LiPattern *pattern;
-
-  g_return_val_if_fail (rules != NULL, 0);
-
-  rules->patterns = g_renew (LiPattern, rules->patterns, rules->n_patterns + 1);
-  pattern = &rules->patterns[rules->n_patterns];
-  memset (pattern, 0, sizeof *pattern);
-  pattern->enabled = TRUE;
-
-  switch (kind)
-    {
-    case LI_PATTERN_REPEAT_PRODUCT:
-      pattern->name = g_strdup (_("Returns to a product"));
-      pattern->points = 10;
-      break;
-    case LI_PATTERN_CATEGORY_FOCUS:
-      pattern->name = g_strdup (_("Compares in a category"));
-      pattern->points = 8;
-      break;
-    case LI_PATTERN_SEQUENCE:
-      pattern->name = g_strdup (_("Cart then checkout"));
-      pattern->points = 20;
-      break;
-    case LI_PATTERN_RETURN_DAYS:
-    default:
-      pattern->name = g_strdup (_("Comes back on several days"));
-      pattern->points = 6;
-      break;
-    }
-  pattern->kind = kind;
-  _li_pattern_set_kind (pattern, kind);
-
-  return rules->n_patterns++;
-}
-
-void
-_li_rules_remove_pattern (LiRules *rules,
-                          guint    i)
-{
-  g_return_if_fail (rules != NULL);
-  g_return_if_fail (i < rules->n_patterns);
-
-  _li_pattern_clear (&rules->patterns[i]);
-  memmove (&rules->patterns[i], &rules->patterns[i + 1],
-           (rules->n_patterns - i - 1) * sizeof (LiPattern));
-  rules->n_patterns--;
-}
-
-void
-_li_pattern_set_kind (LiPattern     *pattern,
-                      LiPatternKind  kind)
-{
-  g_return_if_fail (pattern != NULL);
-
-  /* Fields of other kinds stay (they are not saved), so switching back and
-   * forth keeps the user's values. */
-  pattern->kind = kind;
-
-  switch (kind)
-    {
-    case LI_PATTERN_REPEAT_PRODUCT:
-      if (pattern->min_count == 0)
-        pattern->min_count = 3;
-      if (!(pattern->within_hours > 0))
-        pattern->within_hours = 72;
-      break;
-    case LI_PATTERN_CATEGORY_FOCUS:
-      if (pattern->min_distinct == 0)
-        pattern->min_distinct = 3;
-      if (!(pattern->within_hours > 0))
-        pattern->within_hours = 24;
-      break;
-    case LI_PATTERN_SEQUENCE:
-      if (pattern->events == NULL || g_strv_length (pattern->events) < 2)
-        {
-          g_clear_pointer (&pattern->events, g_strfreev);
-          pattern->events = g_strsplit ("add_to_cart,checkout_start", ",", -1);
-        }
-      if (!(pattern->within_hours > 0))
-        pattern->within_hours = 48;
-      break;
-    case LI_PATTERN_RETURN_DAYS:
-    default:
-      if (pattern->min_days == 0)
-        pattern->min_days = 3;
-      if (!(pattern->within_days > 0))
-        pattern->within_days = 7;
-      break;
-    }
-}
-
-gboolean
-_li_pattern_set_events_text (LiPattern  *pattern,
-                             const char *text)
-{
-  g_auto(GStrv) events = _li_split_list (text);
-
-  g_return_val_if_fail (pattern != NULL, FALSE);
-
-  if (events == NULL || g_strv_length (events) < 2)
-    return FALSE;
-
-  g_strfreev (pattern->events);
-  pattern->events = g_steal_pointer (&events);
-
-  return TRUE;
-}
-
-char *
-_li_pattern_summary (const LiPattern *pattern)
-{
-  g_autofree char *within = NULL;
-
-  g_return_val_if_fail (pattern != NULL, NULL);
-
-  switch (pattern->kind)
-    {
-    case LI_PATTERN_REPEAT_PRODUCT:
-      within = _li_format_value (pattern->within_hours, 2);
-      /* Translators: a pattern summary, e.g. "3 views of one product within 72 h". */
-      return g_strdup_printf (_("%u views of one product within %s h"),
-                              pattern->min_count, within);
-    case LI_PATTERN_CATEGORY_FOCUS:
-      within = _li_format_value (pattern->within_hours, 2);
-      return g_strdup_printf (_("%u products of one category within %s h"),
-                              pattern->min_distinct, within);
-    case LI_PATTERN_SEQUENCE:
-      {
-        g_autofree char *events = NULL;
-
-        within = _li_format_value (pattern->within_hours, 2);
-        events = pattern->events != NULL
-          ? g_strjoinv (" → ", pattern->events)
-          : g_strdup ("—");
-        return g_strdup_printf (_("%s within %s h"), events, within);
-      }
-    case LI_PATTERN_RETURN_DAYS:
-    default:
-      within = _li_format_value (pattern->within_days, 2);
-      return g_strdup_printf (_("active on %u days within %s d"),
-                              pattern->min_days, within);
-    }
-}
-
-static void
-_li_fit_rule_clear (LiFitRule *rule)
-{
-  g_clear_pointer (&rule->attribute, g_free);
-  g_clear_pointer (&rule->values, g_strfreev);
-  g_clear_pointer (&rule->extra, json_object_unref);
-}
-
-guint
-_li_rules_append_fit (LiRules    *rules,
-                      const char *attribute)
-{
-  LiFitRule *rule;
-
-  g_return_val_if_fail (rules != NULL, 0);
-
-  rules->fit = g_renew (LiFitRule, rules->fit, rules->n_fit + 1);
-  rule = &rules->fit[rules->n_fit];
-  memset (rule, 0, sizeof *rule);
-  rule->attribute = g_strdup (attribute != NULL && *attribute != '\0' ? attribute : "country");
-  rule->op = LI_FIT_EXISTS;
-  rule->points = 5;
-
-  return rules->n_fit++;
-}
-
-void
-_li_rules_remove_fit (LiRules *rules,
-                      guint    i)
-{
-  g_return_if_fail (rules != NULL);
-  g_return_if_fail (i < rules->n_fit);
-
-  _li_fit_rule_clear (&rules->fit[i]);
-  memmove (&rules->fit[i], &rules->fit[i + 1],
-           (rules->n_fit - i - 1) * sizeof (LiFitRule));
-  rules->n_fit--;
-}
-
-gboolean
-_li_fit_op_is_numeric (LiFitOp op)
-{
-  return op == LI_FIT_GT || op == LI_FIT_GTE || op == LI_FIT_LT || op == LI_FIT_LTE;
-}
-
-gboolean
-_li_fit_op_is_list (LiFitOp op)
-{
-  return op == LI_FIT_IN || op == LI_FIT_NOT_IN;
-}
-
-static gboolean
-_li_fit_op_is_text (LiFitOp op)
-{
-  return op == LI_FIT_EQ || op == LI_FIT_NE || _li_fit_op_is_list (op);
-}
-
-static GStrv
-_li_strv_new1 (const char *value)
-{
-  GStrv v = g_new0 (char *, 2);
-
-  v[0] = g_strdup (value);
-  return v;
-}
-
-void
-_li_fit_rule_set_op (LiFitRule *rule,
-                     LiFitOp    op)
-{
-  g_auto(GStrv) texts = NULL;
-  LiFitOp old;
-
-  g_return_if_fail (rule != NULL);
-
-  old = rule->op;
-  if (old == op)
-    return;
-
-  /* The value as text, whatever the old operator was. */
-  if (_li_fit_op_is_text (old))
-    texts = g_steal_pointer (&rule->values);
-  else if (_li_fit_op_is_numeric (old))
-    {
-      texts = g_new0 (char *, 2);
-      texts[0] = li_format_number (rule->number[0]);
-    }
-  else if (old == LI_FIT_BETWEEN)
-    {
-      texts = g_new0 (char *, 3);
-      texts[0] = li_format_number (rule->number[0]);
-      texts[1] = li_format_number (rule->number[1]);
-    }
-  g_clear_pointer (&rule->values, g_strfreev);
-
-  /* The value as numbers, when it reads as numbers. */
-  if (_li_fit_op_is_text (old) && texts != NULL)
-    {
-      double n;
-
-      if (texts[0] != NULL && li_parse_number (texts[0], &n))
-        {
-          rule->number[0] = n;
-          if (texts[1] != NULL && li_parse_number (texts[1], &n))
-            rule->number[1] = n;
-        }
-    }
-
-  switch (op)
-    {
-    case LI_FIT_EQ:
-    case LI_FIT_NE:
-      rule->values = _li_strv_new1 (texts != NULL && texts[0] != NULL ? texts[0] : "");
-      break;
-    case LI_FIT_IN:
-    case LI_FIT_NOT_IN:
-      rule->values = texts != NULL && texts[0] != NULL
-        ? g_steal_pointer (&texts)
-        : _li_strv_new1 ("");
-      break;
-    case LI_FIT_BETWEEN:
-      if (rule->number[1] < rule->number[0])
-        rule->number[1] = rule->number[0];
-      break;
-    case LI_FIT_GT:
-    case LI_FIT_GTE:
-    case LI_FIT_LT:
-    case LI_FIT_LTE:
-    case LI_FIT_EXISTS:
-    case LI_FIT_MISSING:
-    default:
-      break;
-    }
-
-  rule->op = op;
-}
-
-char *
-_li_fit_rule_dup_text (const LiFitRule *rule)
-{
-  g_return_val_if_fail (rule != NULL, NULL);
-
-  if (rule->values == NULL)
-    return g_strdup ("");
-  if (_li_fit_op_is_list (rule->op))
-    return _li_join_list ((const char * const *) rule->values);
-  return g_strdup (rule->values[0] != NULL ? rule->values[0] : "");
-}
-
-void
-_li_fit_rule_set_text (LiFitRule  *rule,
-                       const char *text)
-{
-  g_return_if_fail (rule != NULL);
-
-  g_clear_pointer (&rule->values, g_strfreev);
-  if (_li_fit_op_is_list (rule->op))
-    rule->values = _li_split_list (text);
-  else
-    {
-      g_autofree char *v = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-      rule->values = _li_strv_new1 (v);
-    }
-}
-
-char *
-_li_fit_rule_summary (const LiFitRule *rule)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-  const char *attr;
-
-  g_return_val_if_fail (rule != NULL, NULL);
-
-  attr = rule->attribute != NULL && *rule->attribute != '\0' ? rule->attribute : "?";
-  text = _li_fit_rule_dup_text (rule);
-  a = _li_format_value (rule->number[0], 6);
-  b = _li_format_value (rule->number[1], 6);
-
-  /* Translators: fit rule summaries; %s are the attribute and its value(s). */
-  switch (rule->op)
-    {
-    case LI_FIT_EQ:      return g_strdup_printf (_("%s is %s"), attr, text);
-    case LI_FIT_NE:      return g_strdup_printf (_("%s is not %s"), attr, text);
-    case LI_FIT_IN:      return g_strdup_printf (_("%s is one of %s"), attr, text);
-    case LI_FIT_NOT_IN:  return g_strdup_printf (_("%s is none of %s"), attr, text);
-    case LI_FIT_GT:      return g_strdup_printf ("%s > %s", attr, a);
-    case LI_FIT_GTE:     return g_strdup_printf ("%s ≥ %s", attr, a);
-    case LI_FIT_LT:      return g_strdup_printf ("%s < %s", attr, a);
-    case LI_FIT_LTE:     return g_strdup_printf ("%s ≤ %s", attr, a);
-    case LI_FIT_BETWEEN: return g_strdup_printf (_("%s from %s to %s"), attr, a, b);
-    case LI_FIT_EXISTS:  return g_strdup_printf (_("%s is known"), attr);
-    case LI_FIT_MISSING: return g_strdup_printf (_("%s is missing"), attr);
-    default:             return g_strdup (attr);
-    }
-}
-
-static void
-_li_stage_clear (LiStage *stage)
-{
-  g_clear_pointer (&stage->name, g_free);
-  g_clear_pointer (&stage->channel, g_free);
-  g_clear_pointer (&stage->extra, json_object_unref);
-}
-
-static gboolean
-_li_rules_has_stage (const LiRules *rules,
-                     const char    *name)
-{
-  for (guint i = 0; i < rules->n_stages; i++)
-    if (g_strcmp0 (rules->stages[i].name, name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-guint
-_li_rules_insert_stage (LiRules *rules)
-{
-  LiStage *stage;
-  guint pos;
-
-  g_return_val_if_fail (rules != NULL, 0);
-
-  rules->stages = g_renew (LiStage, rules->stages, rules->n_stages + 1);
-
-  if (rules->n_stages == 0)
-    {
-      /* No catch-all yet: make one. */
-      stage = &rules->stages[0];
-      memset (stage, 0, sizeof *stage);
-      stage->name = g_strdup ("cold");
-      rules->n_stages = 1;
-      return 0;
-    }
-
-  pos = rules->n_stages - 1;
-  memmove (&rules->stages[pos + 1], &rules->stages[pos], sizeof (LiStage));
-  stage = &rules->stages[pos];
-  memset (stage, 0, sizeof *stage);
-  rules->n_stages++;
-
-  for (guint n = 1; stage->name == NULL; n++)
-    {
-      /* Translators: the name of a new stage; %u counts up until unique. */
-      g_autofree char *name = n == 1 ? g_strdup (_("new stage"))
-                                     : g_strdup_printf (_("new stage %u"), n);
-
-      if (!_li_rules_has_stage (rules, name))
-        stage->name = g_steal_pointer (&name);
-    }
-
-  stage->has_min_score = TRUE;
-  if (pos > 0 && rules->stages[pos - 1].has_min_score)
-    stage->min_score = floor (rules->stages[pos - 1].min_score / 2);
-  else
-    stage->min_score = 10;
-
-  return pos;
-}
-
-gboolean
-_li_rules_can_remove_stage (const LiRules *rules,
-                            guint          i)
-{
-  g_return_val_if_fail (rules != NULL, FALSE);
-
-  return rules->n_stages >= 2 && i + 1 < rules->n_stages;
-}
-
-gboolean
-_li_rules_remove_stage (LiRules *rules,
-                        guint    i)
-{
-  if (!_li_rules_can_remove_stage (rules, i))
-    return FALSE;
-
-  _li_stage_clear (&rules->stages[i]);
-  memmove (&rules->stages[i], &rules->stages[i + 1],
-           (rules->n_stages - i - 1) * sizeof (LiStage));
-  rules->n_stages--;
-
-  return TRUE;
-}
-
-gboolean
-_li_rules_can_move_stage (const LiRules *rules,
-                          guint          i,
-                          int            delta)
-{
-  gint64 j = (gint64) i + delta;
-
-  g_return_val_if_fail (rules != NULL, FALSE);
-
-  return delta != 0 &&
-         i + 1 < rules->n_stages &&
-         j >= 0 &&
-         j + 1 < rules->n_stages;
-}
-
-gboolean
-_li_rules_move_stage (LiRules *rules,
-                      guint    i,
-                      int      delta)
-{
-  LiStage tmp;
-  guint j;
-
-  if (!_li_rules_can_move_stage (rules, i, delta))
-    return FALSE;
-
-  j = i + delta;
-  tmp = rules->stages[i];
-  if (j < i)
-    memmove (&rules->stages[j + 1], &rules->stages[j], (i - j) * sizeof (LiStage));
-  else
-    memmove (&rules->stages[i], &rules->stages[i + 1], (j - i) * sizeof (LiStage));
-  rules->stages[j] = tmp;
-
-  return TRUE;
-}
-
-static char *
-_li_format_minutes (double minutes)
-{
-  g_autofree char *v = NULL;
-
-  if (minutes >= 1440 && fmod (minutes, 1440) == 0)
-    {
-      v = _li_format_value (minutes / 1440, 0);
-      return g_strdup_printf (_("%s d"), v);
-    }
-  if (minutes >= 60 && fmod (minutes, 60) == 0)
-    {
-      v = _li_format_value (minutes / 60, 0);
-      return g_strdup_printf (_("%s h"), v);
-    }
-  v = _li_format_value (minutes, 2);
-  return g_strdup_printf (_("%s min"), v);
-}
-
-char *
-_li_stage_summary (const LiStage *stage,
-                   gboolean       catch_all)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (stage != NULL, NULL);
-
-  if (stage->has_min_score)
-    {
-      g_autofree char *v = _li_format_value (stage->min_score, 2);
-      g_ptr_array_add (parts, g_strdup_printf (_("score ≥ %s"), v));
-    }
-  if (stage->has_min_intent)
-    {
-      g_autofree char *v = _li_format_value (stage->min_intent, 2);
-      g_ptr_array_add (parts, g_strdup_printf (_("intent ≥ %s"), v));
-    }
-  if (stage->has_min_fit)
-    {
-      g_autofree char *v = _li_format_value (stage->min_fit, 2);
-      g_ptr_array_add (parts, g_strdup_printf (_("fit ≥ %s"), v));
-    }
-  if (parts->len == 0)
-    g_ptr_array_add (parts, g_strdup (catch_all ? _("every other lead") : _("no conditions")));
-
-  if (stage->channel != NULL && *stage->channel != '\0')
-    {
-      if (stage->has_follow_up)
-        {
-          g_autofree char *t = _li_format_minutes (stage->follow_up_minutes);
-          /* Translators: "phone within 15 min" */
-          g_ptr_array_add (parts, g_strdup_printf (_("%s within %s"), stage->channel, t));
-        }
-      else
-        g_ptr_array_add (parts, g_strdup (stage->channel));
-    }
-  else if (stage->has_follow_up)
-    {
-      g_autofree char *t = _li_format_minutes (stage->follow_up_minutes);
-      g_ptr_array_add (parts, g_strdup_printf (_("follow up within %s"), t));
-    }
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-gboolean
-_li_stage_name_is_bad (const LiRules *rules,
-                       guint          i,
-                       const char    *name)
-{
-  g_autofree char *n = g_strstrip (g_strdup (name != NULL ? name : ""));
-
-  g_return_val_if_fail (rules != NULL, TRUE);
-
-  if (*n == '\0')
-    return TRUE;
-  for (guint j = 0; j < rules->n_stages; j++)
-    if (j != i && g_strcmp0 (rules->stages[j].name, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-GStrv
-_li_split_list (const char *text)
-{
-  g_auto(GStrv) parts = NULL;
-  GPtrArray *out;
-
-  if (text == NULL)
-    return NULL;
-
-  parts = g_strsplit (text, ",", -1);
-  out = g_ptr_array_new ();
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *item = g_strstrip (parts[i]);
-
-      if (*item != '\0')
-        g_ptr_array_add (out, g_strdup (item));
-    }
-
-  if (out->len == 0)
-    {
-      g_ptr_array_free (out, TRUE);
-      return NULL;
-    }
-  g_ptr_array_add (out, NULL);
-  return (GStrv) g_ptr_array_free (out, FALSE);
-}
-
-char *
-_li_join_list (const char * const *list)
-{
-  if (list == NULL)
-    return g_strdup ("");
-  return g_strjoinv (", ", (char **) list);
-}
-
-char *
-_li_format_event_count (guint64 count)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
-  const char *sep = NULL;
-  struct lconv *lc = localeconv ();
-  GString *grouped = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  if (lc != NULL && lc->thousands_sep != NULL && *lc->thousands_sep != '\0')
-    sep = lc->thousands_sep;
-  else
-    sep = ",";
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (grouped, sep);
-      g_string_append_c (grouped, digits[i]);
-    }
-
-  {
-    g_autofree char *num = g_string_free (grouped, FALSE);
-
-    /* Translators: the number of events of one name in the data. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event", "%s events",
-                                         (gulong) MIN (count, G_MAXULONG)),
-                            num);
-  }
-}
-
-char *
-_li_format_value (double value,
-                  int    max_digits)
-{
-  if (value == 0)
-    value = 0;  /* no "-0" */
-
-  for (int d = 0; d < max_digits; d++)
-    {
-      g_autofree char *s = g_strdup_printf ("%.*f", d, value);
-
-      if (fabs (g_strtod (s, NULL) - value) <= 1e-9 * MAX (1.0, fabs (value)))
-        return g_steal_pointer (&s);
-    }
-  return g_strdup_printf ("%.*f", MAX (max_digits, 0), value);
-}
-
-static char *
-_li_format_spin (double value,
-                 guint  digits)
-{
-  if (value == 0)
-    value = 0;
-
-  /* At least @digits decimals; more when the value needs them, so that the
-   * text parses back to the same value (GtkSpinButton re-reads its text on
-   * focus-out and would otherwise round a value loaded from a file). */
-  for (guint d = digits; d < 10; d++)
-    {
-      g_autofree char *s = g_strdup_printf ("%.*f", d, value);
-
-      if (fabs (g_strtod (s, NULL) - value) < 1e-11)
-        return g_steal_pointer (&s);
-    }
-  return g_strdup_printf ("%.10f", value);
-}
-
-static gboolean
-_li_spin_output_cb (GtkSpinButton *spin,
-                    gpointer       user_data)
-{
-  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
-  g_autofree char *text = _li_format_spin (gtk_adjustment_get_value (adjustment),
-                                           gtk_spin_button_get_digits (spin));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
-}
-
-/* A spin button takes scroll events even when the pointer merely passes
- * over it while the page scrolls, which would change points by accident.
- * Without the keyboard focus it scrolls the page instead. */
-static gboolean
-_li_spin_scroll_cb (GtkEventControllerScroll *controller,
-                    double                    dx,
-                    double                    dy,
-                    gpointer                  user_data)
-{
-  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *scroller;
-  GtkAdjustment *adjustment;
-  double step;
-
-  if (gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN)
-    return FALSE;
-
-  scroller = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller == NULL)
-    return FALSE;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
-    step = 1.0;
-  else
-    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
-
-  return TRUE;
-}
-
-void
-_li_spin_button_setup (GtkSpinButton *spin)
-{
-  GtkEventController *controller;
-
-  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
-
-  gtk_widget_add_css_class (GTK_WIDGET (spin), "numeric");
-  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
-  g_signal_connect (spin, "output", G_CALLBACK (_li_spin_output_cb), NULL);
-  _li_spin_output_cb (spin, NULL);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "scroll", G_CALLBACK (_li_spin_scroll_cb), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (spin), controller);
-}
-
-GMenuModel *
-_li_string_menu_new (const char * const *items,
-                     const char         *action)
-{
-  GMenu *menu = g_menu_new ();
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-      g_auto(GStrv) parts = NULL;
-      g_autofree char *label = NULL;
-
-      /* Menu labels take mnemonics: double the underscores of event names. */
-      parts = g_strsplit (items[i], "_", -1);
-      label = g_strjoinv ("__", parts);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, action,
-                                               g_variant_new_string (items[i]));
-      g_menu_append_item (menu, item);
-    }
-
-  return G_MENU_MODEL (menu);
-}
-
-void
-_li_editable_sync (GtkEditable *editable,
-                   const char  *model_text,
-                   gboolean     full)
-{
-  const char *shown;
-
-  g_return_if_fail (GTK_IS_EDITABLE (editable));
-
-  if (model_text == NULL)
-    model_text = "";
-
-  shown = g_object_get_data (G_OBJECT (editable), "li-model-text");
-  if (full &&
-      (shown == NULL || strcmp (shown, model_text) != 0) &&
-      strcmp (gtk_editable_get_text (editable), model_text) != 0)
-    gtk_editable_set_text (editable, model_text);
-
-  if (shown == NULL || strcmp (shown, model_text) != 0)
-    g_object_set_data_full (G_OBJECT (editable), "li-model-text",
-                            g_strdup (model_text), g_free);
-}
-
-void
-_li_spin_sync (GtkSpinButton *spin,
-               double         value,
-               gboolean       full)
-{
-  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
-
-  if (full && gtk_spin_button_get_value (spin) != value)
-    gtk_spin_button_set_value (spin, value);
-}
-
-const char *
-_li_decay_days_title (LiDecayModel model)
-{
-  switch (model)
-    {
-    case LI_DECAY_EXPONENTIAL:
-      return _("Half-life (days)");
-    case LI_DECAY_WINDOW:
-      return _("Counts for (days)");
-    case LI_DECAY_LINEAR:
-      return _("Fades out over (days)");
-    case LI_DECAY_NONE:
-    default:
-      return _("Days");
-    }
-}
-
-void
-_li_decay_controls_sync (AdwComboRow   *combo,
-                         AdwActionRow  *days_row,
-                         GtkSpinButton *days_spin,
-                         gboolean       has_decay,
-                         const LiDecay *decay,
-                         gboolean       full)
-{
-  guint selected = has_decay ? 1 + (guint) decay->model : 0;
-
-  if (full && adw_combo_row_get_selected (combo) != selected)
-    adw_combo_row_set_selected (combo, selected);
-  if (has_decay && decay->model != LI_DECAY_NONE)
-    _li_spin_sync (days_spin, decay->days, full);
-
-  selected = adw_combo_row_get_selected (combo);
-  gtk_widget_set_visible (GTK_WIDGET (days_row), selected >= 2);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row),
-                                 _li_decay_days_title (selected >= 2 ? selected - 1 : LI_DECAY_NONE));
-}
-
-gboolean
-_li_decay_controls_read (AdwComboRow   *combo,
-                         GtkSpinButton *days_spin,
-                         LiDecay       *decay)
-{
-  guint selected = adw_combo_row_get_selected (combo);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-
-  decay->model = selected - 1;
-  decay->days = decay->model == LI_DECAY_NONE ? 0 : gtk_spin_button_get_value (days_spin);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* The widget                                                               */
-/* ------------------------------------------------------------------------ */
-
 /* Beyond this many event names without a rule, the rarest are not listed
  * (they can still be added by name). */
 #define MAX_PLACEHOLDER_ROWS 100
@@ -1297,14 +118,14 @@ _li_rule_editor_sync_decay (LiRuleEditor *self,
   if (full && adw_combo_row_get_selected (self->decay_model_row) != model)
     adw_combo_row_set_selected (self->decay_model_row, model);
   if (decay->model != LI_DECAY_NONE)
-    _li_spin_sync (self->decay_days_spin, decay->days, full);
+    li_editor_spin_sync (self->decay_days_spin, decay->days, full);
 
   gtk_widget_set_visible (GTK_WIDGET (self->decay_days_row), decay->model != LI_DECAY_NONE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->decay_days_row),
-                                 _li_decay_days_title (decay->model));
+                                 li_decay_controls_days_title (decay->model));
 
   li_decay_curve_set_decay (self->decay_curve, decay);
-  summary = _li_decay_summary (decay);
+  summary = li_decay_summary (decay);
   gtk_label_set_text (self->decay_values_label, summary);
 }
 
@@ -1312,8 +133,8 @@ static void
 _li_rule_editor_sync_general (LiRuleEditor *self,
                               gboolean      full)
 {
-  _li_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, full);
-  _li_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, full);
   /* A half-typed (empty) outcome gives way to a new rule set's. */
   if (full)
     {
@@ -1323,10 +144,10 @@ _li_rule_editor_sync_general (LiRuleEditor *self,
         gtk_editable_set_text (GTK_EDITABLE (self->outcome_row),
                                self->rules->outcome_event != NULL ? self->rules->outcome_event : "");
     }
-  _li_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, full);
   if (self->rules->outcome_event != NULL && *self->rules->outcome_event != '\0')
     gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_row), "error");
-  _li_spin_sync (self->window_spin, self->rules->window_days, full);
+  li_editor_spin_sync (self->window_spin, self->rules->window_days, full);
 }
 
 /* Intent ----------------------------------------------------------------- */
@@ -1337,17 +158,6 @@ static void intent_row_changed_cb          (LiRuleEditor *self,
 static void intent_row_remove_requested_cb (LiRuleEditor *self,
                                             LiIntentRow  *row);
 
-static char *
-_li_rule_editor_data_note (LiRuleEditor       *self,
-                           const LiIntentSlot *slot)
-{
-  if (!_li_rule_editor_has_data (self))
-    return NULL;
-  if (slot->in_data)
-    return _li_format_event_count (slot->count);
-  return g_strdup (_("not in data"));
-}
-
 static void
 _li_rule_editor_show_intent_row (LiRuleEditor *self,
                                  guint         i,
@@ -1356,7 +166,7 @@ _li_rule_editor_show_intent_row (LiRuleEditor *self,
   LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
   const LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
   const LiIntentRule *rule = slot->rule >= 0 ? &self->rules->intent[slot->rule] : NULL;
-  g_autofree char *note = _li_rule_editor_data_note (self, slot);
+  g_autofree char *note = li_intent_slot_dup_note (slot, _li_rule_editor_has_data (self));
   gboolean is_outcome = g_strcmp0 (slot->event, self->rules->outcome_event) == 0;
 
   if (full)
@@ -1365,19 +175,15 @@ _li_rule_editor_show_intent_row (LiRuleEditor *self,
     li_intent_row_refresh (row, slot->event, rule, note, is_outcome);
 }
 
-/* "event\037k" for the k-th row of an event: the same row is used again for
- * the same key, so rows keep their focus and expanded state. */
-static char *
-_li_intent_row_key (GArray *slots,
-                    guint   i)
+/* Every row reports the user's edits and remove requests to the editor. */
+static void
+_li_rule_editor_connect_row (LiRuleEditor *self,
+                             LiRuleRow    *row,
+                             GCallback     changed_cb,
+                             GCallback     remove_requested_cb)
 {
-  const LiIntentSlot *slot = &g_array_index (slots, LiIntentSlot, i);
-  guint k = 0;
-
-  for (guint j = 0; j < i; j++)
-    if (g_strcmp0 (g_array_index (slots, LiIntentSlot, j).event, slot->event) == 0)
-      k++;
-  return g_strdup_printf ("%s\037%u", slot->event, k);
+  g_signal_connect_object (row, "changed", changed_cb, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove-requested", remove_requested_cb, self, G_CONNECT_SWAPPED);
 }
 
 static LiIntentRow *
@@ -1385,10 +191,9 @@ _li_rule_editor_new_intent_row (LiRuleEditor *self)
 {
   LiIntentRow *row = LI_INTENT_ROW (li_intent_row_new ());
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (intent_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (intent_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (intent_row_changed_cb),
+                               G_CALLBACK (intent_row_remove_requested_cb));
   li_intent_row_set_keys_menu (row, self->keys_menu);
   return row;
 }
@@ -1399,8 +204,8 @@ static void
 _li_rule_editor_sync_intent (LiRuleEditor *self,
                              gboolean      full)
 {
-  g_autoptr(GArray) slots = _li_intent_slots_build (self->data_names, self->rules,
-                                                    MAX_PLACEHOLDER_ROWS);
+  g_autoptr(GArray) slots = li_intent_slots_build (self->data_names, self->rules,
+                                                   MAX_PLACEHOLDER_ROWS);
   g_autoptr(GHashTable) old_rows = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree gboolean *fresh = NULL;
@@ -1408,7 +213,7 @@ _li_rule_editor_sync_intent (LiRuleEditor *self,
   gpointer value;
   gboolean had_focus;
 
-  if (self->intent_slots != NULL && _li_intent_slots_same_rows (self->intent_slots, slots))
+  if (self->intent_slots != NULL && li_intent_slots_same_rows (self->intent_slots, slots))
     {
       g_array_unref (self->intent_slots);
       self->intent_slots = g_steal_pointer (&slots);
@@ -1421,14 +226,14 @@ _li_rule_editor_sync_intent (LiRuleEditor *self,
 
   old_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < self->intent_rows->len; i++)
-    g_hash_table_insert (old_rows, _li_intent_row_key (self->intent_slots, i),
+    g_hash_table_insert (old_rows, li_intent_slots_dup_key (self->intent_slots, i),
                          g_ptr_array_index (self->intent_rows, i));
 
   rows = g_ptr_array_sized_new (slots->len);
   fresh = g_new0 (gboolean, MAX (slots->len, 1));
   for (guint i = 0; i < slots->len; i++)
     {
-      g_autofree char *key = _li_intent_row_key (slots, i);
+      g_autofree char *key = li_intent_slots_dup_key (slots, i);
       gpointer row = g_hash_table_lookup (old_rows, key);
 
       if (row != NULL)
@@ -1487,34 +292,6 @@ _li_rule_editor_find_row (GPtrArray *rows,
   return i;
 }
 
-/* The rule indices of the slots after rule @removed was taken out. */
-static void
-_li_rule_editor_intent_removed (LiRuleEditor *self,
-                                int           removed)
-{
-  for (guint i = 0; i < self->intent_slots->len; i++)
-    {
-      LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
-
-      if (slot->rule == removed)
-        slot->rule = -1;
-      else if (slot->rule > removed)
-        slot->rule--;
-    }
-}
-
-static guint
-_li_rule_editor_event_rows (LiRuleEditor *self,
-                            const char   *event)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->intent_slots->len; i++)
-    if (g_strcmp0 (g_array_index (self->intent_slots, LiIntentSlot, i).event, event) == 0)
-      n++;
-  return n;
-}
-
 static void
 intent_row_changed_cb (LiRuleEditor *self,
                        guint         field,
@@ -1533,17 +310,17 @@ intent_row_changed_cb (LiRuleEditor *self,
   if (field == LI_FIELD_POINTS)
     {
       double points = li_intent_row_get_points (row);
-      gboolean may_drop = slot->in_data && _li_rule_editor_event_rows (self, slot->event) == 1;
+      gboolean may_drop = slot->in_data &&
+                          li_intent_slots_count_event (self->intent_slots, slot->event) == 1;
       int removed = -1;
-      int was = slot->rule;
 
-      if (was < 0 && points == 0)
+      if (slot->rule < 0 && points == 0)
         return;
 
-      slot->rule = _li_rules_set_intent_points (self->rules, slot->rule, slot->event,
-                                                points, may_drop, &removed);
+      slot->rule = li_rules_set_intent_points (self->rules, slot->rule, slot->event,
+                                               points, may_drop, &removed);
       if (removed >= 0)
-        _li_rule_editor_intent_removed (self, removed);
+        li_intent_slots_rule_removed (self->intent_slots, removed);
 
       _li_rule_editor_show_intent_row (self, i, FALSE);
       _li_rule_editor_emit (self);
@@ -1557,11 +334,16 @@ intent_row_changed_cb (LiRuleEditor *self,
   switch (field)
     {
     case LI_FIELD_CAP:
-      rule->max_points = li_intent_row_get_cap (row);
+      li_rules_set_intent_cap (self->rules, slot->rule, li_intent_row_get_cap (row));
       break;
 
     case LI_FIELD_DECAY:
-      rule->has_decay = li_intent_row_get_decay (row, &rule->decay);
+      {
+        LiDecay decay = rule->decay;
+        gboolean has_decay = li_intent_row_get_decay (row, &decay);
+
+        li_rules_set_intent_decay (self->rules, slot->rule, has_decay ? &decay : NULL);
+      }
       break;
 
     case LI_FIELD_WHERE:
@@ -1569,7 +351,7 @@ intent_row_changed_cb (LiRuleEditor *self,
         guint n_where = rule->n_where;
 
         /* A key without values (or the reverse) is still being typed. */
-        if (!_li_intent_rule_set_where (rule,
+        if (!li_rules_set_intent_where (self->rules, slot->rule,
                                         li_intent_row_get_where_key (row),
                                         li_intent_row_get_where_values (row)))
           return;
@@ -1600,8 +382,8 @@ intent_row_remove_requested_cb (LiRuleEditor *self,
   if (rule < 0)
     return;
 
-  _li_rules_remove_intent (self->rules, rule);
-  _li_rule_editor_intent_removed (self, rule);
+  li_rules_remove_intent (self->rules, rule);
+  li_intent_slots_rule_removed (self->intent_slots, rule);
 
   self->blocking++;
   _li_rule_editor_sync_intent (self, TRUE);
@@ -1620,7 +402,7 @@ static void
 add_intent_cb (LiRuleEditor *self)
 {
   g_autofree char *event = _li_rule_editor_dup_entry (self->add_intent_row);
-  guint rule;
+  int i;
 
   if (event == NULL)
     {
@@ -1629,38 +411,31 @@ add_intent_cb (LiRuleEditor *self)
     }
 
   /* An event of the data without a rule: its row gets the rule. */
-  for (guint i = 0; i < self->intent_slots->len; i++)
+  i = li_intent_slots_find_placeholder (self->intent_slots, event);
+  if (i >= 0)
     {
-      LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
-      LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
-
-      if (slot->rule >= 0 || g_strcmp0 (slot->event, event) != 0)
-        continue;
-
-      slot->rule = _li_rules_append_intent (self->rules, event, 1);
+      g_array_index (self->intent_slots, LiIntentSlot, i).rule =
+        li_rules_append_intent (self->rules, event, 1);
       _li_rule_editor_show_intent_row (self, i, TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (self->add_intent_row), "");
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      li_intent_row_focus_points (row);
-      _li_rule_editor_emit (self);
-      return;
     }
+  else
+    {
+      guint rule = li_rules_append_intent (self->rules, event, 1);
 
-  rule = _li_rules_append_intent (self->rules, event, 1);
-  self->blocking++;
-  _li_rule_editor_sync_intent (self, TRUE);
-  self->blocking--;
+      self->blocking++;
+      _li_rule_editor_sync_intent (self, TRUE);
+      self->blocking--;
+      i = li_intent_slots_find_rule (self->intent_slots, rule);
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->add_intent_row), "");
 
-  for (guint i = 0; i < self->intent_slots->len; i++)
-    if (g_array_index (self->intent_slots, LiIntentSlot, i).rule == (int) rule)
-      {
-        LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
+  if (i >= 0)
+    {
+      LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
 
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-        li_intent_row_focus_points (row);
-        break;
-      }
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      li_intent_row_focus_points (row);
+    }
 
   _li_rule_editor_emit (self);
 }
@@ -1691,10 +466,9 @@ _li_rule_editor_new_pattern_row (LiRuleEditor *self)
 {
   GtkWidget *row = li_pattern_row_new ();
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (pattern_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (pattern_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (pattern_row_changed_cb),
+                               G_CALLBACK (pattern_row_remove_requested_cb));
   li_pattern_row_set_events_menu (LI_PATTERN_ROW (row), self->events_menu);
   return row;
 }
@@ -1704,10 +478,9 @@ _li_rule_editor_new_fit_row (LiRuleEditor *self)
 {
   GtkWidget *row = li_fit_row_new ();
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (fit_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (fit_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (fit_row_changed_cb),
+                               G_CALLBACK (fit_row_remove_requested_cb));
   li_fit_row_set_attributes_menu (LI_FIT_ROW (row), self->attributes_menu);
   return row;
 }
@@ -1717,10 +490,9 @@ _li_rule_editor_new_stage_row (LiRuleEditor *self)
 {
   GtkWidget *row = li_stage_row_new ();
 
-  g_signal_connect_object (row, "changed",
-                           G_CALLBACK (stage_row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove-requested",
-                           G_CALLBACK (stage_row_remove_requested_cb), self, G_CONNECT_SWAPPED);
+  _li_rule_editor_connect_row (self, LI_RULE_ROW (row),
+                               G_CALLBACK (stage_row_changed_cb),
+                               G_CALLBACK (stage_row_remove_requested_cb));
   g_signal_connect_object (row, "move-requested",
                            G_CALLBACK (stage_row_move_requested_cb), self, G_CONNECT_SWAPPED);
   return row;
@@ -1781,9 +553,9 @@ _li_rule_editor_show_stage_row (LiRuleEditor *self,
   li_stage_row_update (g_ptr_array_index (self->stage_rows, i),
                        &rules->stages[i],
                        i + 1 == rules->n_stages,
-                       _li_rules_can_move_stage (rules, i, -1),
-                       _li_rules_can_move_stage (rules, i, 1),
-                       _li_stage_name_is_bad (rules, i, rules->stages[i].name),
+                       li_rules_can_move_stage (rules, i, -1),
+                       li_rules_can_move_stage (rules, i, 1),
+                       li_rules_stage_name_is_bad (rules, i, rules->stages[i].name),
                        full);
 }
 
@@ -1833,70 +605,64 @@ pattern_row_changed_cb (LiRuleEditor *self,
                         LiPatternRow *row)
 {
   int i = _li_rule_editor_find_row (self->pattern_rows, row);
-  LiPattern *pattern;
+  LiRules *rules = self->rules;
   gboolean full = TRUE;
 
   if (i < 0 || self->blocking > 0)
     return;
 
-  pattern = &self->rules->patterns[i];
-
   switch (field)
     {
     case LI_FIELD_NAME:
-      g_free (pattern->name);
-      pattern->name = g_strstrip (g_strdup (li_pattern_row_get_name (row)));
+      li_rules_set_pattern_name (rules, i, li_pattern_row_get_name (row));
       full = FALSE;
       break;
 
     case LI_FIELD_KIND:
-      _li_pattern_set_kind (pattern, li_pattern_row_get_kind (row));
+      li_rules_set_pattern_kind (rules, i, li_pattern_row_get_kind (row));
       break;
 
     case LI_FIELD_ENABLED:
-      pattern->enabled = li_pattern_row_get_enabled (row);
+      li_rules_set_pattern_enabled (rules, i, li_pattern_row_get_enabled (row));
       break;
 
     case LI_FIELD_POINTS:
-      pattern->points = li_pattern_row_get_points (row);
+      li_rules_set_pattern_points (rules, i, li_pattern_row_get_points (row));
       break;
 
     case LI_FIELD_CAP:
-      pattern->max_points = li_pattern_row_get_cap (row);
+      li_rules_set_pattern_cap (rules, i, li_pattern_row_get_cap (row));
       break;
 
     case LI_FIELD_COUNT:
-      if (pattern->kind == LI_PATTERN_REPEAT_PRODUCT)
-        pattern->min_count = li_pattern_row_get_count (row);
-      else if (pattern->kind == LI_PATTERN_CATEGORY_FOCUS)
-        pattern->min_distinct = li_pattern_row_get_count (row);
-      else if (pattern->kind == LI_PATTERN_RETURN_DAYS)
-        pattern->min_days = li_pattern_row_get_count (row);
+      li_rules_set_pattern_count (rules, i, li_pattern_row_get_count (row));
       break;
 
     case LI_FIELD_WITHIN:
-      if (pattern->kind == LI_PATTERN_RETURN_DAYS)
-        pattern->within_days = li_pattern_row_get_within (row);
-      else
-        pattern->within_hours = li_pattern_row_get_within (row);
+      li_rules_set_pattern_within (rules, i, li_pattern_row_get_within (row));
       break;
 
     case LI_FIELD_EVENTS:
       /* Fewer than two names: still being typed (the row shows an error). */
-      if (!_li_pattern_set_events_text (pattern, li_pattern_row_get_events_text (row)))
+      if (!li_rules_set_pattern_events (rules, i, li_pattern_row_get_events_text (row)))
         return;
       full = FALSE;
       break;
 
     case LI_FIELD_DECAY:
-      pattern->has_decay = li_pattern_row_get_decay (row, &pattern->decay);
+      {
+        LiDecay decay = rules->patterns[i].decay;
+        gboolean has_decay = li_pattern_row_get_decay (row, &decay);
+
+        li_rules_set_pattern_decay (rules, i, has_decay ? &decay : NULL);
+      }
       break;
 
     default:
       g_return_if_reached ();
     }
 
-  li_pattern_row_update (row, pattern, full);
+  li_pattern_row_update (row, &rules->patterns[i], full);
   _li_rule_editor_emit (self);
 }
 
@@ -1909,7 +675,7 @@ pattern_row_remove_requested_cb (LiRuleEditor *self,
   if (i < 0)
     return;
 
-  _li_rules_remove_pattern (self->rules, i);
+  li_rules_remove_pattern (self->rules, i);
   _li_rule_editor_remove_row (self->patterns_list, self->pattern_rows, i,
                               GTK_WIDGET (self->add_pattern_button));
   _li_rule_editor_emit (self);
@@ -1921,50 +687,45 @@ fit_row_changed_cb (LiRuleEditor *self,
                     LiFitRow     *row)
 {
   int i = _li_rule_editor_find_row (self->fit_rows, row);
-  LiFitRule *rule;
+  LiRules *rules = self->rules;
   gboolean full = TRUE;
+  LiFitOp op;
 
   if (i < 0 || self->blocking > 0)
     return;
 
-  rule = &self->rules->fit[i];
-
   switch (field)
     {
     case LI_FIELD_ATTRIBUTE:
-      g_free (rule->attribute);
-      rule->attribute = g_strstrip (g_strdup (li_fit_row_get_attribute (row)));
+      li_rules_set_fit_attribute (rules, i, li_fit_row_get_attribute (row));
       full = FALSE;
       break;
 
     case LI_FIELD_OP:
-      _li_fit_rule_set_op (rule, li_fit_row_get_op (row));
+      li_rules_set_fit_op (rules, i, li_fit_row_get_op (row));
       break;
 
     case LI_FIELD_VALUE:
-      if (_li_fit_op_is_numeric (rule->op))
-        rule->number[0] = li_fit_row_get_number (row, 0);
-      else if (rule->op == LI_FIT_BETWEEN)
-        {
-          rule->number[0] = li_fit_row_get_number (row, 0);
-          rule->number[1] = li_fit_row_get_number (row, 1);
-        }
-      else if (rule->op != LI_FIT_EXISTS && rule->op != LI_FIT_MISSING)
-        {
-          _li_fit_rule_set_text (rule, li_fit_row_get_text (row));
-          full = FALSE;
-        }
+      op = rules->fit[i].op;
+      if (li_fit_op_is_numeric (op))
+        li_rules_set_fit_number (rules, i, li_fit_row_get_number (row, 0));
+      else if (op == LI_FIT_BETWEEN)
+        li_rules_set_fit_range (rules, i,
+                                li_fit_row_get_number (row, 0),
+                                li_fit_row_get_number (row, 1));
+      else if (li_rules_set_fit_text (rules, i, li_fit_row_get_text (row)))
+        full = FALSE;
       break;
 
     case LI_FIELD_POINTS:
-      rule->points = li_fit_row_get_points (row);
+      li_rules_set_fit_points (rules, i, li_fit_row_get_points (row));
       break;
 
     default:
       g_return_if_reached ();
     }
 
-  li_fit_row_update (row, rule, full);
+  li_fit_row_update (row, &rules->fit[i], full);
   _li_rule_editor_emit (self);
 }
 
@@ -1977,7 +738,7 @@ fit_row_remove_requested_cb (LiRuleEditor *self,
   if (i < 0)
     return;
 
-  _li_rules_remove_fit (self->rules, i);
+  li_rules_remove_fit (self->rules, i);
   _li_rule_editor_remove_row (self->fit_list, self->fit_rows, i,
                               GTK_WIDGET (self->add_fit_button));
   _li_rule_editor_emit (self);
@@ -1989,51 +750,41 @@ stage_row_changed_cb (LiRuleEditor *self,
                       LiStageRow   *row)
 {
   int i = _li_rule_editor_find_row (self->stage_rows, row);
-  LiStage *stage;
+  LiRules *rules = self->rules;
   double value = 0;
-  gboolean has;
+  gboolean set;
 
   if (i < 0 || self->blocking > 0)
     return;
 
-  stage = &self->rules->stages[i];
-
   switch (field)
     {
     case LI_FIELD_NAME:
-      g_free (stage->name);
-      stage->name = g_strstrip (g_strdup (li_stage_row_get_name (row)));
+      li_rules_set_stage_name (rules, i, li_stage_row_get_name (row));
       break;
 
     case LI_FIELD_CHANNEL:
-      g_free (stage->channel);
-      stage->channel = g_strstrip (g_strdup (li_stage_row_get_channel (row)));
-      if (*stage->channel == '\0')
-        g_clear_pointer (&stage->channel, g_free);
+      li_rules_set_stage_channel (rules, i, li_stage_row_get_channel (row));
       break;
 
     case LI_FIELD_MIN_SCORE:
-      has = li_stage_row_get_value (row, field, &value);
-      stage->has_min_score = has;
-      stage->min_score = has ? value : 0;
+      set = li_stage_row_get_value (row, field, &value);
+      li_rules_set_stage_min_score (rules, i, set, value);
       break;
 
     case LI_FIELD_MIN_INTENT:
-      has = li_stage_row_get_value (row, field, &value);
-      stage->has_min_intent = has;
-      stage->min_intent = has ? value : 0;
+      set = li_stage_row_get_value (row, field, &value);
+      li_rules_set_stage_min_intent (rules, i, set, value);
       break;
 
     case LI_FIELD_MIN_FIT:
-      has = li_stage_row_get_value (row, field, &value);
-      stage->has_min_fit = has;
-      stage->min_fit = has ? value : 0;
+      set = li_stage_row_get_value (row, field, &value);
+      li_rules_set_stage_min_fit (rules, i, set, value);
       break;
 
     case LI_FIELD_FOLLOW_UP:
-      has = li_stage_row_get_value (row, field, &value);
-      stage->has_follow_up = has;
-      stage->follow_up_minutes = has ? value : 0;
+      set = li_stage_row_get_value (row, field, &value);
+      li_rules_set_stage_follow_up (rules, i, set, value);
       break;
 
     default:
@@ -2052,7 +803,7 @@ stage_row_remove_requested_cb (LiRuleEditor *self,
 {
   int i = _li_rule_editor_find_row (self->stage_rows, row);
 
-  if (i < 0 || !_li_rules_remove_stage (self->rules, i))
+  if (i < 0 || !li_rules_remove_stage (self->rules, i))
     return;
 
   _li_rule_editor_remove_row (self->stages_list, self->stage_rows, i,
@@ -2072,7 +823,7 @@ stage_row_move_requested_cb (LiRuleEditor *self,
   AdwExpanderRow *to;
   gboolean from_expanded;
 
-  if (i < 0 || !_li_rules_move_stage (self->rules, i, delta))
+  if (i < 0 || !li_rules_move_stage (self->rules, i, delta))
     return;
 
   /* The rows stay; their contents move.  The expanded state and the
@@ -2100,9 +851,8 @@ name_changed_cb (LiRuleEditor *self)
   if (self->blocking > 0)
     return;
 
-  g_free (self->rules->name);
-  self->rules->name = _li_rule_editor_dup_entry (self->name_row);
-  _li_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, FALSE);
+  li_rules_set_name (self->rules, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), self->rules->name, FALSE);
   _li_rule_editor_emit (self);
 }
 
@@ -2112,32 +862,28 @@ description_changed_cb (LiRuleEditor *self)
   if (self->blocking > 0)
     return;
 
-  g_free (self->rules->description);
-  self->rules->description = _li_rule_editor_dup_entry (self->description_row);
-  _li_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, FALSE);
+  li_rules_set_description (self->rules,
+                            gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+  li_editor_editable_sync (GTK_EDITABLE (self->description_row), self->rules->description, FALSE);
   _li_rule_editor_emit (self);
 }
 
 static void
 outcome_changed_cb (LiRuleEditor *self)
 {
-  g_autofree char *event = NULL;
-
   if (self->blocking > 0)
     return;
 
   /* An empty outcome is still being typed: keep the last one. */
-  event = _li_rule_editor_dup_entry (self->outcome_row);
-  if (event == NULL)
+  if (!li_rules_set_outcome_event (self->rules,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->outcome_row))))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->outcome_row), "error");
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_row), "error");
 
-  g_free (self->rules->outcome_event);
-  self->rules->outcome_event = g_steal_pointer (&event);
-  _li_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, FALSE);
+  li_editor_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, FALSE);
 
   /* The outcome event has no placeholder row, and its rules are flagged. */
   self->blocking++;
@@ -2153,7 +899,7 @@ window_changed_cb (LiRuleEditor *self)
   if (self->blocking > 0)
     return;
 
-  self->rules->window_days = gtk_spin_button_get_value (self->window_spin);
+  li_rules_set_window_days (self->rules, gtk_spin_button_get_value (self->window_spin));
   _li_rule_editor_emit (self);
 }
 
@@ -2169,7 +915,7 @@ decay_model_changed_cb (LiRuleEditor *self)
   if (selected > LI_DECAY_LINEAR)
     return;
 
-  _li_decay_set_model (&self->rules->decay, selected);
+  li_rules_set_decay_model (self->rules, selected);
   self->blocking++;
   _li_rule_editor_sync_decay (self, TRUE);
   self->blocking--;
@@ -2179,10 +925,11 @@ decay_model_changed_cb (LiRuleEditor *self)
 static void
 decay_days_changed_cb (LiRuleEditor *self)
 {
-  if (self->blocking > 0 || self->rules->decay.model == LI_DECAY_NONE)
+  /* (No decay has no days.) */
+  if (self->blocking > 0 ||
+      !li_rules_set_decay_days (self->rules, gtk_spin_button_get_value (self->decay_days_spin)))
     return;
 
-  self->rules->decay.days = gtk_spin_button_get_value (self->decay_days_spin);
   _li_rule_editor_sync_decay (self, FALSE);
   _li_rule_editor_emit (self);
 }
@@ -2213,7 +960,7 @@ add_pattern_action (GtkWidget  *widget,
   if (!li_pattern_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
 
-  i = _li_rules_append_pattern (self->rules, kind);
+  i = li_rules_append_pattern (self->rules, kind);
   self->blocking++;
   _li_rule_editor_sync_patterns (self, TRUE);
   self->blocking--;
@@ -2237,7 +984,7 @@ add_fit_action (GtkWidget  *widget,
   if (self->attribute_names != NULL && self->attribute_names[0] != NULL)
     attribute = self->attribute_names[0];
 
-  i = _li_rules_append_fit (self->rules, attribute);
+  i = li_rules_append_fit (self->rules, attribute);
   self->blocking++;
   _li_rule_editor_sync_fit (self, TRUE);
   self->blocking--;
@@ -2257,7 +1004,7 @@ add_stage_action (GtkWidget  *widget,
   GtkWidget *row;
   guint i;
 
-  i = _li_rules_insert_stage (self->rules);
+  i = li_rules_insert_stage (self->rules);
 
   /* A new row where the stage went, so the others keep their state. */
   row = _li_rule_editor_new_stage_row (self);
@@ -2375,15 +1122,15 @@ li_rule_editor_init (LiRuleEditor *self)
 {
   self->blocking++;
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->window_spin);
-  _li_spin_button_setup (self->decay_days_spin);
+  li_editor_spin_button_setup (self->window_spin);
+  li_editor_spin_button_setup (self->decay_days_spin);
   self->blocking--;
 
   self->intent_rows = g_ptr_array_new ();
   self->pattern_rows = g_ptr_array_new ();
   self->fit_rows = g_ptr_array_new ();
   self->stage_rows = g_ptr_array_new ();
-  self->data_names = g_ptr_array_new_with_free_func ((GDestroyNotify) _li_data_name_free);
+  self->data_names = g_ptr_array_new_with_free_func ((GDestroyNotify) li_data_name_free);
 
   self->rules = li_rules_new ();
   _li_rule_editor_sync_all (self, TRUE);
@@ -2460,7 +1207,7 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   g_return_if_fail (LI_IS_RULE_EDITOR (self));
 
   g_clear_pointer (&self->data_names, g_ptr_array_unref);
-  self->data_names = _li_data_names_from_store (store);
+  self->data_names = li_data_names_from_store (store);
 
   for (guint i = 0; i < self->data_names->len; i++)
     g_ptr_array_add (event_names, ((LiDataName *) g_ptr_array_index (self->data_names, i))->name);
@@ -2492,18 +1239,18 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   g_clear_object (&self->events_menu);
   g_clear_object (&self->keys_menu);
   g_clear_object (&self->attributes_menu);
-  self->events_menu = _li_string_menu_new ((const char * const *) event_names->pdata,
-                                           "pattern-row.append-event");
-  self->keys_menu = _li_string_menu_new ((const char * const *) keys->pdata,
-                                         "intent-row.where-key");
-  self->attributes_menu = _li_string_menu_new ((const char * const *) self->attribute_names,
-                                               "fit-row.attribute");
+  self->events_menu = li_editor_string_menu_new ((const char * const *) event_names->pdata,
+                                                 "pattern-row.append-event");
+  self->keys_menu = li_editor_string_menu_new ((const char * const *) keys->pdata,
+                                               "intent-row.where-key");
+  self->attributes_menu = li_editor_string_menu_new ((const char * const *) self->attribute_names,
+                                                     "fit-row.attribute");
 
   {
     g_autoptr(GMenuModel) outcome_menu =
-      _li_string_menu_new ((const char * const *) event_names->pdata, "editor.outcome");
+      li_editor_string_menu_new ((const char * const *) event_names->pdata, "editor.outcome");
 
-    _li_menu_button_set_menu (self->outcome_button, outcome_menu);
+    li_editor_menu_button_set_menu (self->outcome_button, outcome_menu);
   }
 
   for (guint i = 0; i < self->pattern_rows->len; i++)

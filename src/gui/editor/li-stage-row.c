@@ -5,11 +5,11 @@
 
 #include "li-stage-row.h"
 #include "li-editor-widgets.h"
-#include "li-rule-editor-private.h"
+#include "li-rules-describe.h"
 
 struct _LiStageRow
 {
-  AdwExpanderRow  parent_instance;
+  LiRuleRow       parent_instance;
 
   GtkButton      *up_button;
   GtkButton      *down_button;
@@ -29,30 +29,17 @@ struct _LiStageRow
   AdwActionRow   *remove_row;
   GtkButton      *remove_button;
 
-  char           *shown_name;
   gboolean        catch_all;
-  guint           updating;
 };
 
 enum {
-  CHANGED,
-  REMOVE_REQUESTED,
   MOVE_REQUESTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (LiStageRow, li_stage_row, ADW_TYPE_EXPANDER_ROW)
-
-static void
-_li_stage_row_emit (LiStageRow *self,
-                    LiField     field)
-{
-  if (self->updating > 0)
-    return;
-  g_signal_emit (self, signals[CHANGED], 0, (guint) field);
-}
+G_DEFINE_FINAL_TYPE (LiStageRow, li_stage_row, LI_TYPE_RULE_ROW)
 
 static void
 _li_stage_row_sync_condition (LiStageRow     *self,
@@ -92,47 +79,47 @@ down_clicked_cb (LiStageRow *self)
 static void
 remove_clicked_cb (LiStageRow *self)
 {
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+  li_rule_row_request_remove (LI_RULE_ROW (self));
 }
 
 static void
 name_changed_cb (LiStageRow *self)
 {
-  _li_stage_row_emit (self, LI_FIELD_NAME);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_NAME);
 }
 
 static void
 channel_changed_cb (LiStageRow *self)
 {
-  _li_stage_row_emit (self, LI_FIELD_CHANNEL);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_CHANNEL);
 }
 
 static void
 min_score_changed_cb (LiStageRow *self)
 {
   _li_stage_row_sync_conditions (self);
-  _li_stage_row_emit (self, LI_FIELD_MIN_SCORE);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_MIN_SCORE);
 }
 
 static void
 min_intent_changed_cb (LiStageRow *self)
 {
   _li_stage_row_sync_conditions (self);
-  _li_stage_row_emit (self, LI_FIELD_MIN_INTENT);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_MIN_INTENT);
 }
 
 static void
 min_fit_changed_cb (LiStageRow *self)
 {
   _li_stage_row_sync_conditions (self);
-  _li_stage_row_emit (self, LI_FIELD_MIN_FIT);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_MIN_FIT);
 }
 
 static void
 follow_up_changed_cb (LiStageRow *self)
 {
   _li_stage_row_sync_conditions (self);
-  _li_stage_row_emit (self, LI_FIELD_FOLLOW_UP);
+  li_rule_row_emit_changed (LI_RULE_ROW (self), LI_FIELD_FOLLOW_UP);
 }
 
 static void
@@ -144,37 +131,12 @@ li_stage_row_dispose (GObject *object)
 }
 
 static void
-li_stage_row_finalize (GObject *object)
-{
-  LiStageRow *self = LI_STAGE_ROW (object);
-
-  g_clear_pointer (&self->shown_name, g_free);
-
-  G_OBJECT_CLASS (li_stage_row_parent_class)->finalize (object);
-}
-
-static void
 li_stage_row_class_init (LiStageRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = li_stage_row_dispose;
-  object_class->finalize = li_stage_row_finalize;
-
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  signals[REMOVE_REQUESTED] =
-    g_signal_new ("remove-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   /**
    * LiStageRow::move-requested:
@@ -220,14 +182,14 @@ li_stage_row_class_init (LiStageRowClass *klass)
 static void
 li_stage_row_init (LiStageRow *self)
 {
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
-  _li_spin_button_setup (self->min_score_spin);
-  _li_spin_button_setup (self->min_intent_spin);
-  _li_spin_button_setup (self->min_fit_spin);
-  _li_spin_button_setup (self->follow_up_spin);
+  li_editor_spin_button_setup (self->min_score_spin);
+  li_editor_spin_button_setup (self->min_intent_spin);
+  li_editor_spin_button_setup (self->min_fit_spin);
+  li_editor_spin_button_setup (self->follow_up_spin);
   _li_stage_row_sync_conditions (self);
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 GtkWidget *
@@ -247,7 +209,7 @@ _li_stage_row_set_condition (GtkCheckButton *check,
   if (full && gtk_check_button_get_active (check) != active)
     gtk_check_button_set_active (check, active);
   if (active)
-    _li_spin_sync (spin, value, full);
+    li_editor_spin_sync (spin, value, full);
 }
 
 void
@@ -265,48 +227,42 @@ li_stage_row_update (LiStageRow    *self,
   g_return_if_fail (LI_IS_STAGE_ROW (self));
   g_return_if_fail (stage != NULL);
 
-  self->updating++;
+  li_rule_row_begin_update (LI_RULE_ROW (self));
 
   self->catch_all = catch_all;
 
   name = stage->name != NULL && *stage->name != '\0' ? stage->name : _("Unnamed stage");
-  if (_li_row_set_shown_title (ADW_PREFERENCES_ROW (self), &self->shown_name, name))
+  if (li_rule_row_set_shown_title (LI_RULE_ROW (self), name))
     {
       /* Translators: accessible names of a stage row's buttons. */
-      _li_widget_set_accessible_label (GTK_WIDGET (self->up_button), _("Move “%s” up"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->down_button), _("Move “%s” down"), name);
-      _li_widget_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->up_button), _("Move “%s” up"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->down_button), _("Move “%s” down"), name);
+      li_editor_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove “%s”"), name);
     }
 
-  summary = _li_stage_summary (stage, catch_all);
-  if (catch_all)
-    {
-      g_autofree char *tmp = g_steal_pointer (&summary);
-      /* Translators: subtitle of the last stage, which takes every other lead. */
-      summary = g_strdup_printf (_("Catch-all · %s"), tmp);
-    }
+  summary = li_stage_summary (stage, catch_all);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), can_move_up);
   gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), can_move_down);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_row), !catch_all);
 
-  _li_widget_set_error (GTK_WIDGET (self->name_row), name_is_bad);
+  li_editor_set_error (GTK_WIDGET (self->name_row), name_is_bad);
 
-  _li_editable_sync (GTK_EDITABLE (self->name_row), stage->name, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->name_row), stage->name, full);
   _li_stage_row_set_condition (self->min_score_check, self->min_score_spin,
                                stage->has_min_score, stage->min_score, full);
   _li_stage_row_set_condition (self->min_intent_check, self->min_intent_spin,
                                stage->has_min_intent, stage->min_intent, full);
   _li_stage_row_set_condition (self->min_fit_check, self->min_fit_spin,
                                stage->has_min_fit, stage->min_fit, full);
-  _li_editable_sync (GTK_EDITABLE (self->channel_row), stage->channel, full);
+  li_editor_editable_sync (GTK_EDITABLE (self->channel_row), stage->channel, full);
   _li_stage_row_set_condition (self->follow_up_check, self->follow_up_spin,
                                stage->has_follow_up, stage->follow_up_minutes, full);
 
   _li_stage_row_sync_conditions (self);
 
-  self->updating--;
+  li_rule_row_end_update (LI_RULE_ROW (self));
 }
 
 const char *

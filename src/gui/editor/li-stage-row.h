@@ -1,20 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
+#include "li-rule-row.h"
 #include "li-rules.h"
 
 G_BEGIN_DECLS
 
 #define LI_TYPE_STAGE_ROW (li_stage_row_get_type ())
-G_DECLARE_FINAL_TYPE (LiStageRow, li_stage_row, LI, STAGE_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (LiStageRow, li_stage_row, LI, STAGE_ROW, LiRuleRow)
 
 /* One stage: name and summary, move up/down buttons in the header; name,
  * conditions (check button + spin each), channel and follow-up time when
  * expanded.  The catch-all (last) stage has no conditions and cannot be
- * moved or removed.  A view that emits ::changed (LiField),
- * ::remove-requested and ::move-requested (delta −1 or +1). */
+ * moved or removed.  A LiRuleRow view, like LiIntentRow, that also emits
+ * ::move-requested (delta −1 or +1). */
 GtkWidget  *li_stage_row_new           (void);
 /* @full: set every control; otherwise only labels and sensitivity. */
 void        li_stage_row_update        (LiStageRow    *self,

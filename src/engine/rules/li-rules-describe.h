@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "li-rules.h"
+
+G_BEGIN_DECLS
+
+/* One line of text about one part of a rule set, as the rule editor shows it
+ * under each rule.  Translated; numbers in their shortest form. */
+
+/* What a point is worth after 1, 7 and 30 days:
+ * "1 d 0.91 · 7 d 0.50 · 30 d 0.05". */
+char *li_decay_summary       (const LiDecay *decay);
+/* "half-life 7 d", "counts for 3 d", "fades out over 10 d", "no decay". */
+char *li_decay_describe      (const LiDecay *decay);
+/* "off · link: cart, product · cap 12 · half-life 7 d".  @rule NULL is an
+ * event without a rule ("off"); @is_outcome flags a rule on the outcome
+ * event (an error).  "" for a rule with points and nothing else. */
+char *li_intent_rule_summary (const LiIntentRule *rule,
+                              gboolean            is_outcome);
+/* "3 views of one product within 72 h", with " · off" when switched off. */
+char *li_pattern_summary     (const LiPattern *pattern);
+/* "country is one of US, CA", "budget ≥ 100" … */
+char *li_fit_rule_summary    (const LiFitRule *rule);
+/* "score ≥ 60 · phone within 15 min"; the catch-all (@catch_all, the last
+ * stage) says so: "Catch-all · every other lead". */
+char *li_stage_summary       (const LiStage *stage,
+                              gboolean       catch_all);
+
+G_END_DECLS
