@@ -78,6 +78,31 @@ test_decay_linear_several (void)
   g_assert_cmpfloat_with_epsilon (test_score_at (json, events, 3, "a", 5 * D).score, 7.5, 1e-9);
 }
 
+/* A tiny window long after the lead's first event: the running sums are
+ * taken near the live items, so nothing is lost to cancellation.  Points
+ * of 1e9 make any error visible at 6 decimals. */
+static void
+test_decay_linear_tiny_window (void)
+{
+  static const TestEvent events[] = {
+    { "a", 0, "page_view", NULL },
+    { "a", 400 * D, "add_to_cart", NULL },
+    { "a", 400 * D + 100, "add_to_cart", NULL },
+    { "a", 800 * D, "add_to_cart", NULL },
+    { "a", 800 * D + 300, "add_to_cart", NULL },
+  };
+  /* 1e-5 days = 864 ms */
+  const char *json = "{\"decay\": {\"model\": \"linear\", \"days\": 1e-5},"
+                     "\"intent\": [{\"event\": \"add_to_cart\", \"points\": 1e9}], " STAGES_1 "}";
+  double at_400 = 1e9 * (1 - 500 / 864.0) + 1e9 * (1 - 400 / 864.0);
+  double at_800 = 1e9 * (1 - 700 / 864.0) + 1e9 * (1 - 400 / 864.0);
+
+  g_assert_cmpfloat_with_epsilon (test_score_at (json, events, 5, "a", 400 * D + 500).score,
+                                  at_400, 1e-6);
+  g_assert_cmpfloat_with_epsilon (test_score_at (json, events, 5, "a", 800 * D + 700).score,
+                                  at_800, 1e-6);
+}
+
 static void
 test_decay_override (void)
 {
@@ -342,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/engine/scoring/decay/window", test_decay_window);
   g_test_add_func ("/engine/scoring/decay/linear", test_decay_linear);
   g_test_add_func ("/engine/scoring/decay/linear-several", test_decay_linear_several);
+  g_test_add_func ("/engine/scoring/decay/linear-tiny-window", test_decay_linear_tiny_window);
   g_test_add_func ("/engine/scoring/decay/override", test_decay_override);
   g_test_add_func ("/engine/scoring/caps-and-negative", test_caps_and_negative);
   g_test_add_func ("/engine/scoring/cap-with-decay", test_cap_with_decay);

@@ -46,8 +46,8 @@ li_comparison_new (const LiPlan   *a,
   c->rows = _li_stage_names (a);
   c->columns = _li_stage_names (b);
   n_cols = g_strv_length (c->columns);
-  c->counts = g_new0 (guint, MAX (g_strv_length (c->rows) * n_cols, 1));
-  _LI_FOR_EACH_SHARED_LEAD (c, oa, ob, c->counts[oa->peak_stage * n_cols + ob->peak_stage]++);
+  c->counts = g_new0 (guint, MAX ((gsize) g_strv_length (c->rows) * n_cols, 1));
+  _LI_FOR_EACH_SHARED_LEAD (c, oa, ob, c->counts[(gsize) oa->peak_stage * n_cols + ob->peak_stage]++);
   c->changes = li_rules_diff (li_plan_get_rules (a), li_plan_get_rules (b));
   return c;
 }
@@ -90,7 +90,7 @@ li_comparison_count (const LiComparison *c,
                      guint               row,
                      guint               column)
 {
-  return c->counts[row * g_strv_length (c->columns) + column];
+  return c->counts[(gsize) row * g_strv_length (c->columns) + column];
 }
 
 GArray *
@@ -208,7 +208,7 @@ li_comparison_to_json (const LiComparison *c)
     {
       json_builder_begin_array (b);
       for (guint col = 0; col < n_cols; col++)
-        json_builder_add_int_value (b, c->counts[r * n_cols + col]);
+        json_builder_add_int_value (b, c->counts[(gsize) r * n_cols + col]);
       json_builder_end_array (b);
     }
   json_builder_end_array (b);
@@ -271,7 +271,7 @@ li_comparison_to_text (const LiComparison *c)
     {
       g_string_append_printf (out, "%-12s", c->rows[r]);
       for (guint col = 0; col < n_cols; col++)
-        g_string_append_printf (out, " %10u", c->counts[r * n_cols + col]);
+        g_string_append_printf (out, " %10u", c->counts[(gsize) r * n_cols + col]);
       g_string_append_c (out, '\n');
     }
 

@@ -17,12 +17,18 @@ _li_patterns_init (LiScorer *s)
   for (guint p = 0; p < plan->n_patterns; p++)
     {
       PatternState *st = &s->patterns[p];
-      _li_id_map_init (&st->map);
-      _li_id_map_init (&st->pairs);
-      if (plan->patterns[p].kind == LI_PATTERN_REPEAT_PRODUCT ||
-          plan->patterns[p].kind == LI_PATTERN_CATEGORY_FOCUS)
-        st->next = g_new (guint32, len);
-      if (plan->patterns[p].kind == LI_PATTERN_SEQUENCE)
+      LiPatternKind kind = plan->patterns[p].kind;
+
+      /* Only what the kind uses: an unused map stays empty (clearing and
+       * freeing it do nothing). */
+      if (kind == LI_PATTERN_REPEAT_PRODUCT || kind == LI_PATTERN_CATEGORY_FOCUS)
+        {
+          _li_id_map_init (&st->map);
+          st->next = g_new (guint32, len);
+        }
+      if (kind == LI_PATTERN_CATEGORY_FOCUS)
+        _li_id_map_init (&st->pairs);
+      if (kind == LI_PATTERN_SEQUENCE)
         st->best = g_new (gint64, plan->patterns[p].n_seq);
     }
 }

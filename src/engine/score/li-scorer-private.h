@@ -36,6 +36,7 @@ typedef struct
 {
   double  sum;     /* none, exponential, window: the raw sum; linear: Σ points */
   double  sum_t;   /* linear: Σ points · (t_e − anchor) */
+  gint64  anchor;  /* linear: a time near the live items, for precision */
   gint64 *q_t;     /* window, linear: live items */
   double *q_p;
   guint   head, tail, cap;
@@ -48,7 +49,6 @@ struct _LiScorer
   double       *exp_factor;
   PatternState *patterns;
   gint64        last_t;
-  gint64        anchor;
   gboolean      started;
   guint32       lead;
   guint32       lead_begin;

@@ -90,6 +90,26 @@ li_scorer_begin_lead (LiScorer *s,
   s->fit_dirty = TRUE;
 }
 
+/* Linear decay is Σ p·(1 − (t − t_e)/W) = S − (S·(t − a) − Σ p·(t_e − a))/W
+ * for any anchor a.  Far from a, both products are large and their
+ * difference loses the digits that matter when W is small, so the sums are
+ * taken again from the live items (all within W of now) once now is more
+ * than LI_LINEAR_REBASE windows past a.  Each item is summed again at most
+ * once per rebase it survives, and it survives only one: amortised O(1). */
+#define LI_LINEAR_REBASE 16
+
+static void
+_li_acc_rebase (Acc *acc)
+{
+  acc->anchor = acc->q_t[acc->head];
+  acc->sum = acc->sum_t = 0;
+  for (guint k = acc->head; k < acc->tail; k++)
+    {
+      acc->sum += acc->q_p[k];
+      acc->sum_t += acc->q_p[k] * (double) (acc->q_t[k] - acc->anchor);
+    }
+}
+
 static void
 _li_scorer_advance (LiScorer *s,
                     gint64    t)
@@ -100,7 +120,7 @@ _li_scorer_advance (LiScorer *s,
   if (!s->started)
     {
       s->started = TRUE;
-      s->last_t = s->anchor = t;
+      s->last_t = t;
       return;
     }
   dt = t - s->last_t;
@@ -132,11 +152,14 @@ _li_scorer_advance (LiScorer *s,
           while (acc->head < acc->tail && (double) (t - acc->q_t[acc->head]) >= spec->param_ms)
             {
               acc->sum -= acc->q_p[acc->head];
-              acc->sum_t -= acc->q_p[acc->head] * (double) (acc->q_t[acc->head] - s->anchor);
+              acc->sum_t -= acc->q_p[acc->head] * (double) (acc->q_t[acc->head] - acc->anchor);
               acc->head++;
             }
           if (acc->head == acc->tail)
             acc->head = acc->tail = 0, acc->sum = acc->sum_t = 0;
+          else if (spec->model == LI_DECAY_LINEAR &&
+                   (double) (t - acc->anchor) > LI_LINEAR_REBASE * spec->param_ms)
+            _li_acc_rebase (acc);
           break;
         default:
           g_assert_not_reached ();
@@ -162,7 +185,9 @@ _li_scorer_add (LiScorer *s,
   if (s->plan->accs[a].model != LI_DECAY_WINDOW && s->plan->accs[a].model != LI_DECAY_LINEAR)
     return;
 
-  acc->sum_t += points * (double) (t - s->anchor);
+  if (acc->head == acc->tail)
+    acc->anchor = t;
+  acc->sum_t += points * (double) (t - acc->anchor);
   if (acc->tail == acc->cap)
     {
       if (acc->head > acc->cap / 2)
@@ -274,7 +299,7 @@ _li_scorer_eval (LiScorer *s,
       double v = acc->sum;
 
       if (spec->model == LI_DECAY_LINEAR && acc->head < acc->tail)
-        v = acc->sum - (acc->sum * (double) (t - s->anchor) - acc->sum_t) / spec->param_ms;
+        v = acc->sum - (acc->sum * (double) (t - acc->anchor) - acc->sum_t) / spec->param_ms;
       if (spec->cap > 0)
         v = CLAMP (v, -spec->cap, spec->cap);
       intent += v;
