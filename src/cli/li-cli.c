@@ -6,8 +6,7 @@
 #include <unistd.h>
 
 #include "li-compare.h"
-#include "li-import.h"
-#include "li-leads-file.h"
+#include "li-dataset.h"
 #include "li-replay.h"
 #include "li-rules.h"
 #include "li-time.h"
@@ -89,15 +88,14 @@ _li_show_progress (const Args *a)
 
 /* Events (and the leads file) of the command line.  Returns NULL after
  * printing the error. */
-static LiEventStore *
-_li_load_events (const Args   *a,
-                 LiLeadTable **leads,
-                 int          *status)
+static LiDataset *
+_li_load_dataset (const Args *a,
+                  int        *status)
 {
   LiImportOptions options = { LI_FORMAT_AUTO, a->skip_bad_rows };
-  LiImportReport report = { 0 };
   g_autoptr(GError) error = NULL;
-  LiEventStore *store;
+  const LiImportReport *report;
+  LiDataset *dataset;
 
   if (a->format && !li_format_from_string (a->format, &options.format))
     {
@@ -105,36 +103,30 @@ _li_load_events (const Args   *a,
       *status = _li_usage (msg);
       return NULL;
     }
-  store = li_import_event_paths ((const char * const *) a->events, &options, &report,
-                                 _li_show_progress (a) ? _li_progress_cb : NULL, (gpointer) "Importing",
-                                 NULL, &error);
-  if (store == NULL)
+  dataset = li_dataset_load ((const char * const *) a->events, a->leads, &options,
+                             _li_show_progress (a) ? _li_progress_cb : NULL, (gpointer) "Importing",
+                             NULL, &error);
+  if (dataset == NULL)
     {
-      li_import_report_clear (&report);
       *status = _li_bad_input (error->message);
       return NULL;
     }
-  if (report.n_skipped > 0)
+  report = li_dataset_get_report (dataset);
+  if (report->n_skipped > 0)
     {
-      g_printerr ("skipped %u bad row%s\n", report.n_skipped, report.n_skipped == 1 ? "" : "s");
-      for (guint i = 0; report.skipped_reasons && report.skipped_reasons[i]; i++)
-        g_printerr ("  %s\n", report.skipped_reasons[i]);
+      g_printerr ("skipped %u bad row%s\n", report->n_skipped, report->n_skipped == 1 ? "" : "s");
+      for (guint i = 0; report->skipped_reasons && report->skipped_reasons[i]; i++)
+        g_printerr ("  %s\n", report->skipped_reasons[i]);
     }
-  li_import_report_clear (&report);
+  return dataset;
+}
 
-  *leads = NULL;
-  if (a->leads)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (a->leads);
-      *leads = li_import_leads (file, NULL, &error);
-      if (*leads == NULL)
-        {
-          li_event_store_unref (store);
-          *status = _li_bad_input (error->message);
-          return NULL;
-        }
-    }
-  return store;
+/* The rules compiled against the command line's data. */
+static LiPlan *
+_li_plan_new (const LiRules *rules,
+              LiDataset     *dataset)
+{
+  return li_plan_new (rules, li_dataset_get_store (dataset), li_dataset_get_leads (dataset));
 }
 
 static LiRules *
@@ -236,8 +228,7 @@ _li_cmd_score (const Args *a)
 {
   int status = EXIT_OK;
   g_autoptr(LiRules) rules = NULL;
-  g_autoptr(LiEventStore) store = NULL;
-  g_autoptr(LiLeadTable) leads = NULL;
+  g_autoptr(LiDataset) dataset = NULL;
   g_autoptr(LiPlan) plan = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autofree char *csv = NULL;
@@ -249,12 +240,12 @@ _li_cmd_score (const Args *a)
     return status;
   if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
     return status;
-  if ((store = _li_load_events (a, &leads, &status)) == NULL)
+  if ((dataset = _li_load_dataset (a, &status)) == NULL)
     return status;
   if (a->as_of == NULL)
-    as_of = store->max_time_ms;
+    as_of = li_dataset_get_store (dataset)->max_time_ms;
 
-  plan = li_plan_new (rules, store, leads);
+  plan = _li_plan_new (rules, dataset);
   rows = li_score_as_of (plan, as_of, NULL, NULL);
   csv = li_score_rows_csv (plan, rows);
   return _li_write (a->out, csv);
@@ -284,8 +275,7 @@ _li_cmd_replay (const Args *a)
   int status = EXIT_OK;
   LiReplayOptions options;
   g_autoptr(LiRules) rules = NULL;
-  g_autoptr(LiEventStore) store = NULL;
-  g_autoptr(LiLeadTable) leads = NULL;
+  g_autoptr(LiDataset) dataset = NULL;
   g_autoptr(LiPlan) plan = NULL;
   g_autoptr(LiReplayResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -297,10 +287,10 @@ _li_cmd_replay (const Args *a)
     return status;
   if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
     return status;
-  if ((store = _li_load_events (a, &leads, &status)) == NULL)
+  if ((dataset = _li_load_dataset (a, &status)) == NULL)
     return status;
 
-  plan = li_plan_new (rules, store, leads);
+  plan = _li_plan_new (rules, dataset);
   result = li_replay_run (plan, &options, NULL, NULL, NULL, &error);
   if (result == NULL)
     return _li_bad_input (error->message);
@@ -323,8 +313,7 @@ _li_cmd_compare (const Args *a)
   LiReplayOptions options;
   g_autoptr(LiRules) rules_a = NULL;
   g_autoptr(LiRules) rules_b = NULL;
-  g_autoptr(LiEventStore) store = NULL;
-  g_autoptr(LiLeadTable) leads = NULL;
+  g_autoptr(LiDataset) dataset = NULL;
   g_autoptr(LiPlan) plan_a = NULL;
   g_autoptr(LiPlan) plan_b = NULL;
   g_autoptr(LiComparison) comparison = NULL;
@@ -339,11 +328,11 @@ _li_cmd_compare (const Args *a)
       (rules_b = _li_load_rules (a->rules[1], &status)) == NULL)
     return status;
   /* One import for both rule sets. */
-  if ((store = _li_load_events (a, &leads, &status)) == NULL)
+  if ((dataset = _li_load_dataset (a, &status)) == NULL)
     return status;
 
-  plan_a = li_plan_new (rules_a, store, leads);
-  plan_b = li_plan_new (rules_b, store, leads);
+  plan_a = _li_plan_new (rules_a, dataset);
+  plan_b = _li_plan_new (rules_b, dataset);
   comparison = li_compare_run (plan_a, plan_b, &options, NULL, &error);
   if (comparison == NULL)
     return _li_bad_input (error->message);
