@@ -104,6 +104,33 @@ t_help_version () {
   run 0 --version && has "$tmp/out" 'lead-intent-cli'
 }
 
+# SPEC 7: a write error is bad input with a message, and no output of the
+# command is left behind.
+t_write_errors () {
+  for cmd in "validate $rules" "score --rules $rules --events $sample" \
+             "replay --rules $rules --events $sample" \
+             "compare --rules $rules --rules $rules --events $sample"; do
+    # shellcheck disable=SC2086
+    "$cli" $cmd >/dev/full 2>"$tmp/err"
+    [ $? -eq 1 ] || { echo "$cmd > /dev/full did not exit 1"; return 1; }
+    has "$tmp/err" 'standard output: No space left on device' || return 1
+  done
+}
+t_outputs_together () {
+  rm -f "$tmp/together.csv"
+  "$cli" replay --rules "$rules" --events "$sample" --leads-out "$tmp/together.csv" >/dev/full 2>/dev/null
+  [ $? -eq 1 ] && [ ! -e "$tmp/together.csv" ] &&
+  [ -z "$(find "$tmp" -name '.together.csv.*')" ]
+}
+t_output_through_link () {
+  printf 'old\n' >"$tmp/private.csv" && chmod 600 "$tmp/private.csv" &&
+  ln -sf private.csv "$tmp/link.csv" &&
+  run 0 score --rules "$rules" --events "$sample" -o "$tmp/link.csv" &&
+  [ -L "$tmp/link.csv" ] && [ "$(stat -c %a "$tmp/private.csv")" = 600 ] &&
+  has "$tmp/private.csv" '^lead_id,score,intent,fit,stage$'
+}
+t_bins_zero () { run 2 replay --bins 0 --rules "$rules" --events "$sample" && empty "$tmp/out"; }
+
 check "validate accepts the sample rules" t_validate_ok
 check "validate names every problem with its JSON path" t_validate_bad
 check "score the REES46 sample" t_score_sample
@@ -119,5 +146,9 @@ check "-o writes the result" t_output_file
 check "a missing file is bad input" t_missing_file
 check "bad usage exits 2" t_usage
 check "--help and --version" t_help_version
+check "a write error on standard output is exit 1 with a message" t_write_errors
+check "--leads-out is not left behind when standard output fails" t_outputs_together
+check "-o writes through a link and keeps the file's permissions" t_output_through_link
+check "--bins 0 is bad usage" t_bins_zero
 echo "1..$n"
 [ "$fails" -eq 0 ]

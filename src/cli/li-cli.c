@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "li-compare.h"
 #include "li-dataset.h"
+#include "li-output.h"
 #include "li-replay.h"
 #include "li-rules.h"
 #include "li-time.h"
@@ -18,6 +20,9 @@
 
 /* Exit statuses of SPEC 7. */
 enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
+
+/* --bins not given: the replay's default (40); 0 is a usage error. */
+#define LI_BINS_DEFAULT G_MININT
 
 typedef struct
 {
@@ -171,21 +176,26 @@ _li_parse_time_arg (const char *name,
   return FALSE;
 }
 
-/* Writes @data to @path atomically, or to stdout when @path is NULL. */
+/* Writes every output of the command, or none of them (SPEC 7). */
+static int
+_li_commit (LiOutputSet *outputs)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!li_output_set_commit (outputs, &error))
+    return _li_bad_input (error->message);
+  return EXIT_OK;
+}
+
+/* One output of the command: @data to @path, or to stdout when NULL. */
 static int
 _li_write (const char *path,
            const char *data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LiOutputSet) outputs = li_output_set_new ();
 
-  if (path == NULL)
-    {
-      fputs (data, stdout);
-      return fflush (stdout) == 0 ? EXIT_OK : EXIT_BAD_INPUT;
-    }
-  if (!g_file_set_contents (path, data, -1, &error))
-    return _li_bad_input (error->message);
-  return EXIT_OK;
+  g_string_append (li_output_set_add (outputs, path), data);
+  return _li_commit (outputs);
 }
 
 /* Takes @node.  Numbers in their shortest form, as rule files are written. */
@@ -219,8 +229,7 @@ _li_cmd_validate (const Args *a)
         g_printerr ("%s: %s\n", a->rules[0], error->message);
       return EXIT_BAD_INPUT;
     }
-  g_print ("ok\n");
-  return EXIT_OK;
+  return _li_write (NULL, "ok\n");
 }
 
 static int
@@ -257,12 +266,12 @@ _li_replay_options (const Args      *a,
                     int             *status)
 {
   *options = (LiReplayOptions) { 0 };
-  if (a->bins < 0 || a->bins > 100000)
+  if (a->bins != LI_BINS_DEFAULT && (a->bins < 1 || a->bins > 100000))
     {
-      *status = _li_usage ("--bins must be between 1 and 100000");
+      *status = _li_usage (_("--bins must be between 1 and 100000"));
       return FALSE;
     }
-  options->bins = a->bins;
+  options->bins = a->bins == LI_BINS_DEFAULT ? 0 : (guint) a->bins;
   options->has_from = a->from != NULL;
   options->has_to = a->to != NULL;
   return (!a->from || _li_parse_time_arg ("--from", a->from, &options->from_ms, status)) &&
@@ -278,6 +287,7 @@ _li_cmd_replay (const Args *a)
   g_autoptr(LiDataset) dataset = NULL;
   g_autoptr(LiPlan) plan = NULL;
   g_autoptr(LiReplayResult) result = NULL;
+  g_autoptr(LiOutputSet) outputs = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -295,15 +305,16 @@ _li_cmd_replay (const Args *a)
   if (result == NULL)
     return _li_bad_input (error->message);
 
+  outputs = li_output_set_new ();
   if (a->leads_out)
     {
       g_autofree char *csv = li_replay_result_leads_csv (result, plan);
-      if ((status = _li_write (a->leads_out, csv)) != EXIT_OK)
-        return status;
+      g_string_append (li_output_set_add (outputs, a->leads_out), csv);
     }
   text = a->json ? _li_json_to_string (li_replay_result_to_json (result))
                  : li_replay_result_to_text (result);
-  return _li_write (a->out, text);
+  g_string_append (li_output_set_add (outputs, a->out), text);
+  return _li_commit (outputs);
 }
 
 static int
@@ -377,7 +388,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  Args a = { 0 };
+  Args a = { .bins = LI_BINS_DEFAULT };
   const Command *cmd = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -403,6 +414,9 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");  /* numbers in CSV and JSON always use a dot */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
