@@ -128,6 +128,28 @@ _li_application_screenshot_done_cb (GObject      *object,
   g_application_release (G_APPLICATION (self));
 }
 
+/* A --screenshot run fails when a rule file it was given cannot be read. */
+static void
+_li_application_rules_opened_cb (LiProject     *project,
+                                 const char    *path,
+                                 GPtrArray     *problems,
+                                 const GError  *error,
+                                 LiApplication *self)
+{
+  if (error != NULL)
+    self->exit_status = 1;
+}
+
+static void
+_li_application_compared_with_cb (LiProject     *project,
+                                  const char    *path,
+                                  const GError  *error,
+                                  LiApplication *self)
+{
+  if (error != NULL)
+    self->exit_status = 1;
+}
+
 /* Actions */
 
 static void
@@ -237,6 +259,10 @@ li_application_command_line (GApplication            *application,
       window = li_window_new (self);
       gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
       gtk_window_unmaximize (GTK_WINDOW (window));
+      g_signal_connect_object (li_window_get_project (window), "open-finished",
+                               G_CALLBACK (_li_application_rules_opened_cb), self, 0);
+      g_signal_connect_object (li_window_get_project (window), "compare-with-finished",
+                               G_CALLBACK (_li_application_compared_with_cb), self, 0);
       if (rules != NULL && !li_window_open_rules (window, rules))
         self->exit_status = 1;
       if (compare_with != NULL && !li_window_compare_with (window, compare_with))

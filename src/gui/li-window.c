@@ -1,135 +1,129 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window: the rule editor, the replay and compare pages, the data
+ * summary, the actions and dialogs.  What it shows is its LiProject's: the
+ * window asks the project for work and follows its signals. */
 #define G_LOG_DOMAIN "LeadIntent"
 
 #include "config.h"
 
+#include "li-window.h"
+
 #include <glib/gi18n.h>
 
+#include "li-compare-view.h"
 #include "li-format.h"
-#include "li-import-job.h"
-#include "li-replay-job.h"
-#include "li-time.h"
-#include "li-window-private.h"
-#include "li-rules-parse.h"
+#include "li-replay-view.h"
+#include "li-rule-editor.h"
+#include "li-window-dialogs.h"
 #include "li-rules-validate.h"
-#include "li-rules-write.h"
 #include "li-problem.h"
 
-/* Time between an edit and the replay it triggers: edits that come faster
- * (a drag, typing) replace the scheduled replay instead of queuing. */
-#define REPLAY_DEBOUNCE_MS 60
-#define UNDO_DEPTH         200
-#define TEMPLATE_RESOURCE  "/com/example/LeadIntent/templates/ecommerce.leadrules.json"
+typedef void (*LiWindowContinuation) (LiWindow *self,
+                                      gpointer  user_data);
 
-enum {
-  PROP_0,
-  PROP_BUSY,
-  PROP_DIRTY,
-  PROP_LAST_REPLAY_MS,
-  N_PROPS
+/* What to do once the unsaved-changes question is answered. */
+typedef struct
+{
+  LiWindowContinuation continuation;
+  gpointer             user_data;
+  GDestroyNotify       destroy;
+} LiContinuation;
+
+struct _LiWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *drop_area;
+  GtkRevealer         *error_revealer;
+  GtkLabel            *error_heading;
+  GtkLabel            *error_label;
+  GtkRevealer         *import_revealer;
+  GtkLabel            *import_label;
+  GtkProgressBar      *import_progress;
+  GtkRevealer         *summary_revealer;
+  GtkLabel            *summary_label;
+  GtkLabel            *summary_files_label;
+  GtkListBox          *names_list;
+  GtkStack            *content_stack;
+  GtkWidget           *sample_button;
+  GtkWidget           *recent_group;
+  GtkListBox          *recent_list;
+  LiRuleEditor        *rule_editor;
+  LiReplayView        *replay_view;
+  AdwViewStack        *view_stack;
+  LiCompareView       *compare_view;
+  GMenu               *recent_menu;
+
+  GSettings           *settings;
+  LiProject           *project;
+
+  gboolean             close_confirmed;
+  LiContinuation      *after_save;    /* run once the rules are saved (unsaved-changes dialog) */
+  GtkNativeDialog     *file_chooser;  /* the one shown; a new one replaces it */
 };
 
 G_DEFINE_FINAL_TYPE (LiWindow, li_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  guint  generation;
-  gint64 edit_time;
-  gint64 start_time;
-} ReplayTicket;
-
-static void _li_window_schedule_replay (LiWindow *self,
-                                        gboolean  debounce);
-
 /* Helpers */
 
-char *
-_li_window_format_title (const char  *rules_name,
-                         const char  *path,
-                         gboolean     dirty,
-                         char       **subtitle)
+static void
+_li_continuation_free (LiContinuation *cont)
 {
-  const char *name = rules_name != NULL && *rules_name != '\0' ? rules_name : _("Untitled Rules");
-
-  if (subtitle != NULL)
-    {
-      if (path != NULL)
-        *subtitle = g_path_get_basename (path);
-      else
-        *subtitle = g_strdup (_("Not saved"));
-    }
-
-  if (dirty)
-    return g_strdup_printf ("• %s", name);
-
-  return g_strdup (name);
+  if (cont == NULL)
+    return;
+  if (cont->destroy != NULL)
+    cont->destroy (cont->user_data);
+  g_free (cont);
 }
 
-LiRules *
-_li_window_load_template (void)
+static gboolean
+_li_path_is_rules (const char *path)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LiRules *rules;
-  gsize len;
-  const char *data;
+  return g_str_has_suffix (path, ".leadrules.json")
+         || (g_str_has_suffix (path, ".json") && !g_str_has_suffix (path, ".jsonl"));
+}
 
-  bytes = g_resources_lookup_data (TEMPLATE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    {
-      g_critical ("Template rules missing: %s", error->message);
-      return li_rules_new ();
-    }
+static LiApplication *
+_li_window_get_app (LiWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  data = g_bytes_get_data (bytes, &len);
-  rules = li_rules_from_data (data, len, NULL, &error);
-  if (rules == NULL)
-    {
-      g_critical ("Template rules invalid: %s", error->message);
-      return li_rules_new ();
-    }
+  return app != NULL && LI_IS_APPLICATION (app) ? LI_APPLICATION (app) : NULL;
+}
 
-  return rules;
+static LiEventStore *
+_li_window_get_store (LiWindow *self)
+{
+  LiDataset *dataset = li_project_get_dataset (self->project);
+
+  return dataset != NULL ? li_dataset_get_store (dataset) : NULL;
 }
 
 static void
-_li_window_set_busy (LiWindow *self,
-                     gboolean  busy)
+_li_window_add_recent (LiWindow   *self,
+                       const char *path,
+                       gboolean    last_rules)
 {
-  if (self->busy == busy)
+  LiApplication *app = _li_window_get_app (self);
+
+  if (app == NULL)
     return;
 
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-void
-_li_window_update_busy (LiWindow *self)
-{
-  _li_window_set_busy (self, self->import_cancellable != NULL
-                             || self->replay_timeout_id != 0
-                             || self->replay_running
-                             || _li_window_compare_running (self));
+  li_application_add_recent (app, path);
+  if (last_rules)
+    li_application_set_last_rules (app, path);
 }
 
 static void
 _li_window_update_title (LiWindow *self)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
+  g_autofree char *title = li_project_dup_title (self->project);
+  g_autofree char *subtitle = li_project_dup_subtitle (self->project);
   g_autofree char *window_title = NULL;
-  gboolean dirty;
 
-  dirty = self->saved_rules == NULL || !li_rules_equal (self->rules, self->saved_rules);
-  if (dirty != self->dirty)
-    {
-      self->dirty = dirty;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
-
-  title = _li_window_format_title (self->rules->name, self->rules_path, dirty, &subtitle);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -138,23 +132,21 @@ _li_window_update_title (LiWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-void
+static void
 _li_window_update_actions (LiWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  gboolean has_sample;
+  LiApplication *app = _li_window_get_app (self);
+  gboolean has_sample = app != NULL && li_application_get_sample_dir (app) != NULL;
 
-  gtk_widget_action_set_enabled (widget, "win.undo", li_undo_stack_can_undo (self->undo));
-  gtk_widget_action_set_enabled (widget, "win.redo", li_undo_stack_can_redo (self->undo));
-  gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_cancellable != NULL);
-  has_sample = app != NULL && LI_IS_APPLICATION (app)
-               && li_application_get_sample_dir (LI_APPLICATION (app)) != NULL;
+  gtk_widget_action_set_enabled (widget, "win.undo", li_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", li_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", li_project_get_importing (self->project));
   gtk_widget_action_set_enabled (widget, "win.open-sample", has_sample);
   gtk_widget_set_visible (self->sample_button, has_sample);
 }
 
-void
+static void
 _li_window_show_toast (LiWindow   *self,
                        const char *title)
 {
@@ -164,7 +156,7 @@ _li_window_show_toast (LiWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
+static void
 _li_window_show_error (LiWindow   *self,
                        const char *heading,
                        const char *details)
@@ -175,55 +167,65 @@ _li_window_show_error (LiWindow   *self,
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
-void
+static void
 _li_window_hide_error (LiWindow *self)
 {
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
-void
-_li_window_show_problems (LiWindow     *self,
-                          const char   *heading,
-                          GPtrArray    *problems,
-                          const GError *error)
+static void
+_li_window_show_import_error (LiWindow   *self,
+                              const char *details)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
-  AdwMessageDialog *dialog;
-  guint shown = 0;
-
-  if (problems != NULL)
-    {
-      for (guint i = 0; i < problems->len; i++)
-        {
-          g_autofree char *line = li_problem_to_string (g_ptr_array_index (problems, i));
-
-          if (shown++ == 12)
-            {
-              g_string_append_printf (body,
-                                      g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
-                                                   "… and %u more problems",
-                                                   problems->len - 12),
-                                      problems->len - 12);
-              g_string_append_c (body, '\n');
-              break;
-            }
-          g_string_append (body, line);
-          g_string_append_c (body, '\n');
-        }
-    }
-
-  if (shown == 0 && error != NULL)
-    g_string_append (body, error->message);
-
-  while (body->len > 0 && body->str[body->len - 1] == '\n')
-    g_string_truncate (body, body->len - 1);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  _li_window_show_error (self,
+                         _li_window_get_store (self) != NULL
+                         ? _("Import failed — the data in use was kept")
+                         : _("Import failed"),
+                         details);
 }
+
+/* The file chooser of the window (the one shown; a new one replaces it). */
+static void
+_li_window_set_chooser (LiWindow             *self,
+                        GtkFileChooserNative *chooser)
+{
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+}
+
+/* The chooser's file (@response accepted), once it is closed. */
+static GFile *
+_li_window_chooser_done (LiWindow        *self,
+                         GtkNativeDialog *dialog,
+                         int              response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (self->file_chooser == dialog)
+    g_clear_object (&self->file_chooser);
+
+  return file;
+}
+
+static void
+_li_window_show_chooser (LiWindow      *self,
+                         LiChooserKind  kind,
+                         GCallback      response_cb)
+{
+  GtkFileChooserNative *chooser = li_file_chooser_new (GTK_WINDOW (self), kind);
+
+  _li_window_set_chooser (self, chooser);
+  g_signal_connect (chooser, "response", response_cb, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The data summary */
 
 static char *
 _li_window_format_time (gint64 time_ms)
@@ -236,32 +238,25 @@ _li_window_format_time (gint64 time_ms)
   return g_date_time_format (dt, "%Y-%m-%d %H:%M");
 }
 
-static void
-_li_window_update_summary (LiWindow *self)
+/* "17,434 events · 4,504 leads · 2019-10-01 00:00 – 02:50 UTC · …" */
+static char *
+_li_window_format_summary (LiEventStore         *store,
+                           const LiReplayResult *result,
+                           guint                 n_skipped)
 {
-  g_autofree char *events = NULL;
-  g_autofree char *leads = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) files = g_string_new (NULL);
+  g_autofree char *events = li_format_count (store->n_events);
+  g_autofree char *leads = li_format_count (store->n_leads);
+  GString *text = g_string_new (NULL);
 
-  if (self->store == NULL)
-    {
-      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
-      return;
-    }
-
-  events = li_format_count (self->store->n_events);
-  leads = li_format_count (self->store->n_leads);
   g_string_append_printf (text,
                           /* TRANSLATORS: dataset summary, e.g. "17,434 events · 4,504 leads" */
                           _("%s events · %s leads"), events, leads);
 
-  if (self->store->n_events > 0)
+  if (store->n_events > 0)
     {
-      from = _li_window_format_time (self->store->min_time_ms);
-      to = _li_window_format_time (self->store->max_time_ms);
+      g_autofree char *from = _li_window_format_time (store->min_time_ms);
+      g_autofree char *to = _li_window_format_time (store->max_time_ms);
+
       /* Within one day the date is said once: "2019-10-01 00:00 – 02:50". */
       if (strncmp (from, to, 11) == 0)
         {
@@ -274,45 +269,76 @@ _li_window_update_summary (LiWindow *self)
       g_string_append_printf (text, _(" · %s – %s UTC"), from, to);
     }
 
-  if (self->result != NULL)
+  if (result != NULL)
     {
-      g_autofree char *converters = li_format_count (self->result->converters);
+      g_autofree char *converters = li_format_count (result->converters);
 
       g_string_append_printf (text,
                               g_dngettext (GETTEXT_PACKAGE, " · %s converter",
-                                           " · %s converters", self->result->converters),
+                                           " · %s converters", result->converters),
                               converters);
     }
 
-  if (self->n_skipped > 0)
+  if (n_skipped > 0)
     g_string_append_printf (text,
                             g_dngettext (GETTEXT_PACKAGE, " · %u bad row skipped",
-                                         " · %u bad rows skipped", self->n_skipped),
-                            self->n_skipped);
+                                         " · %u bad rows skipped", n_skipped),
+                            n_skipped);
 
-  gtk_label_set_text (self->summary_label, text->str);
+  return g_string_free (text, FALSE);
+}
 
-  for (guint i = 0; self->event_paths != NULL && self->event_paths[i] != NULL; i++)
+/* "events.csv (rees46), more.csv (csv) + leads.csv" */
+static char *
+_li_window_format_files (LiDataset *dataset)
+{
+  const char * const *paths = li_dataset_get_event_paths (dataset);
+  const char *leads_path = li_dataset_get_leads_path (dataset);
+  GStrv formats = li_dataset_get_report (dataset)->formats;
+  GString *files = g_string_new (NULL);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
-      g_autofree char *base = g_path_get_basename (self->event_paths[i]);
+      g_autofree char *base = g_path_get_basename (paths[i]);
 
       if (files->len > 0)
         g_string_append (files, ", ");
       g_string_append (files, base);
-      if (self->formats != NULL && i < g_strv_length (self->formats))
-        g_string_append_printf (files, " (%s)", self->formats[i]);
+      if (formats != NULL && i < g_strv_length (formats))
+        g_string_append_printf (files, " (%s)", formats[i]);
     }
-  if (self->leads_path != NULL)
+  if (leads_path != NULL)
     {
-      g_autofree char *base = g_path_get_basename (self->leads_path);
+      g_autofree char *base = g_path_get_basename (leads_path);
 
       if (files->len > 0)
         g_string_append (files, " + ");
       g_string_append (files, base);
     }
-  gtk_label_set_text (self->summary_files_label, files->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_files_label), files->str);
 
+  return g_string_free (files, FALSE);
+}
+
+static void
+_li_window_update_summary (LiWindow *self)
+{
+  LiDataset *dataset = li_project_get_dataset (self->project);
+  LiEventStore *store = _li_window_get_store (self);
+  g_autofree char *text = NULL;
+  g_autofree char *files = NULL;
+
+  if (store == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
+      return;
+    }
+
+  text = _li_window_format_summary (store, li_project_get_result (self->project, NULL),
+                                    li_dataset_get_report (dataset)->n_skipped);
+  files = _li_window_format_files (dataset);
+  gtk_label_set_text (self->summary_label, text);
+  gtk_label_set_text (self->summary_files_label, files);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_files_label), files);
   gtk_revealer_set_reveal_child (self->summary_revealer, TRUE);
 }
 
@@ -333,23 +359,47 @@ _li_name_count_compare (gconstpointer a,
   return na->name < nb->name ? -1 : (na->name > nb->name);
 }
 
+static GtkWidget *
+_li_window_name_row_new (const char *name,
+                         guint32     count)
+{
+  g_autofree char *count_text = li_format_count (count);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name_label = gtk_label_new (name);
+  GtkWidget *count_label = gtk_label_new (count_text);
+
+  gtk_widget_add_css_class (row, "name-count-row");
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_widget_set_hexpand (name_label, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (count_label), 1);
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_box_append (GTK_BOX (row), name_label);
+  gtk_box_append (GTK_BOX (row), count_label);
+
+  return row;
+}
+
+/* The event names of the data, most frequent first. */
 static void
 _li_window_update_names (LiWindow *self)
 {
-  GtkWidget *child;
+  LiEventStore *store = _li_window_get_store (self);
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (NameCount));
+  GtkWidget *child;
   guint32 n_names;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->names_list))) != NULL)
     gtk_list_box_remove (self->names_list, child);
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  n_names = li_str_pool_size (self->store->names);
+  n_names = li_str_pool_size (store->names);
   for (guint32 i = 0; i < n_names; i++)
     {
-      NameCount nc = { i, self->store->name_count ? self->store->name_count[i] : 0 };
+      NameCount nc = { i, store->name_count ? store->name_count[i] : 0 };
       g_array_append_val (names, nc);
     }
   g_array_sort (names, _li_name_count_compare);
@@ -357,358 +407,24 @@ _li_window_update_names (LiWindow *self)
   for (guint i = 0; i < names->len; i++)
     {
       const NameCount *nc = &g_array_index (names, NameCount, i);
-      g_autofree char *count = li_format_count (nc->count);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *name_label = gtk_label_new (li_str_pool_get (self->store->names, nc->name));
-      GtkWidget *count_label = gtk_label_new (count);
 
-      gtk_widget_add_css_class (row, "name-count-row");
-      gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-      gtk_widget_set_hexpand (name_label, TRUE);
-      gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (count_label), 1);
-      gtk_widget_add_css_class (count_label, "numeric");
-      gtk_widget_add_css_class (count_label, "dim-label");
-      gtk_box_append (GTK_BOX (row), name_label);
-      gtk_box_append (GTK_BOX (row), count_label);
-      gtk_list_box_append (self->names_list, row);
+      gtk_list_box_append (self->names_list,
+                           _li_window_name_row_new (li_str_pool_get (store->names, nc->name),
+                                                    nc->count));
     }
-}
-
-/* Replay */
-
-static void
-_li_window_replay_done_cb (GObject      *object,
-                           GAsyncResult *async_result,
-                           gpointer      user_data)
-{
-  LiWindow *self = LI_WINDOW (object);
-  g_autofree ReplayTicket *ticket = user_data;
-  g_autoptr(LiReplayResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 now = g_get_monotonic_time ();
-
-  result = li_replay_job_finish (async_result, &error);
-
-  if (ticket->generation != self->replay_generation)
-    return;  /* a newer replay was started: this one is stale */
-
-  self->replay_running = FALSE;
-  g_clear_object (&self->replay_cancellable);
-  li_replay_view_set_busy (self->replay_view, self->replay_timeout_id != 0);
-
-  if (result == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _li_window_show_error (self, _("Replay failed"), error->message);
-      _li_window_update_busy (self);
-      return;
-    }
-
-  g_clear_pointer (&self->result, li_replay_result_unref);
-  g_clear_pointer (&self->result_rules, li_rules_free);
-  self->result = li_replay_result_ref (result);
-  self->result_rules = li_rules_copy (self->rules);
-  li_replay_view_set_result (self->replay_view, result, self->result_rules);
-  _li_window_update_summary (self);
-  _li_window_compare_update (self);
-
-  self->last_replay_ms = (now - ticket->edit_time) / 1000.0;
-  g_debug ("Replay of %u leads, %" G_GUINT64_FORMAT " events: %.1f ms from the edit, %.1f ms in the worker",
-           result->leads, result->n_events, self->last_replay_ms,
-           (now - ticket->start_time) / 1000.0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REPLAY_MS]);
-
-  _li_window_update_busy (self);
-}
-
-static void
-_li_window_start_replay (LiWindow *self)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
-  ReplayTicket *ticket;
-
-  g_clear_handle_id (&self->replay_timeout_id, g_source_remove);
-
-  /* A newer edit supersedes the running replay. */
-  self->replay_generation++;
-  if (self->replay_cancellable != NULL)
-    g_cancellable_cancel (self->replay_cancellable);
-  g_clear_object (&self->replay_cancellable);
-  self->replay_running = FALSE;
-
-  if (self->store == NULL)
-    {
-      li_replay_view_set_busy (self->replay_view, FALSE);
-      _li_window_update_busy (self);
-      return;
-    }
-
-  if (!li_rules_validate (self->rules, problems))
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      for (guint i = 0; i < problems->len; i++)
-        {
-          LiProblem *problem = g_ptr_array_index (problems, i);
-          g_autofree char *line = NULL;
-
-          if (problem->level != LI_PROBLEM_ERROR)
-            continue;
-          line = li_problem_to_string (problem);
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append (text, line);
-        }
-      _li_window_show_error (self, _("The rules have problems and cannot be replayed"), text->str);
-      li_replay_view_set_busy (self->replay_view, FALSE);
-      _li_window_update_busy (self);
-      return;
-    }
-
-  /* A rules problem shown earlier is gone now. */
-  if (gtk_revealer_get_reveal_child (self->error_revealer)
-      && g_strcmp0 (gtk_label_get_text (self->error_heading),
-                    _("The rules have problems and cannot be replayed")) == 0)
-    _li_window_hide_error (self);
-
-  ticket = g_new0 (ReplayTicket, 1);
-  ticket->generation = self->replay_generation;
-  ticket->edit_time = self->edit_time != 0 ? self->edit_time : g_get_monotonic_time ();
-  ticket->start_time = g_get_monotonic_time ();
-  self->edit_time = 0;
-
-  self->replay_cancellable = g_cancellable_new ();
-  self->replay_running = TRUE;
-  li_replay_view_set_busy (self->replay_view, TRUE);
-  li_replay_job_run_async (G_OBJECT (self), self->rules, self->store, self->leads, NULL,
-                           self->replay_cancellable, _li_window_replay_done_cb, ticket);
-  _li_window_update_busy (self);
-}
-
-static gboolean
-_li_window_replay_timeout_cb (gpointer user_data)
-{
-  LiWindow *self = user_data;
-
-  self->replay_timeout_id = 0;
-  _li_window_start_replay (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-_li_window_schedule_replay (LiWindow *self,
-                            gboolean  debounce)
-{
-  if (self->edit_time == 0)
-    self->edit_time = g_get_monotonic_time ();
-
-  if (!debounce || self->store == NULL)
-    {
-      _li_window_start_replay (self);
-      return;
-    }
-
-  g_clear_handle_id (&self->replay_timeout_id, g_source_remove);
-  self->replay_timeout_id = g_timeout_add (REPLAY_DEBOUNCE_MS, _li_window_replay_timeout_cb, self);
-  li_replay_view_set_busy (self->replay_view, TRUE);
-  _li_window_update_busy (self);
-}
-
-/* Document */
-
-void
-_li_window_commit_rules (LiWindow      *self,
-                         const LiRules *rules,
-                         const char    *merge_key,
-                         gboolean       update_editor)
-{
-  g_return_if_fail (LI_IS_WINDOW (self));
-  g_return_if_fail (rules != NULL);
-
-  if (li_rules_equal (self->rules, rules))
-    return;
-
-  li_rules_free (self->rules);
-  self->rules = li_rules_copy (rules);
-  if (update_editor)
-    li_rule_editor_set_rules (self->rule_editor, self->rules);
-
-  li_undo_stack_push (self->undo, self->rules, merge_key, g_get_monotonic_time ());
-  _li_window_update_title (self);
-  _li_window_update_actions (self);
-  _li_window_schedule_replay (self, TRUE);
-}
-
-void
-_li_window_apply_undo_state (LiWindow      *self,
-                             const LiRules *rules)
-{
-  li_rules_free (self->rules);
-  self->rules = li_rules_copy (rules);
-  li_rule_editor_set_rules (self->rule_editor, self->rules);
-  _li_window_update_title (self);
-  _li_window_update_actions (self);
-  _li_window_schedule_replay (self, TRUE);
-}
-
-void
-_li_window_set_document (LiWindow      *self,
-                         const LiRules *rules,
-                         const char    *path)
-{
-  g_clear_pointer (&self->rules, li_rules_free);
-  g_clear_pointer (&self->saved_rules, li_rules_free);
-  self->rules = li_rules_copy (rules);
-  self->saved_rules = li_rules_copy (rules);
-
-  if (path != self->rules_path)
-    {
-      g_free (self->rules_path);
-      self->rules_path = g_strdup (path);
-    }
-
-  li_undo_stack_reset (self->undo, self->rules);
-  li_rule_editor_set_rules (self->rule_editor, self->rules);
-  _li_window_update_title (self);
-  _li_window_update_actions (self);
-  _li_window_schedule_replay (self, FALSE);
 }
 
 /* Import */
 
 static void
-_li_window_import_progress_cb (guint64  done,
-                               guint64  total,
-                               gpointer user_data)
+_li_window_import_paths (LiWindow           *self,
+                         const char * const *event_paths,
+                         const char         *leads_path)
 {
-  LiWindow *self = user_data;
-  g_autofree char *read = g_format_size (done);
-
-  if (self->import_cancellable == NULL)
-    return;
-
-  if (total > 0)
-    {
-      g_autofree char *size = g_format_size (total);
-      g_autofree char *text = NULL;
-
-      gtk_progress_bar_set_fraction (self->import_progress, MIN (1.0, (double) done / total));
-      /* TRANSLATORS: import progress, e.g. "12.1 MB of 40.2 MB" */
-      text = g_strdup_printf (_("%s of %s"), read, size);
-      gtk_progress_bar_set_text (self->import_progress, text);
-    }
-  else
-    {
-      gtk_progress_bar_pulse (self->import_progress);
-      /* TRANSLATORS: import progress when the size is unknown, e.g. "12.1 MB read" */
-      g_autofree char *text = g_strdup_printf (_("%s read"), read);
-      gtk_progress_bar_set_text (self->import_progress, text);
-    }
-}
-
-static void
-_li_window_import_done_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  LiWindow *self = LI_WINDOW (object);
-  guint generation = GPOINTER_TO_UINT (user_data);
-  g_autoptr(LiImportData) data = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkApplication *gtk_app = gtk_window_get_application (GTK_WINDOW (self));
-  LiApplication *app = gtk_app != NULL && LI_IS_APPLICATION (gtk_app) ? LI_APPLICATION (gtk_app) : NULL;
-
-  data = li_import_job_finish (result, &error);
-
-  if (generation != self->import_generation)
-    return;
-
-  g_clear_object (&self->import_cancellable);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  _li_window_update_actions (self);
-
-  if (data == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _li_window_show_toast (self, _("Import cancelled"));
-      else
-        _li_window_show_error (self,
-                               self->store != NULL ? _("Import failed — the data in use was kept")
-                                                   : _("Import failed"),
-                               error->message);
-      _li_window_update_busy (self);
-      return;
-    }
-
-  _li_window_hide_error (self);
-
-  if (data->store != NULL)
-    {
-      g_clear_pointer (&self->store, li_event_store_unref);
-      g_clear_pointer (&self->event_paths, g_strfreev);
-      g_clear_pointer (&self->formats, g_strfreev);
-      self->store = g_steal_pointer (&data->store);
-      self->event_paths = g_steal_pointer (&data->event_paths);
-      self->formats = g_strdupv (data->report.formats);
-      self->n_skipped = data->report.n_skipped;
-
-      for (guint i = 0; self->event_paths[i] != NULL; i++)
-        if (app != NULL)
-          li_application_add_recent (app, self->event_paths[i]);
-    }
-
-  if (data->leads != NULL)
-    {
-      g_clear_pointer (&self->leads, li_lead_table_unref);
-      g_clear_pointer (&self->leads_path, g_free);
-      self->leads = g_steal_pointer (&data->leads);
-      self->leads_path = g_steal_pointer (&data->leads_path);
-    }
-
-  g_debug ("Imported %u events of %u leads in %.1f ms",
-           self->store ? self->store->n_events : 0,
-           self->store ? self->store->n_leads : 0,
-           data->elapsed_usec / 1000.0);
-
-  li_rule_editor_set_dataset (self->rule_editor, self->store, self->leads);
-  _li_window_compare_data_changed (self);
-  if (self->store != NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "main");
-  _li_window_update_summary (self);
-  _li_window_update_names (self);
-
-  self->edit_time = g_get_monotonic_time ();
-  _li_window_schedule_replay (self, FALSE);
-}
-
-void
-_li_window_cancel_import (LiWindow *self)
-{
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
-
-void
-li_window_import (LiWindow      *self,
-                  GFile * const *events,
-                  guint          n_events,
-                  GFile         *leads)
-{
-  g_autofree char *first = NULL;
+  guint n_events = event_paths != NULL ? g_strv_length ((GStrv) event_paths) : 0;
+  g_autofree char *first = g_path_get_basename (n_events > 0 ? event_paths[0] : leads_path);
   g_autofree char *label = NULL;
 
-  g_return_if_fail (LI_IS_WINDOW (self));
-  g_return_if_fail (n_events > 0 || leads != NULL);
-
-  _li_window_cancel_import (self);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  self->import_generation++;
-  self->import_start = g_get_monotonic_time ();
-
-  first = g_file_get_basename (n_events > 0 ? events[0] : leads);
   if (n_events > 1)
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %s and %u more file…",
                                           "Importing %s and %u more files…", n_events - 1),
@@ -719,26 +435,466 @@ li_window_import (LiWindow      *self,
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_progress_bar_set_text (self->import_progress, NULL);
   gtk_progress_bar_set_show_text (self->import_progress, TRUE);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
 
-  li_import_job_run_async (G_OBJECT (self), events, n_events, leads, self->import_cancellable,
-                           _li_window_import_progress_cb, self, _li_window_import_done_cb,
-                           GUINT_TO_POINTER (self->import_generation));
-  _li_window_update_actions (self);
-  _li_window_update_busy (self);
+  li_project_import (self->project, event_paths, leads_path);
 }
 
-void
-_li_window_import_paths (LiWindow           *self,
-                         const char * const *paths)
+/* Saving */
+
+static void
+_li_window_report_save_error (LiWindow     *self,
+                              const GError *error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
 
+  if (li_rules_validate (li_project_get_rules (self->project), problems))
+    g_ptr_array_set_size (problems, 0);  /* valid: an I/O error, show it as it is */
+
+  li_problems_dialog_present (GTK_WINDOW (self), _("The Rules Could Not Be Saved"),
+                              problems->len > 0 ? problems : NULL, error);
+}
+
+/* Saves to @path, then runs what waited for it; or reports the error. */
+static void
+_li_window_save_to (LiWindow   *self,
+                    const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LiContinuation *cont;
+
+  if (!li_window_save_rules_to (self, path, &error))
+    {
+      g_clear_pointer (&self->after_save, _li_continuation_free);
+      _li_window_report_save_error (self, error);
+      return;
+    }
+
+  cont = g_steal_pointer (&self->after_save);
+  if (cont != NULL)
+    cont->continuation (self, cont->user_data);
+  _li_continuation_free (cont);
+}
+
+static void
+_li_window_save_as_response_cb (GtkNativeDialog *dialog,
+                                int              response,
+                                LiWindow        *self)
+{
+  g_autoptr(GFile) file = _li_window_chooser_done (self, dialog, response);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    {
+      g_clear_pointer (&self->after_save, _li_continuation_free);
+      return;
+    }
+
+  if (!g_str_has_suffix (path, ".json"))
+    {
+      char *with_suffix = g_strconcat (path, ".leadrules.json", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+
+  _li_window_save_to (self, path);
+}
+
+static void
+_li_window_save (LiWindow *self,
+                 gboolean  save_as)
+{
+  const char *path = li_project_get_path (self->project);
+  GtkFileChooserNative *chooser;
+
+  if (!save_as && path != NULL)
+    {
+      _li_window_save_to (self, path);
+      return;
+    }
+
+  chooser = li_file_chooser_new (GTK_WINDOW (self), LI_CHOOSER_SAVE_RULES);
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+    }
+  else
+    {
+      const char *name = li_project_get_rules (self->project)->name;
+      g_autofree char *lower = g_utf8_strdown (name != NULL && *name != '\0' ? name : _("rules"), -1);
+      g_autofree char *file_name = NULL;
+
+      g_strdelimit (lower, " /\\:", '-');
+      file_name = g_strconcat (lower, ".leadrules.json", NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+    }
+
+  _li_window_set_chooser (self, chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (_li_window_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Unsaved changes */
+
+static void
+_li_window_discard_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                LiWindow         *self)
+{
+  LiContinuation *cont = g_object_steal_data (G_OBJECT (dialog), "continuation");
+
+  if (cont == NULL)
+    return;  /* answered already */
+
+  if (g_str_equal (response, "discard"))
+    {
+      cont->continuation (self, cont->user_data);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      /* Runs the continuation once the rules are on disk. */
+      g_clear_pointer (&self->after_save, _li_continuation_free);
+      self->after_save = g_steal_pointer (&cont);
+      _li_window_save (self, FALSE);
+    }
+
+  _li_continuation_free (cont);
+}
+
+/* Runs @continuation now, or after asking to save unsaved changes. */
+static void
+_li_window_maybe_discard (LiWindow             *self,
+                          LiWindowContinuation  continuation,
+                          gpointer              user_data,
+                          GDestroyNotify        destroy)
+{
+  AdwMessageDialog *dialog;
+  LiContinuation *cont;
+
+  if (!li_project_get_dirty (self->project))
+    {
+      continuation (self, user_data);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+
+  dialog = li_save_changes_dialog_new (GTK_WINDOW (self), li_project_get_name (self->project));
+  cont = g_new0 (LiContinuation, 1);
+  cont->continuation = continuation;
+  cont->user_data = user_data;
+  cont->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (dialog), "continuation", cont,
+                          (GDestroyNotify) _li_continuation_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (_li_window_discard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Continuations after the unsaved-changes question */
+
+static void
+_li_window_new_cont (LiWindow *self,
+                     gpointer  user_data)
+{
+  li_project_reset (self->project);
+}
+
+static void
+_li_window_open_path_cont (LiWindow *self,
+                           gpointer  user_data)
+{
+  li_project_open (self->project, user_data);
+}
+
+static void
+_li_window_open_rules_response_cb (GtkNativeDialog *dialog,
+                                   int              response,
+                                   LiWindow        *self)
+{
+  g_autoptr(GFile) file = _li_window_chooser_done (self, dialog, response);
+
+  if (file != NULL)
+    li_window_open_rules (self, file);
+}
+
+static void
+_li_window_open_rules_cont (LiWindow *self,
+                            gpointer  user_data)
+{
+  _li_window_show_chooser (self, LI_CHOOSER_OPEN_RULES,
+                           G_CALLBACK (_li_window_open_rules_response_cb));
+}
+
+static void
+_li_window_open_sample_cont (LiWindow *self,
+                             gpointer  user_data)
+{
+  const char *dir = user_data;
+  g_autofree char *rules = g_build_filename (dir, "sample.leadrules.json", NULL);
+  g_autofree char *events = g_build_filename (dir, "rees46-2019oct-head.csv.gz", NULL);
+  const char *event_paths[] = { events, NULL };
+
+  li_project_open (self->project, rules);
+  _li_window_import_paths (self, event_paths, NULL);
+}
+
+static gboolean
+_li_window_close_confirmed_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+_li_window_close_cont (LiWindow *self,
+                       gpointer  user_data)
+{
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, _li_window_close_confirmed_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
+/* Project */
+
+static void
+_li_window_project_rules_changed_cb (LiProject *project,
+                                     LiWindow  *self)
+{
+  const LiRules *rules = li_project_get_rules (project);
+
+  /* An edit made in the editor is there already. */
+  if (!li_rules_equal (li_rule_editor_get_rules (self->rule_editor), rules))
+    li_rule_editor_set_rules (self->rule_editor, rules);
+  _li_window_update_title (self);
+  _li_window_update_actions (self);
+}
+
+static void
+_li_window_project_title_changed_cb (LiProject  *project,
+                                     GParamSpec *pspec,
+                                     LiWindow   *self)
+{
+  _li_window_update_title (self);
+}
+
+static void
+_li_window_open_finished_cb (LiProject    *project,
+                             const char   *path,
+                             GPtrArray    *problems,
+                             const GError *error,
+                             LiWindow     *self)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  guint n_warnings = 0;
+
+  if (error != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("“%s” Is Not a Valid Rule File"), base);
+
+      li_problems_dialog_present (GTK_WINDOW (self), heading, problems, error);
+      return;
+    }
+
+  _li_window_add_recent (self, path, TRUE);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (((LiProblem *) g_ptr_array_index (problems, i))->level == LI_PROBLEM_WARNING)
+      n_warnings++;
+
+  if (n_warnings > 0)
+    {
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened “%s” with %u warning",
+                                            "Opened “%s” with %u warnings", n_warnings),
+                               base, n_warnings);
+      _li_window_show_toast (self, title);
+    }
+}
+
+static void
+_li_window_importing_changed_cb (LiProject  *project,
+                                 GParamSpec *pspec,
+                                 LiWindow   *self)
+{
+  gtk_revealer_set_reveal_child (self->import_revealer, li_project_get_importing (project));
+  _li_window_update_actions (self);
+}
+
+static void
+_li_window_import_progress_cb (LiProject *project,
+                               guint64    done,
+                               guint64    total,
+                               LiWindow  *self)
+{
+  g_autofree char *read = g_format_size (done);
+  g_autofree char *text = NULL;
+
+  if (total > 0)
+    {
+      g_autofree char *size = g_format_size (total);
+
+      gtk_progress_bar_set_fraction (self->import_progress, MIN (1.0, (double) done / total));
+      /* TRANSLATORS: import progress, e.g. "12.1 MB of 40.2 MB" */
+      text = g_strdup_printf (_("%s of %s"), read, size);
+    }
+  else
+    {
+      gtk_progress_bar_pulse (self->import_progress);
+      /* TRANSLATORS: import progress when the size is unknown, e.g. "12.1 MB read" */
+      text = g_strdup_printf (_("%s read"), read);
+    }
+  gtk_progress_bar_set_text (self->import_progress, text);
+}
+
+static void
+_li_window_import_finished_cb (LiProject    *project,
+                               LiDataset    *loaded,
+                               const GError *error,
+                               LiWindow     *self)
+{
+  LiDataset *dataset = li_project_get_dataset (project);
+  const char * const *paths;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _li_window_show_toast (self, _("Import cancelled"));
+      return;
+    }
+  if (error != NULL)
+    {
+      _li_window_show_import_error (self, error->message);
+      return;
+    }
+
+  _li_window_hide_error (self);
+  paths = li_dataset_get_event_paths (loaded);
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+    _li_window_add_recent (self, paths[i], FALSE);
 
-  if (files->len > 0)
-    li_window_import (self, (GFile * const *) files->pdata, files->len, NULL);
+  li_rule_editor_set_dataset (self->rule_editor, li_dataset_get_store (dataset),
+                              li_dataset_get_leads (dataset));
+  if (li_dataset_get_store (dataset) != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "main");
+  _li_window_update_summary (self);
+  _li_window_update_names (self);
+}
+
+static void
+_li_window_replaying_changed_cb (LiProject  *project,
+                                 GParamSpec *pspec,
+                                 LiWindow   *self)
+{
+  li_replay_view_set_busy (self->replay_view, li_project_get_replaying (project));
+}
+
+static void
+_li_window_replay_started_cb (LiProject *project,
+                              LiWindow  *self)
+{
+  /* A rules problem shown earlier is gone now. */
+  if (gtk_revealer_get_reveal_child (self->error_revealer)
+      && g_strcmp0 (gtk_label_get_text (self->error_heading),
+                    _("The rules have problems and cannot be replayed")) == 0)
+    _li_window_hide_error (self);
+}
+
+static void
+_li_window_replay_finished_cb (LiProject    *project,
+                               const GError *error,
+                               LiWindow     *self)
+{
+  const LiRules *rules;
+  LiReplayResult *result;
+
+  if (g_error_matches (error, LI_RULES_ERROR, LI_RULES_ERROR_INVALID))
+    {
+      _li_window_show_error (self, _("The rules have problems and cannot be replayed"),
+                             error->message);
+      return;
+    }
+  if (error != NULL)
+    {
+      _li_window_show_error (self, _("Replay failed"), error->message);
+      return;
+    }
+
+  result = li_project_get_result (project, &rules);
+  li_replay_view_set_result (self->replay_view, result, rules);
+  _li_window_update_summary (self);
+}
+
+static void
+_li_window_comparing_changed_cb (LiProject  *project,
+                                 GParamSpec *pspec,
+                                 LiWindow   *self)
+{
+  li_compare_view_set_busy (self->compare_view, li_project_get_comparing (project));
+}
+
+static void
+_li_window_baseline_changed_cb (LiProject  *project,
+                                GParamSpec *pspec,
+                                LiWindow   *self)
+{
+  li_compare_view_set_baseline (self->compare_view, li_project_get_baseline (project));
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+}
+
+static void
+_li_window_comparison_finished_cb (LiProject    *project,
+                                   const GError *error,
+                                   LiWindow     *self)
+{
+  if (error != NULL)
+    {
+      _li_window_show_error (self, _("Comparison failed"), error->message);
+      return;
+    }
+
+  li_compare_view_set_comparison (self->compare_view, li_project_get_comparison (project),
+                                  _li_window_get_store (self),
+                                  li_version_get_name (li_project_get_baseline (project)),
+                                  _("Draft"));
+}
+
+static void
+_li_window_compare_with_finished_cb (LiProject    *project,
+                                     const char   *path,
+                                     const GError *error,
+                                     LiWindow     *self)
+{
+  if (error != NULL)
+    _li_window_show_error (self, _("Could not open the rules to compare with"), error->message);
+}
+
+static void
+_li_window_bind_project (LiWindow *self)
+{
+  static const struct {
+    const char *signal;
+    GCallback   callback;
+  } handlers[] = {
+    { "rules-changed", G_CALLBACK (_li_window_project_rules_changed_cb) },
+    { "notify::dirty", G_CALLBACK (_li_window_project_title_changed_cb) },
+    { "notify::path", G_CALLBACK (_li_window_project_title_changed_cb) },
+    { "open-finished", G_CALLBACK (_li_window_open_finished_cb) },
+    { "notify::importing", G_CALLBACK (_li_window_importing_changed_cb) },
+    { "import-progress", G_CALLBACK (_li_window_import_progress_cb) },
+    { "import-finished", G_CALLBACK (_li_window_import_finished_cb) },
+    { "notify::replaying", G_CALLBACK (_li_window_replaying_changed_cb) },
+    { "replay-started", G_CALLBACK (_li_window_replay_started_cb) },
+    { "replay-finished", G_CALLBACK (_li_window_replay_finished_cb) },
+    { "notify::comparing", G_CALLBACK (_li_window_comparing_changed_cb) },
+    { "notify::baseline", G_CALLBACK (_li_window_baseline_changed_cb) },
+    { "comparison-finished", G_CALLBACK (_li_window_comparison_finished_cb) },
+    { "compare-with-finished", G_CALLBACK (_li_window_compare_with_finished_cb) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_connect_object (self->project, handlers[i].signal, handlers[i].callback, self, 0);
 }
 
 /* Recent files */
@@ -753,14 +909,42 @@ _li_window_recent_row_activated_cb (GtkListBox    *list,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-recent", "s", path);
 }
 
+static GtkWidget *
+_li_window_recent_row_new (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *home_dir = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+
+  if (g_str_has_prefix (dir, g_get_home_dir ()))
+    home_dir = g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), home_dir ? home_dir : dir);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  icon = gtk_image_new_from_icon_name (g_str_has_suffix (path, ".json")
+                                       && !g_str_has_suffix (path, ".jsonl")
+                                       ? "text-x-generic-symbolic"
+                                       : "x-office-spreadsheet-symbolic");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "path", g_strdup (path), g_free);
+
+  return row;
+}
+
 static void
 _li_window_recent_changed_cb (GSettings  *settings,
                               const char *key,
                               LiWindow   *self)
 {
   g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-files");
-  GtkWidget *child;
   g_autoptr(GMenu) section = g_menu_new ();
+  GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
@@ -768,30 +952,9 @@ _li_window_recent_changed_cb (GSettings  *settings,
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autofree char *base = g_path_get_basename (recent[i]);
-      g_autofree char *dir = g_path_get_dirname (recent[i]);
-      g_autofree char *home_dir = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon;
+      g_autoptr(GMenuItem) item = g_menu_item_new (base, NULL);
 
-      if (g_str_has_prefix (dir, g_get_home_dir ()))
-        home_dir = g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), home_dir ? home_dir : dir);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      icon = gtk_image_new_from_icon_name (g_str_has_suffix (recent[i], ".json")
-                                           && !g_str_has_suffix (recent[i], ".jsonl")
-                                           ? "text-x-generic-symbolic"
-                                           : "x-office-spreadsheet-symbolic");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]), g_free);
-      gtk_list_box_append (self->recent_list, row);
-
-      item = g_menu_item_new (base, NULL);
+      gtk_list_box_append (self->recent_list, _li_window_recent_row_new (recent[i]));
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
       g_menu_append_item (section, item);
     }
@@ -814,9 +977,9 @@ _li_window_drop_cb (GtkDropTarget *target,
                     double         y,
                     LiWindow      *self)
 {
-  GSList *list;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   GFile *rules = NULL;
+  GSList *list;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
@@ -849,14 +1012,14 @@ _li_window_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Rule editor and replay view */
+/* Rule editor, replay and compare views */
 
 static void
-_li_window_rules_changed_cb (LiRuleEditor  *editor,
-                             const LiRules *rules,
-                             LiWindow      *self)
+_li_window_editor_changed_cb (LiRuleEditor  *editor,
+                              const LiRules *rules,
+                              LiWindow      *self)
 {
-  _li_window_commit_rules (self, rules, NULL, FALSE);
+  li_project_commit_rules (self->project, rules, NULL);
 }
 
 static void
@@ -865,45 +1028,285 @@ _li_window_threshold_changed_cb (LiReplayView *view,
                                  double        min_score,
                                  LiWindow     *self)
 {
-  g_autoptr(LiRules) rules = NULL;
-  g_autofree char *key = NULL;
-
-  if (stage >= self->rules->n_stages)
-    return;
-
-  rules = li_rules_copy (self->rules);
-  rules->stages[stage].has_min_score = TRUE;
-  rules->stages[stage].min_score = min_score;
-  key = g_strdup_printf ("threshold-%u", stage);
-  _li_window_commit_rules (self, rules, key, TRUE);
-}
-
-/* Window */
-
-static gboolean
-_li_window_close_confirmed_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
+  li_project_set_stage_threshold (self->project, stage, min_score);
 }
 
 static void
-_li_window_close_after_discard (LiWindow *self,
-                                gpointer  user_data)
+_li_window_compare_requested_cb (LiCompareView *view,
+                                 LiVersion     *version,
+                                 LiWindow      *self)
 {
-  self->close_confirmed = TRUE;
-  g_idle_add_full (G_PRIORITY_DEFAULT, _li_window_close_confirmed_cb, g_object_ref (self),
-                   g_object_unref);
+  li_project_set_baseline (self->project, version);
 }
+
+static void
+_li_window_restore_requested_cb (LiCompareView *view,
+                                 LiVersion     *version,
+                                 LiWindow      *self)
+{
+  g_autofree char *title = NULL;
+
+  /* An ordinary edit of the draft: undoable, replayed, compared. */
+  li_project_commit_rules (self->project, li_version_get_rules (version), NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "replay");
+  /* TRANSLATORS: a toast, e.g. "Restored Snapshot 2" */
+  title = g_strdup_printf (_("Restored %s"), li_version_get_name (version));
+  _li_window_show_toast (self, title);
+}
+
+static void
+_li_window_snapshot_requested_cb (LiCompareView *view,
+                                  LiWindow      *self)
+{
+  li_project_take_snapshot (self->project);
+}
+
+static void
+_li_window_compare_with_response_cb (GtkNativeDialog *dialog,
+                                     int              response,
+                                     LiWindow        *self)
+{
+  g_autoptr(GFile) file = _li_window_chooser_done (self, dialog, response);
+
+  if (file != NULL)
+    li_window_compare_with (self, file);
+}
+
+static void
+_li_window_choose_version (LiWindow *self)
+{
+  _li_window_show_chooser (self, LI_CHOOSER_COMPARE_RULES,
+                           G_CALLBACK (_li_window_compare_with_response_cb));
+}
+
+static void
+_li_window_open_file_requested_cb (LiCompareView *view,
+                                   LiWindow      *self)
+{
+  _li_window_choose_version (self);
+}
+
+/* Actions */
+
+static void
+_li_window_action_new (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  _li_window_maybe_discard (LI_WINDOW (widget), _li_window_new_cont, NULL, NULL);
+}
+
+static void
+_li_window_action_open_rules (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  _li_window_maybe_discard (LI_WINDOW (widget), _li_window_open_rules_cont, NULL, NULL);
+}
+
+static void
+_li_window_import_events_response_cb (GtkNativeDialog *dialog,
+                                      int              response,
+                                      LiWindow        *self)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+  if (self->file_chooser == dialog)
+    g_clear_object (&self->file_chooser);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (files, g_list_model_get_item (model, i));
+
+  if (files->len > 0)
+    li_window_import (self, (GFile * const *) files->pdata, files->len, NULL);
+}
+
+static void
+_li_window_action_import_events (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  _li_window_show_chooser (LI_WINDOW (widget), LI_CHOOSER_IMPORT_EVENTS,
+                           G_CALLBACK (_li_window_import_events_response_cb));
+}
+
+static void
+_li_window_import_leads_response_cb (GtkNativeDialog *dialog,
+                                     int              response,
+                                     LiWindow        *self)
+{
+  g_autoptr(GFile) file = _li_window_chooser_done (self, dialog, response);
+
+  if (file != NULL)
+    li_window_import (self, NULL, 0, file);
+}
+
+static void
+_li_window_action_import_leads (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  _li_window_show_chooser (LI_WINDOW (widget), LI_CHOOSER_IMPORT_LEADS,
+                           G_CALLBACK (_li_window_import_leads_response_cb));
+}
+
+static void
+_li_window_action_save (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  g_clear_pointer (&LI_WINDOW (widget)->after_save, _li_continuation_free);
+  _li_window_save (LI_WINDOW (widget), FALSE);
+}
+
+static void
+_li_window_action_save_as (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  g_clear_pointer (&LI_WINDOW (widget)->after_save, _li_continuation_free);
+  _li_window_save (LI_WINDOW (widget), TRUE);
+}
+
+static void
+_li_window_action_undo (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  li_project_undo (LI_WINDOW (widget)->project);
+}
+
+static void
+_li_window_action_redo (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  li_project_redo (LI_WINDOW (widget)->project);
+}
+
+static void
+_li_window_action_close (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+_li_window_action_cancel_import (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  li_project_cancel_import (LI_WINDOW (widget)->project);
+}
+
+static void
+_li_window_action_dismiss_error (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  _li_window_hide_error (LI_WINDOW (widget));
+}
+
+static void
+_li_window_action_open_sample (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+  LiApplication *app = _li_window_get_app (self);
+  const char *dir = app != NULL ? li_application_get_sample_dir (app) : NULL;
+
+  if (dir != NULL)
+    _li_window_maybe_discard (self, _li_window_open_sample_cont, g_strdup (dir), g_free);
+}
+
+static void
+_li_window_action_open_recent (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+  const char *path = g_variant_get_string (param, NULL);
+
+  if (_li_path_is_rules (path))
+    {
+      _li_window_maybe_discard (self, _li_window_open_path_cont, g_strdup (path), g_free);
+    }
+  else
+    {
+      const char *paths[] = { path, NULL };
+
+      _li_window_import_paths (self, paths, NULL);
+    }
+}
+
+static void
+_li_window_action_set_intent_points (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  const char *event;
+  double points;
+
+  g_variant_get (param, "(&sd)", &event, &points);
+  li_project_set_intent_points (LI_WINDOW (widget)->project, event, points);
+}
+
+static void
+_li_window_action_set_stage_threshold (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  LiProject *project = LI_WINDOW (widget)->project;
+  guint stage;
+  double min_score;
+
+  g_variant_get (param, "(ud)", &stage, &min_score);
+  if (stage + 1 >= li_project_get_rules (project)->n_stages)
+    return;  /* out of range, or the catch-all stage */
+
+  li_project_set_stage_threshold (project, stage, min_score);
+}
+
+static void
+_li_window_action_take_snapshot (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  li_project_take_snapshot (LI_WINDOW (widget)->project);
+}
+
+static void
+_li_window_action_compare_with_file (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  _li_window_choose_version (LI_WINDOW (widget));
+}
+
+static void
+_li_window_action_show_page (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  adw_view_stack_set_visible_child_name (LI_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (param, NULL));
+}
+
+/* Window */
 
 static gboolean
 li_window_close_request (GtkWindow *window)
 {
   LiWindow *self = LI_WINDOW (window);
 
-  if (self->dirty && !self->close_confirmed)
+  if (li_project_get_dirty (self->project) && !self->close_confirmed)
     {
-      _li_window_maybe_discard (self, _li_window_close_after_discard, NULL, NULL);
+      _li_window_maybe_discard (self, _li_window_close_cont, NULL, NULL);
       return TRUE;
     }
 
@@ -919,10 +1322,6 @@ li_window_close_request (GtkWindow *window)
       g_settings_apply (self->settings);
     }
 
-  _li_window_cancel_import (self);
-  if (self->replay_cancellable != NULL)
-    g_cancellable_cancel (self->replay_cancellable);
-
   return GTK_WINDOW_CLASS (li_window_parent_class)->close_request (window);
 }
 
@@ -931,10 +1330,10 @@ li_window_close_request (GtkWindow *window)
 static void
 _li_window_attach_settings (LiWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  LiApplication *app = _li_window_get_app (self);
 
-  if (app != NULL && LI_IS_APPLICATION (app))
-    self->settings = li_application_get_settings (LI_APPLICATION (app));
+  if (app != NULL)
+    self->settings = li_application_get_settings (app);
 
   if (self->settings != NULL)
     {
@@ -961,14 +1360,6 @@ li_window_dispose (GObject *object)
 {
   LiWindow *self = LI_WINDOW (object);
 
-  _li_window_cancel_import (self);
-  g_clear_object (&self->import_cancellable);
-  if (self->replay_cancellable != NULL)
-    g_cancellable_cancel (self->replay_cancellable);
-  g_clear_object (&self->replay_cancellable);
-  g_clear_handle_id (&self->replay_timeout_id, g_source_remove);
-  _li_window_compare_dispose (self);
-
   if (self->file_chooser != NULL)
     {
       gtk_native_dialog_destroy (self->file_chooser);
@@ -976,6 +1367,8 @@ li_window_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LI_TYPE_WINDOW);
+  /* The project's jobs end with it. */
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (li_window_parent_class)->dispose (object);
 }
@@ -987,46 +1380,41 @@ li_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->after_save, _li_continuation_free);
-  g_clear_pointer (&self->rules, li_rules_free);
-  g_clear_pointer (&self->saved_rules, li_rules_free);
-  g_clear_pointer (&self->rules_path, g_free);
-  g_clear_pointer (&self->undo, li_undo_stack_free);
-  g_clear_pointer (&self->store, li_event_store_unref);
-  g_clear_pointer (&self->leads, li_lead_table_unref);
-  g_clear_pointer (&self->event_paths, g_strfreev);
-  g_clear_pointer (&self->leads_path, g_free);
-  g_clear_pointer (&self->formats, g_strfreev);
-  g_clear_pointer (&self->result, li_replay_result_unref);
-  g_clear_pointer (&self->result_rules, li_rules_free);
 
   G_OBJECT_CLASS (li_window_parent_class)->finalize (object);
 }
 
 static void
-li_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+_li_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  LiWindow *self = LI_WINDOW (object);
+  static const struct {
+    const char                  *name;
+    const char                  *parameter_type;
+    GtkWidgetActionActivateFunc  activate;
+  } actions[] = {
+    { "win.new", NULL, _li_window_action_new },
+    { "win.open-rules", NULL, _li_window_action_open_rules },
+    { "win.import-events", NULL, _li_window_action_import_events },
+    { "win.import-leads", NULL, _li_window_action_import_leads },
+    { "win.save", NULL, _li_window_action_save },
+    { "win.save-as", NULL, _li_window_action_save_as },
+    { "win.undo", NULL, _li_window_action_undo },
+    { "win.redo", NULL, _li_window_action_redo },
+    { "win.close", NULL, _li_window_action_close },
+    { "win.cancel-import", NULL, _li_window_action_cancel_import },
+    { "win.dismiss-error", NULL, _li_window_action_dismiss_error },
+    { "win.open-sample", NULL, _li_window_action_open_sample },
+    { "win.open-recent", "s", _li_window_action_open_recent },
+    { "win.set-intent-points", "(sd)", _li_window_action_set_intent_points },
+    { "win.set-stage-threshold", "(ud)", _li_window_action_set_stage_threshold },
+    { "win.take-snapshot", NULL, _li_window_action_take_snapshot },
+    { "win.compare-with-file", NULL, _li_window_action_compare_with_file },
+    { "win.show-page", "s", _li_window_action_show_page },
+  };
 
-  switch (prop_id)
-    {
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
-
-    case PROP_DIRTY:
-      g_value_set_boolean (value, self->dirty);
-      break;
-
-    case PROP_LAST_REPLAY_MS:
-      g_value_set_double (value, self->last_replay_ms);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
 }
 
 static void
@@ -1038,20 +1426,8 @@ li_window_class_init (LiWindowClass *klass)
 
   object_class->dispose = li_window_dispose;
   object_class->finalize = li_window_finalize;
-  object_class->get_property = li_window_get_property;
 
   window_class->close_request = li_window_close_request;
-
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DIRTY] =
-    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAST_REPLAY_MS] =
-    g_param_spec_double ("last-replay-ms", NULL, NULL, 0, G_MAXDOUBLE, 0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LI_TYPE_RULE_EDITOR);
   g_type_ensure (LI_TYPE_REPLAY_VIEW);
@@ -1083,7 +1459,6 @@ li_window_class_init (LiWindowClass *klass)
                                              G_STRUCT_OFFSET (LiWindow, recent_menu));
 
   _li_window_class_actions_init (widget_class);
-  _li_window_class_compare_init (widget_class);
 }
 
 static void
@@ -1093,15 +1468,23 @@ li_window_init (LiWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rules = _li_window_load_template ();
-  self->saved_rules = li_rules_copy (self->rules);
-  self->undo = li_undo_stack_new (self->rules, UNDO_DEPTH);
+  self->project = li_project_new ();
+  _li_window_bind_project (self);
+  li_rule_editor_set_rules (self->rule_editor, li_project_get_rules (self->project));
+  li_compare_view_set_versions (self->compare_view, li_project_get_versions (self->project));
 
-  li_rule_editor_set_rules (self->rule_editor, self->rules);
   g_signal_connect_object (self->rule_editor, "rules-changed",
-                           G_CALLBACK (_li_window_rules_changed_cb), self, 0);
+                           G_CALLBACK (_li_window_editor_changed_cb), self, 0);
   g_signal_connect_object (self->replay_view, "threshold-changed",
                            G_CALLBACK (_li_window_threshold_changed_cb), self, 0);
+  g_signal_connect_object (self->compare_view, "compare-requested",
+                           G_CALLBACK (_li_window_compare_requested_cb), self, 0);
+  g_signal_connect_object (self->compare_view, "restore-requested",
+                           G_CALLBACK (_li_window_restore_requested_cb), self, 0);
+  g_signal_connect_object (self->compare_view, "snapshot-requested",
+                           G_CALLBACK (_li_window_snapshot_requested_cb), self, 0);
+  g_signal_connect_object (self->compare_view, "open-file-requested",
+                           G_CALLBACK (_li_window_open_file_requested_cb), self, 0);
   g_signal_connect_object (self->recent_list, "row-activated",
                            G_CALLBACK (_li_window_recent_row_activated_cb), self, 0);
 
@@ -1109,7 +1492,6 @@ li_window_init (LiWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (_li_window_drop_cb), self, 0);
   gtk_widget_add_controller (self->drop_area, GTK_EVENT_CONTROLLER (drop));
 
-  _li_window_compare_init (self);
   _li_window_update_title (self);
 }
 
@@ -1125,93 +1507,99 @@ li_window_new (LiApplication *application)
   return self;
 }
 
+LiProject *
+li_window_get_project (LiWindow *self)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
 gboolean
 li_window_open_rules (LiWindow *self,
                       GFile    *file)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiRules) rules = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *base = NULL;
-  guint n_warnings = 0;
-  GtkApplication *app;
 
   g_return_val_if_fail (LI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  base = g_file_get_basename (file);
-  if (path == NULL)
+  if ((path = g_file_get_path (file)) == NULL)
     {
       _li_window_show_error (self, _("Could not open the rules"), _("Only local files can be opened"));
       return FALSE;
     }
 
-  rules = li_rules_from_file (path, problems, &error);
-  if (rules == NULL)
-    {
-      g_autofree char *heading = g_strdup_printf (_("“%s” Is Not a Valid Rule File"), base);
+  li_project_open (self->project, path);
+  return TRUE;
+}
 
-      _li_window_show_problems (self, heading, problems, error);
-      return FALSE;
+void
+li_window_import (LiWindow      *self,
+                  GFile * const *events,
+                  guint          n_events,
+                  GFile         *leads)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) event_paths = NULL;
+  g_autofree char *leads_path = NULL;
+
+  g_return_if_fail (LI_IS_WINDOW (self));
+  g_return_if_fail (n_events > 0 || leads != NULL);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autofree char *path = g_file_get_path (events[i]);
+
+      if (path == NULL)
+        {
+          _li_window_show_import_error (self, _("Only local files can be opened"));
+          return;
+        }
+      g_strv_builder_add (builder, path);
+    }
+  if (leads != NULL && (leads_path = g_file_get_path (leads)) == NULL)
+    {
+      _li_window_show_import_error (self, _("Only local files can be opened"));
+      return;
     }
 
-  _li_window_set_document (self, rules, path);
+  event_paths = g_strv_builder_end (builder);
+  _li_window_import_paths (self, (const char * const *) event_paths, leads_path);
+}
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (app != NULL && LI_IS_APPLICATION (app))
-    {
-      li_application_add_recent (LI_APPLICATION (app), path);
-      li_application_set_last_rules (LI_APPLICATION (app), path);
-    }
+gboolean
+li_window_save_rules_to (LiWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  for (guint i = 0; i < problems->len; i++)
-    if (((LiProblem *) g_ptr_array_index (problems, i))->level == LI_PROBLEM_WARNING)
-      n_warnings++;
+  if (!li_project_save (self->project, path, error))
+    return FALSE;
 
-  if (n_warnings > 0)
-    {
-      g_autofree char *title = NULL;
-
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened “%s” with %u warning",
-                                            "Opened “%s” with %u warnings", n_warnings),
-                               base, n_warnings);
-      _li_window_show_toast (self, title);
-    }
-
+  _li_window_add_recent (self, path, TRUE);
   return TRUE;
 }
 
 gboolean
-li_window_save_rules_to (LiWindow   *self,
-                         const char *path,
-                         GError    **error)
+li_window_compare_with (LiWindow *self,
+                        GFile    *file)
 {
-  GtkApplication *app;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (LI_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!li_rules_save (self->rules, path, error))
-    return FALSE;
-
-  g_clear_pointer (&self->saved_rules, li_rules_free);
-  self->saved_rules = li_rules_copy (self->rules);
-  if (g_strcmp0 (path, self->rules_path) != 0)
+  if ((path = g_file_get_path (file)) == NULL)
     {
-      g_free (self->rules_path);
-      self->rules_path = g_strdup (path);
-    }
-  _li_window_update_title (self);
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (app != NULL && LI_IS_APPLICATION (app))
-    {
-      li_application_add_recent (LI_APPLICATION (app), path);
-      li_application_set_last_rules (LI_APPLICATION (app), path);
+      _li_window_show_error (self, _("Could not open the rules to compare with"),
+                             _("Only local files can be compared"));
+      return FALSE;
     }
 
+  li_project_compare_with (self->project, path);
   return TRUE;
 }
 
@@ -1220,7 +1608,7 @@ li_window_get_rules (LiWindow *self)
 {
   g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
 
-  return self->rules;
+  return li_project_get_rules (self->project);
 }
 
 const char *
@@ -1228,7 +1616,7 @@ li_window_get_rules_path (LiWindow *self)
 {
   g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
 
-  return self->rules_path;
+  return li_project_get_path (self->project);
 }
 
 gboolean
@@ -1236,7 +1624,7 @@ li_window_get_dirty (LiWindow *self)
 {
   g_return_val_if_fail (LI_IS_WINDOW (self), FALSE);
 
-  return self->dirty;
+  return li_project_get_dirty (self->project);
 }
 
 gboolean
@@ -1244,7 +1632,7 @@ li_window_get_busy (LiWindow *self)
 {
   g_return_val_if_fail (LI_IS_WINDOW (self), FALSE);
 
-  return self->busy;
+  return li_project_get_busy (self->project);
 }
 
 double
@@ -1252,7 +1640,7 @@ li_window_get_last_replay_ms (LiWindow *self)
 {
   g_return_val_if_fail (LI_IS_WINDOW (self), 0);
 
-  return self->last_replay_ms;
+  return li_project_get_last_replay_ms (self->project);
 }
 
 LiReplayResult *
@@ -1261,10 +1649,7 @@ li_window_get_replay_result (LiWindow       *self,
 {
   g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
 
-  if (rules != NULL)
-    *rules = self->result_rules;
-
-  return self->result;
+  return li_project_get_result (self->project, rules);
 }
 
 LiEventStore *
@@ -1272,7 +1657,7 @@ li_window_get_store (LiWindow *self)
 {
   g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
 
-  return self->store;
+  return _li_window_get_store (self);
 }
 
 GtkWidget *
@@ -1291,6 +1676,22 @@ li_window_get_rule_editor (LiWindow *self)
   return GTK_WIDGET (self->rule_editor);
 }
 
+GListModel *
+li_window_get_versions (LiWindow *self)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
+
+  return li_project_get_versions (self->project);
+}
+
+GtkWidget *
+li_window_get_compare_view (LiWindow *self)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->compare_view);
+}
+
 const char *
 li_window_get_error_text (LiWindow *self)
 {
@@ -1300,202 +1701,4 @@ li_window_get_error_text (LiWindow *self)
     return NULL;
 
   return gtk_label_get_text (self->error_label);
-}
-
-/* Screenshots */
-
-typedef struct
-{
-  GFile   *file;
-  gboolean settled;
-  gulong   busy_handler;
-  gulong   paint_handler;
-  guint    settle_id;
-  guint    timeout_id;
-} ScreenshotState;
-
-/* Time for transitions (stack crossfades, revealers) to end once the data is
- * in: libadwaita's and GTK's run for 200–300 ms. */
-#define SCREENSHOT_SETTLE_MS 700
-
-static void
-_li_screenshot_state_free (ScreenshotState *state)
-{
-  g_clear_object (&state->file);
-  g_free (state);
-}
-
-static void
-_li_window_screenshot_disconnect (GTask *task)
-{
-  LiWindow *self = g_task_get_source_object (task);
-  ScreenshotState *state = g_task_get_task_data (task);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  g_clear_signal_handler (&state->busy_handler, self);
-  if (clock != NULL)
-    g_clear_signal_handler (&state->paint_handler, clock);
-  g_clear_handle_id (&state->settle_id, g_source_remove);
-  g_clear_handle_id (&state->timeout_id, g_source_remove);
-}
-
-static void
-_li_window_screenshot_save (GTask *task)
-{
-  LiWindow *self = g_task_get_source_object (task);
-  ScreenshotState *state = g_task_get_task_data (task);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_file_get_path (state->file);
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  _li_window_screenshot_disconnect (task);
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-
-  if (node == NULL || renderer == NULL || path == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing to save"));
-      return;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("Could not write %s"), path);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-_li_window_screenshot_settled_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-  ScreenshotState *state = g_task_get_task_data (task);
-
-  state->settle_id = 0;
-  state->settled = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (g_task_get_source_object (task)));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-_li_window_screenshot_after_paint_cb (GdkFrameClock *clock,
-                                      GTask         *task)
-{
-  ScreenshotState *state = g_task_get_task_data (task);
-  LiWindow *self = g_task_get_source_object (task);
-
-  if (self->busy)
-    return;
-
-  if (!state->settled)
-    {
-      if (state->settle_id == 0)
-        state->settle_id = g_timeout_add (SCREENSHOT_SETTLE_MS, _li_window_screenshot_settled_cb,
-                                          task);
-      return;
-    }
-
-  /* A frame painted after the transitions ended. */
-  _li_window_screenshot_save (task);
-  g_object_unref (task);
-}
-
-static void
-_li_window_screenshot_busy_cb (LiWindow   *self,
-                               GParamSpec *pspec,
-                               GTask      *task)
-{
-  ScreenshotState *state = g_task_get_task_data (task);
-
-  state->settled = FALSE;
-  g_clear_handle_id (&state->settle_id, g_source_remove);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void _li_window_screenshot_map_cb (LiWindow *self,
-                                          GTask    *task);
-
-static gboolean
-_li_window_screenshot_timeout_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-  ScreenshotState *state = g_task_get_task_data (task);
-
-  state->timeout_id = 0;
-  _li_window_screenshot_disconnect (task);
-  g_signal_handlers_disconnect_by_func (g_task_get_source_object (task),
-                                        _li_window_screenshot_map_cb, task);
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                           _("The window did not finish loading in time"));
-  g_object_unref (task);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-_li_window_screenshot_map_cb (LiWindow *self,
-                              GTask    *task)
-{
-  ScreenshotState *state = g_task_get_task_data (task);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  g_signal_handlers_disconnect_by_func (self, _li_window_screenshot_map_cb, task);
-  state->paint_handler = g_signal_connect (clock, "after-paint",
-                                           G_CALLBACK (_li_window_screenshot_after_paint_cb), task);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-li_window_save_screenshot_async (LiWindow           *self,
-                                 GFile              *file,
-                                 GCancellable       *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer            user_data)
-{
-  GTask *task;
-  ScreenshotState *state;
-
-  g_return_if_fail (LI_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  state = g_new0 (ScreenshotState, 1);
-  state->file = g_object_ref (file);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, li_window_save_screenshot_async);
-  g_task_set_task_data (task, state, (GDestroyNotify) _li_screenshot_state_free);
-
-  state->busy_handler = g_signal_connect (self, "notify::busy",
-                                          G_CALLBACK (_li_window_screenshot_busy_cb), task);
-  state->timeout_id = g_timeout_add_seconds (120, _li_window_screenshot_timeout_cb, task);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    _li_window_screenshot_map_cb (self, task);
-  else
-    g_signal_connect (self, "map", G_CALLBACK (_li_window_screenshot_map_cb), task);
-}
-
-gboolean
-li_window_save_screenshot_finish (LiWindow     *self,
-                                  GAsyncResult *result,
-                                  GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

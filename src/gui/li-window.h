@@ -5,7 +5,7 @@
 
 #include "li-application.h"
 #include "li-event-store.h"
-#include "li-lead-table.h"
+#include "li-project.h"
 #include "li-replay.h"
 #include "li-rules.h"
 
@@ -14,22 +14,23 @@ G_BEGIN_DECLS
 #define LI_TYPE_WINDOW (li_window_get_type ())
 G_DECLARE_FINAL_TYPE (LiWindow, li_window, LI, WINDOW, AdwApplicationWindow)
 
-/* Window actions (li-window-actions.c), all "win.":
+/* Window actions, all "win.":
  *   new, open-rules, import-events, import-leads, save, save-as, undo, redo,
  *   close, cancel-import, dismiss-error, open-sample, open-recent (s: path),
  *   set-intent-points ((sd): event, points; edits the first intent rule of
  *   that event without a where, or adds one),
  *   set-stage-threshold ((ud): stage index, min_score),
  *   take-snapshot, compare-with-file, show-page (s: "replay" or "compare").
- * Properties: "busy" (an import or replay is running or scheduled),
- * "last-replay-ms" (edit → result latency of the newest replay),
- * "dirty" (the rules differ from the file). */
+ * What the window shows is its project's (li_window_get_project): the
+ * rules, the data, the replay and the comparison, and whether it is busy. */
 
 LiWindow       *li_window_new                (LiApplication  *application);
+/* The window's document, data and jobs (owned by the window). */
+LiProject      *li_window_get_project        (LiWindow       *self);
 
-/* Replaces the rules without asking (the caller asked about unsaved
- * changes).  Problems go to a dialog; returns FALSE when the file was not
- * opened. */
+/* Reads @file in the background, then replaces the rules without asking
+ * (the caller asked about unsaved changes); problems go to a dialog.
+ * FALSE, with the error shown, when it is not a local file. */
 gboolean        li_window_open_rules         (LiWindow       *self,
                                               GFile          *file);
 /* Starts an import in the background; the data in use stays until it
@@ -47,7 +48,10 @@ gboolean        li_window_save_rules_to      (LiWindow       *self,
 const LiRules  *li_window_get_rules          (LiWindow       *self);
 const char     *li_window_get_rules_path     (LiWindow       *self);
 gboolean        li_window_get_dirty          (LiWindow       *self);
+/* An import, a rule file, a replay (or one scheduled) or a comparison is
+ * on its way. */
 gboolean        li_window_get_busy           (LiWindow       *self);
+/* Edit → result latency of the newest replay. */
 double          li_window_get_last_replay_ms (LiWindow       *self);
 /* The result the replay view shows and the rules it was computed with. */
 LiReplayResult *li_window_get_replay_result  (LiWindow       *self,
@@ -56,8 +60,9 @@ LiEventStore   *li_window_get_store          (LiWindow       *self);
 /* The LiReplayView and the LiRuleEditor. */
 GtkWidget      *li_window_get_replay_view    (LiWindow       *self);
 GtkWidget      *li_window_get_rule_editor    (LiWindow       *self);
-/* Compares the draft with the rules in @file from now on (the Compare
- * page); FALSE, with the error shown, when they cannot be read. */
+/* Reads the rules in @file in the background, then compares the draft with
+ * them from now on (the Compare page); errors show in the error bar.
+ * FALSE, with the error shown, when it is not a local file. */
 gboolean        li_window_compare_with       (LiWindow       *self,
                                               GFile          *file);
 /* The versions (LiVersion, newest first) of the compare page. */

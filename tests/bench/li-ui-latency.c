@@ -62,8 +62,13 @@ main (int   argc,
   window = li_window_new (app);
   rules = g_file_new_for_commandline_arg (argv[2]);
   events = g_file_new_for_commandline_arg (argv[1]);
+  /* The rules are read in the background; the import is measured alone. */
   if (!li_window_open_rules (window, rules))
     return 1;
+  while (li_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  if (li_window_get_rules_path (window) == NULL)
+    return 1;  /* not a valid rule file: the dialog says why */
   start = g_get_monotonic_time ();
   li_window_import (window, &events, 1, NULL);
   gtk_window_present (GTK_WINDOW (window));

@@ -3,8 +3,10 @@
  * bundled template and sample rules. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "li-project.h"
 #include "li-undo-stack.h"
-#include "li-window-private.h"
 #include "li-rules-parse.h"
 #include "li-rules-validate.h"
 #include "li-problem.h"
@@ -133,26 +135,41 @@ test_undo_depth (void)
 static void
 test_title (void)
 {
-  g_autofree char *subtitle = NULL;
+  g_autoptr(LiProject) project = li_project_new ();
+  g_autoptr(LiRules) rules = li_rules_copy (li_project_get_rules (project));
+  g_autofree char *dir = g_dir_make_tmp ("li-test-title-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "spring.leadrules.json", NULL);
   g_autofree char *title = NULL;
-  g_autofree char *subtitle2 = NULL;
+  g_autofree char *subtitle = NULL;
   g_autofree char *title2 = NULL;
+  g_autofree char *subtitle2 = NULL;
   g_autofree char *title3 = NULL;
 
-  title = _li_window_format_title ("Spring launch", "/tmp/x/spring.leadrules.json", FALSE, &subtitle);
-  g_assert_cmpstr (title, ==, "Spring launch");
-  g_assert_cmpstr (subtitle, ==, "spring.leadrules.json");
-
-  title2 = _li_window_format_title ("Spring launch", NULL, TRUE, &subtitle2);
+  g_free (rules->name);
+  rules->name = g_strdup ("Spring launch");
+  li_project_commit_rules (project, rules, NULL);
+  title2 = li_project_dup_title (project);
+  subtitle2 = li_project_dup_subtitle (project);
   g_assert_cmpstr (title2, ==, "• Spring launch");
   g_assert_cmpstr (subtitle2, ==, "Not saved");
 
-  title3 = _li_window_format_title (NULL, NULL, FALSE, NULL);
-  g_assert_cmpstr (title3, ==, "Untitled Rules");
+  g_assert_true (li_project_save (project, path, NULL));
+  title = li_project_dup_title (project);
+  subtitle = li_project_dup_subtitle (project);
+  g_assert_cmpstr (title, ==, "Spring launch");
+  g_assert_cmpstr (subtitle, ==, "spring.leadrules.json");
+
+  g_clear_pointer (&rules->name, g_free);
+  li_project_commit_rules (project, rules, NULL);
+  title3 = li_project_dup_title (project);
+  g_assert_cmpstr (title3, ==, "• Untitled Rules");
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
-assert_valid_rules (LiRules *rules)
+assert_valid_rules (const LiRules *rules)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
 
@@ -170,8 +187,10 @@ assert_valid_rules (LiRules *rules)
 static void
 test_template (void)
 {
-  g_autoptr(LiRules) rules = _li_window_load_template ();
+  g_autoptr(LiProject) project = li_project_new ();
+  const LiRules *rules = li_project_get_rules (project);
 
+  /* A new document is the bundled template. */
   assert_valid_rules (rules);
   g_assert_cmpuint (rules->n_patterns, ==, 4);
   g_assert_cmpuint (rules->n_stages, ==, 4);

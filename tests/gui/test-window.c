@@ -522,7 +522,10 @@ main (int   argc,
   g_object_ref_sink (window);
   rules_file = g_file_new_for_path (sample_rules);
   events_file = g_file_new_for_path (sample_events);
+  /* The rules are read in the background: in first, so that the recent
+   * files have a known order. */
   g_assert_true (li_window_open_rules (window, rules_file));
+  wait_idle ();
   li_window_import (window, &events_file, 1, NULL);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (mapped_cond, NULL, "the window to map");

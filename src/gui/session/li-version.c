@@ -230,9 +230,7 @@ LiVersion *
 li_version_new_from_file (const char  *path,
                           GError     **error)
 {
-  g_autoptr(LiVersion) self = NULL;
-  g_autofree char *basename = NULL;
-  LiRules *rules;
+  g_autoptr(LiRules) rules = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -241,13 +239,25 @@ li_version_new_from_file (const char  *path,
   if (rules == NULL)
     return NULL;
 
+  return li_version_new_for_file (path, rules);
+}
+
+LiVersion *
+li_version_new_for_file (const char    *path,
+                         const LiRules *rules)
+{
+  g_autofree char *basename = NULL;
+  LiVersion *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
   basename = g_path_get_basename (path);
   self = li_version_new (rules->name != NULL && rules->name[0] != '\0' ? rules->name : basename,
                          rules, NULL);
   li_version_set_source_path (self, path);
-  li_rules_free (rules);
 
-  return g_steal_pointer (&self);
+  return self;
 }
 
 const char *

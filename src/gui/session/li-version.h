@@ -25,11 +25,14 @@ G_DECLARE_FINAL_TYPE (LiVersion, li_version, LI, VERSION, GObject)
 LiVersion     *li_version_new               (const char           *name,
                                              const LiRules        *rules,
                                              LiReplayResult       *result);
-/* Parses and validates @path (small rule files; still, call it off the UI
- * thread when the window can).  The name is the file's "name", or else its
- * base name; "source-path" is @path. */
+/* Parses and validates @path, then li_version_new_for_file(); the window
+ * reads the file in a worker thread instead (li_rules_load_async). */
 LiVersion     *li_version_new_from_file     (const char           *path,
                                              GError              **error);
+/* A version of @rules, read from @path: its name is the rules' "name", or
+ * else the file's base name; "source-path" is @path. */
+LiVersion     *li_version_new_for_file      (const char           *path,
+                                             const LiRules        *rules);
 
 const char    *li_version_get_name          (LiVersion            *self);
 void           li_version_set_name          (LiVersion            *self,

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "LeadIntent"
+
+#include "config.h"
+
+#include "li-window-dialogs.h"
+
+#include <glib/gi18n.h>
+
+#include "li-rules.h"
+#include "li-problem.h"
+
+#define MAX_PROBLEMS_SHOWN 12
+
+typedef struct
+{
+  const char *name;
+  const char *patterns[6];
+} Filter;
+
+static const Filter rules_filters[] = {
+  { N_("Rule Files"), { "*.leadrules.json" } },
+  { N_("JSON Files"), { "*.json" } },
+  { NULL },
+};
+
+static const Filter events_filters[] = {
+  { N_("Event Exports"), { "*.csv", "*.csv.gz", "*.jsonl", "*.jsonl.gz", "*.ndjson" } },
+  { N_("CSV Files"), { "*.csv", "*.csv.gz" } },
+  { N_("JSON Lines Files"), { "*.jsonl", "*.jsonl.gz", "*.ndjson" } },
+  { N_("All Files"), { "*" } },
+  { NULL },
+};
+
+static const Filter leads_filters[] = {
+  { N_("CSV Files"), { "*.csv", "*.csv.gz" } },
+  { N_("All Files"), { "*" } },
+  { NULL },
+};
+
+static void
+_li_add_filters (GtkFileChooser *chooser,
+                 const Filter   *filters)
+{
+  for (const Filter *f = filters; f->name != NULL; f++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(f->name));
+      for (guint i = 0; i < G_N_ELEMENTS (f->patterns) && f->patterns[i] != NULL; i++)
+        gtk_file_filter_add_pattern (filter, f->patterns[i]);
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
+}
+
+GtkFileChooserNative *
+li_file_chooser_new (GtkWindow     *parent,
+                     LiChooserKind  kind)
+{
+  GtkFileChooserAction action = GTK_FILE_CHOOSER_ACTION_OPEN;
+  const Filter *filters = rules_filters;
+  const char *title = NULL;
+  const char *accept = _("_Import");
+  GtkFileChooserNative *chooser;
+
+  switch (kind)
+    {
+    case LI_CHOOSER_OPEN_RULES:
+      title = _("Open Rules");
+      accept = _("_Open");
+      break;
+
+    case LI_CHOOSER_SAVE_RULES:
+      title = _("Save Rules");
+      accept = _("_Save");
+      action = GTK_FILE_CHOOSER_ACTION_SAVE;
+      break;
+
+    case LI_CHOOSER_COMPARE_RULES:
+      title = _("Compare with Rules");
+      accept = _("_Compare");
+      break;
+
+    case LI_CHOOSER_IMPORT_EVENTS:
+      title = _("Import Event Exports");
+      filters = events_filters;
+      break;
+
+    case LI_CHOOSER_IMPORT_LEADS:
+      title = _("Import Leads File");
+      filters = leads_filters;
+      break;
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  chooser = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+  if (kind == LI_CHOOSER_IMPORT_EVENTS)
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  _li_add_filters (GTK_FILE_CHOOSER (chooser), filters);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
+
+void
+li_problems_dialog_present (GtkWindow    *parent,
+                            const char   *heading,
+                            GPtrArray    *problems,
+                            const GError *error)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  guint shown = 0;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *line = li_problem_to_string (g_ptr_array_index (problems, i));
+
+      if (shown++ == MAX_PROBLEMS_SHOWN)
+        {
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
+                                               "… and %u more problems",
+                                               problems->len - MAX_PROBLEMS_SHOWN),
+                                  problems->len - MAX_PROBLEMS_SHOWN);
+          g_string_append_c (body, '\n');
+          break;
+        }
+      g_string_append (body, line);
+      g_string_append_c (body, '\n');
+    }
+
+  if (shown == 0 && error != NULL)
+    g_string_append (body, error->message);
+
+  while (body->len > 0 && body->str[body->len - 1] == '\n')
+    g_string_truncate (body, body->len - 1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+AdwMessageDialog *
+li_save_changes_dialog_new (GtkWindow  *parent,
+                            const char *name)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be "
+                            "permanently lost."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The dialogs of the window, built from plain arguments: they know nothing
+ * of the window's state. */
+
+typedef enum
+{
+  LI_CHOOSER_OPEN_RULES,
+  LI_CHOOSER_SAVE_RULES,
+  LI_CHOOSER_COMPARE_RULES,
+  LI_CHOOSER_IMPORT_EVENTS,  /* several files at once */
+  LI_CHOOSER_IMPORT_LEADS,
+} LiChooserKind;
+
+/* A modal file chooser with the title, button and filters of @kind. */
+GtkFileChooserNative *li_file_chooser_new        (GtkWindow      *parent,
+                                                  LiChooserKind   kind);
+/* The problems of a rule file, the first 12 of them, or else @error. */
+void                  li_problems_dialog_present (GtkWindow      *parent,
+                                                  const char     *heading,
+                                                  GPtrArray      *problems,
+                                                  const GError   *error);
+/* "Save Changes?" about the rule set @name, with the responses "cancel",
+ * "discard" and "save". */
+AdwMessageDialog     *li_save_changes_dialog_new (GtkWindow      *parent,
+                                                  const char     *name);
+
+G_END_DECLS
