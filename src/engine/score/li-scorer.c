@@ -233,7 +233,8 @@ _li_where_matches (const LiEventStore *store,
 
 
 
-static inline void
+/* Inlined into the journey loop: the replay's hot path. */
+G_ALWAYS_INLINE static inline void
 _li_scorer_feed (LiScorer *s,
                  guint32   i)
 {
@@ -281,7 +282,7 @@ _li_scorer_feed (LiScorer *s,
 
 
 
-static inline void
+G_ALWAYS_INLINE static inline void
 _li_scorer_eval (LiScorer *s,
                  gint64    t,
                  LiScore  *out)
