@@ -144,8 +144,6 @@ static const ValidationCase validation_cases[] = {
     COLD "}",
     "intent[0].points: expected a number\n"
     "intent[1].points: expected a number" },
-  { "{" HEAD "'intent': [{'event': 'a', 'points': 1e400}], " COLD "}",
-    "intent[0].points: out of range" },
   { "{" HEAD "'intent': [{'points': 1}, {'event': 'a'}, {'event': '', 'points': 1}], " COLD "}",
     "intent[0].event: required\n"
     "intent[1].points: required\n"
@@ -624,6 +622,16 @@ test_rules_syntax (void)
                       -1, "line 1, column 42: integer out of range");
   assert_parse_error ("{\"a\": 0x10}", -1, "line 1, column 8: expected ',' or");
   assert_parse_error ("{\"a\": 01}", -1, "line 1, column 7: invalid number");
+
+  /* json-glib would turn a lone surrogate into invalid UTF-8, or leak on it */
+  assert_parse_error ("{\"name\": \"\\ud800x\"}", -1, "line 1, column 11: lone surrogate");
+  assert_parse_error ("{\"name\": \"\\ud800\\u0041\"}", -1, "line 1, column 11: lone surrogate");
+  assert_parse_error ("{\"name\": \"\\udc00\"}", -1, "line 1, column 11: lone surrogate");
+  /* numbers beyond the doubles would be read as infinity */
+  assert_parse_error ("{\"intent\": [{\"event\": \"a\", \"points\": 1e400}]}", -1,
+                      "line 1, column 38: number out of range");
+  /* and would take the first of several values */
+  assert_parse_error ("{\"stages\": []}[]", -1, "line 1, column 15: unexpected data");
 
   /* brackets inside strings do not count */
   {

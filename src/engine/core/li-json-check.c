@@ -9,6 +9,7 @@
 
 #include "li-json-check.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -64,6 +65,55 @@ _li_scan_blanks (Scan *scan)
     }
 }
 
+/* Four hex digits after "\\u" at scan->p, as a number, or -1. */
+static int
+_li_scan_hex4 (const Scan *scan,
+               const char *p)
+{
+  int value = 0;
+
+  if (scan->end - p < 4)
+    return -1;
+  for (int k = 0; k < 4; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[k]);
+    }
+  return value;
+}
+
+/* A \\u escape (scan->p at the 'u'): surrogates only as a high one followed
+ * by a low one, since json-glib turns a lone one into invalid UTF-8. */
+static gboolean
+_li_scan_unicode_escape (Scan *scan)
+{
+  const char *backslash = scan->p - 1;
+  int unit = _li_scan_hex4 (scan, scan->p + 1);
+
+  if (unit < 0)
+    return _li_scan_fail (scan, _("invalid \\u escape"));
+  scan->p += 5;
+  if (unit >= 0xdc00 && unit <= 0xdfff)
+    {
+      scan->p = backslash;
+      return _li_scan_fail (scan, _("lone surrogate in a \\u escape"));
+    }
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      int low = scan->end - scan->p >= 2 && scan->p[0] == '\\' && scan->p[1] == 'u'
+                  ? _li_scan_hex4 (scan, scan->p + 2) : -1;
+
+      if (low < 0xdc00 || low > 0xdfff)
+        {
+          scan->p = backslash;
+          return _li_scan_fail (scan, _("lone surrogate in a \\u escape"));
+        }
+      scan->p += 6;
+    }
+  return TRUE;
+}
+
 static gboolean
 _li_scan_string (Scan *scan)
 {
@@ -86,10 +136,9 @@ _li_scan_string (Scan *scan)
             break;
           if (*scan->p == 'u')
             {
-              for (int k = 1; k <= 4; k++)
-                if (scan->p + k >= scan->end || !g_ascii_isxdigit (scan->p[k]))
-                  return _li_scan_fail (scan, _("invalid \\u escape"));
-              scan->p += 4;
+              if (!_li_scan_unicode_escape (scan))
+                return FALSE;
+              continue;
             }
           else if (strchr ("\"\\/bfnrt", *scan->p) == NULL || *scan->p == '\0')
             return _li_scan_fail (scan, _("invalid escape"));
@@ -141,13 +190,23 @@ _li_scan_number (Scan *scan)
         return _li_scan_fail (scan, _("invalid number"));
     }
 
-  /* Fractions and exponents become doubles, judged where they are used;
-   * integers are what json-glib wraps past 64 bits.  Compared as text:
-   * a double would round 2^53 + 1 down to 2^53. */
+  /* Integers are what json-glib wraps past 64 bits.  Compared as text: a
+   * double would round 2^53 + 1 down to 2^53. */
   if (integral && (n_int > 16 || (n_int == 16 && memcmp (scan->p - 16, "9007199254740992", 16) > 0)))
     {
       scan->p = start;
       return _li_scan_fail (scan, _("integer out of range (beyond ±2^53)"));
+    }
+  /* Beyond the doubles json-glib reads infinity, which cannot be saved. */
+  if (!integral)
+    {
+      g_autofree char *text = g_strndup (start, (gsize) (scan->p - start));
+
+      if (isinf (g_ascii_strtod (text, NULL)))
+        {
+          scan->p = start;
+          return _li_scan_fail (scan, _("number out of range"));
+        }
     }
   return TRUE;
 }

@@ -9,8 +9,9 @@ G_BEGIN_DECLS
  * sees it.  json-glib recurses per nesting level and accepts more than JSON
  * (comments, single quotes, hex numbers), and it wraps integers beyond 64
  * bits silently; this check refuses all of that, nesting deeper than
- * @max_depth, and integer literals beyond ±2^53 (which a double cannot
- * hold exactly; other numbers are left to the caller).  On failure returns FALSE with @line and @column (1-based) and a
+ * @max_depth, integer literals beyond ±2^53 (which a double cannot hold
+ * exactly), numbers beyond the range of a double, and lone surrogates in
+ * \u escapes (json-glib would make them invalid UTF-8).  On failure returns FALSE with @line and @column (1-based) and a
  * translated reason in @message (free it). */
 gboolean li_json_check (const char *data,
                         gsize       len,

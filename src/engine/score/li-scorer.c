@@ -289,7 +289,7 @@ _li_scorer_eval (LiScorer *s,
 {
   const LiPlan *plan = s->plan;
   double intent = 0;
-  guint16 stage;
+  guint stage;  /* not guint16: the loop must end however many stages */
 
   _li_scorer_advance (s, t);
   for (guint k = 0; k < s->n_active; k++)
@@ -314,7 +314,7 @@ _li_scorer_eval (LiScorer *s,
   out->intent = intent;
   out->fit = s->fit;
   out->score = intent + s->fit;
-  for (stage = 0; (guint) stage + 1 < plan->n_stages; stage++)
+  for (stage = 0; stage + 1 < plan->n_stages; stage++)
     if (!(out->score < plan->min_score[stage]) && !(intent < plan->min_intent[stage]) &&
         !(s->fit < plan->min_fit[stage]))
       break;
