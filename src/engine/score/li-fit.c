@@ -10,7 +10,7 @@
 #include "li-scorer-private.h"
 
 /* @x: the value as a number (NAN when it is not one). */
-static gboolean
+static inline gboolean
 _li_fit_matches (const LiFitRule *rule,
                  const char      *value,
                  double           x)
@@ -58,8 +58,9 @@ _li_fit_matches (const LiFitRule *rule,
 }
 
 /* The value fit rule @f reads: the latest value seen in events, else the
- * leads file's.  Numbers of event values are parsed once per value. */
-static LiFitSource
+ * leads file's.  Numbers of event values are parsed once per value.
+ * Inline, like _li_fit_matches: the score's loop stays as it was. */
+static inline LiFitSource
 _li_fit_value (LiScorer    *s,
                guint        f,
                const char **value,

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The running state of a LiScorer, shared by li-scorer.c, li-patterns.c and
- * li-fit.c; not for use outside src/engine/score/. */
+/* The running state of a LiScorer, shared by li-scorer.c, li-patterns.c,
+ * li-fit.c and li-explain.c; not for use outside src/engine/score/. */
 
 #include "li-explain.h"
 #include "li-id-map.h"
@@ -76,10 +76,11 @@ void   _li_scorer_add     (LiScorer *s,
                            gint64    t,
                            double    points);
 
-/* li-scorer.c, for li-explain.c: from now on, list in s->added each
- * accumulator that an event adds points to.  The caller empties the list
- * (n_added = 0) before each li_scorer_feed; an event adds to an accumulator
- * at most once, so n_accs entries are enough. */
+/* li-scorer.c, for li-explain.c (explained plans only): from now on, list
+ * in s->added each accumulator that an event adds points to.  The caller
+ * empties the list (n_added = 0) before each li_scorer_feed; with one
+ * accumulator per rule and pattern an event adds to each at most once, so
+ * n_accs entries are enough. */
 void   _li_scorer_record_adds (LiScorer *s);
 /* li-scorer.c: the raw (uncapped) value of accumulator @a at @t, the time
  * of the last li_scorer_eval. */

@@ -323,6 +323,7 @@ _li_scorer_eval (LiScorer *s,
 void
 _li_scorer_record_adds (LiScorer *s)
 {
+  g_return_if_fail (li_plan_is_explained (s->plan));
   if (s->added == NULL)
     s->added = g_new (guint, MAX (s->plan->n_accs, 1));
   s->n_added = 0;
