@@ -8,6 +8,7 @@
 
 #include "li-compare.h"
 #include "li-dataset.h"
+#include "li-explain.h"
 #include "li-output.h"
 #include "li-replay.h"
 #include "li-rules.h"
@@ -35,6 +36,7 @@ typedef struct
   char    *to;
   char    *out;
   char    *leads_out;
+  char    *lead;
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
@@ -54,6 +56,7 @@ _li_args_clear (Args *a)
   g_free (a->to);
   g_free (a->out);
   g_free (a->leads_out);
+  g_free (a->lead);
 }
 
 static int
@@ -352,6 +355,39 @@ _li_cmd_compare (const Args *a)
   return _li_write (a->out, text);
 }
 
+static int
+_li_cmd_explain (const Args *a)
+{
+  int status = EXIT_OK;
+  g_autoptr(LiRules) rules = NULL;
+  g_autoptr(LiDataset) dataset = NULL;
+  g_autoptr(LiPlan) plan = NULL;
+  g_autoptr(LiExplanation) explanation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 as_of;
+
+  if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL || a->lead == NULL)
+    return _li_usage ("explain needs --rules RULES, --events FILE and --lead ID");
+  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &as_of, &status))
+    return status;
+  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
+    return status;
+  if ((dataset = _li_load_dataset (a, &status)) == NULL)
+    return status;
+  if (a->as_of == NULL)
+    as_of = li_dataset_get_store (dataset)->max_time_ms;
+
+  /* One accumulator per rule: each rule's part stays apart. */
+  plan = li_plan_new_explained (rules, li_dataset_get_store (dataset), li_dataset_get_leads (dataset));
+  explanation = li_explain_lead (plan, a->lead, as_of, &error);
+  if (explanation == NULL)
+    return _li_bad_input (error->message);
+  text = a->json ? _li_json_to_string (li_explanation_to_json (explanation))
+                 : li_explanation_to_text (explanation);
+  return _li_write (a->out, text);
+}
+
 typedef struct
 {
   const char *name;
@@ -372,6 +408,9 @@ static const Command commands[] = {
   { "compare", "--rules A --rules B --events FILE…",
     "Replay two rule versions on the same events: both metric sets, their differences, the "
     "migration of peak stages and the rule changes.", _li_cmd_compare },
+  { "explain", "--rules RULES --events FILE… --lead ID",
+    "Why one lead has its score as of a time (default: the last event): the part of every rule, "
+    "pattern and fit rule, and the points each of its events added.", _li_cmd_explain },
 };
 
 static int
@@ -399,12 +438,13 @@ main (int   argc,
     { "events", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.events, "Event export (.csv, .csv.gz); repeat or list several", "FILE" },
     { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &a.leads, "Leads file with static attributes", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "Event format: csv, rees46, retailrocket (default: detected)", "F" },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score: score as of this time (default: the last event)", "TIME" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain: score as of this time (default: the last event)", "TIME" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, "replay, compare: only events at or after TIME", "TIME" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, "replay, compare: only events at or before TIME", "TIME" },
     { "bins", 0, 0, G_OPTION_ARG_INT, &a.bins, "replay, compare: histogram bins (default 40)", "N" },
     { "leads-out", 0, 0, G_OPTION_ARG_FILENAME, &a.leads_out, "replay: write lead_id,peak_score,peak_stage,converted", "FILE.csv" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare: JSON instead of a table", NULL },
+    { "lead", 0, 0, G_OPTION_ARG_STRING, &a.lead, "explain: the lead to explain", "ID" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress, "Show import progress on stderr", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.out, "Write the result to FILE (atomically)", "FILE" },

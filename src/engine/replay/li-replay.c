@@ -32,7 +32,31 @@ li_replay_result_unref (LiReplayResult *result)
   g_free (result->stages);
   g_free (result->bins);
   g_free (result->per_lead);
+  g_free (result->facts);
+  g_free (result->flag_ms);
   g_free (result);
+}
+
+gint64
+li_replay_result_flag_ms (const LiReplayResult *result,
+                          guint                 k,
+                          guint                 stage)
+{
+  g_return_val_if_fail (result->flag_ms != NULL, LI_REPLAY_NOT_FLAGGED);
+  g_return_val_if_fail (k < result->leads && stage < result->n_stages, LI_REPLAY_NOT_FLAGGED);
+  return result->flag_ms[(gsize) k * result->n_stages + stage];
+}
+
+double
+li_replay_result_hours_to_outcome (const LiReplayResult *result,
+                                   guint                 k,
+                                   guint                 stage)
+{
+  gint64 flag = li_replay_result_flag_ms (result, k, stage);
+
+  if (flag == LI_REPLAY_NOT_FLAGGED || !result->per_lead[k].converted)
+    return NAN;
+  return (double) (result->facts[k].outcome_ms - flag) / _LI_MS_PER_HOUR;
 }
 
 /* First index in [lo, hi) whose time is > @t (or >= when @inclusive). */
@@ -65,12 +89,34 @@ typedef struct
   gpointer               progress_data;
   guint32                first, last;
   LiLeadOutcome         *per_lead;
+  LiLeadFacts           *facts;    /* keep_lead_facts, else NULL */
+  gint64                *flag_ms;
   guint                  leads, skipped, converters;
   guint64                n_events;
   guint                 *flagged, *true_positives, *peak_count;
   GArray               **hours;  /* per stage: hours to outcome of the true positives */
   gboolean               cancelled;
 } ReplayChunk;
+
+/* The explorer's facts of the lead the chunk added last.  @flag holds the
+ * journey's flag times from its reached stage on (older values before). */
+static void
+_li_chunk_keep_facts (ReplayChunk     *c,
+                      const gint64    *time_ms,
+                      guint32          begin,
+                      const LiJourney *journey,
+                      const gint64    *flag,
+                      guint            n_stages)
+{
+  guint k = c->leads - 1;
+  gint64 *row = c->flag_ms + (gsize) k * n_stages;
+
+  c->facts[k].last_ms = time_ms[begin + journey->n_scored - 1];
+  c->facts[k].outcome_ms = journey->converted ? journey->t_outcome : 0;
+  c->facts[k].n_events = journey->n_scored;
+  for (guint s = 0; s < n_stages; s++)
+    row[s] = s < journey->reached ? LI_REPLAY_NOT_FLAGGED : flag[s];
+}
 
 static gpointer
 _li_replay_chunk (gpointer data)
@@ -122,6 +168,8 @@ _li_replay_chunk (gpointer data)
       o->converted = journey.converted;
       c->converters += journey.converted;
       c->peak_count[journey.reached]++;
+      if (c->facts != NULL)
+        _li_chunk_keep_facts (c, store->time_ms, begin, &journey, flag, n_stages);
       for (guint s = journey.reached; s < n_stages; s++)
         {
           c->flagged[s]++;
@@ -141,6 +189,8 @@ _li_replay_chunk_clear (ReplayChunk *c,
                         guint        n_stages)
 {
   g_free (c->per_lead);
+  g_free (c->facts);
+  g_free (c->flag_ms);
   g_free (c->flagged);
   g_free (c->true_positives);
   g_free (c->peak_count);
@@ -192,6 +242,11 @@ li_replay_run (const LiPlan          *plan,
       while (c->last < store->n_leads && (k == n_chunks - 1 || store->lead_start[c->last] < target))
         c->last++;
       c->per_lead = g_new (LiLeadOutcome, MAX (c->last - c->first, 1));
+      if (options && options->keep_lead_facts)
+        {
+          c->facts = g_new (LiLeadFacts, MAX (c->last - c->first, 1));
+          c->flag_ms = g_new (gint64, (gsize) MAX (c->last - c->first, 1) * n_stages);
+        }
       c->flagged = g_new0 (guint, MAX (n_stages, 1));
       c->true_positives = g_new0 (guint, MAX (n_stages, 1));
       c->peak_count = g_new0 (guint, MAX (n_stages, 1));
@@ -215,12 +270,23 @@ li_replay_run (const LiPlan          *plan,
   result->n_stages = n_stages;
   result->stages = g_new0 (LiStageMetrics, MAX (n_stages, 1));
   result->per_lead = g_new (LiLeadOutcome, MAX (store->n_leads, 1));
+  if (options && options->keep_lead_facts)
+    {
+      result->facts = g_new (LiLeadFacts, MAX (store->n_leads, 1));
+      result->flag_ms = g_new (gint64, (gsize) MAX (store->n_leads, 1) * n_stages);
+    }
   for (guint k = 0; k < n_chunks; k++)
     {
       const ReplayChunk *c = &chunks[k];
 
       cancelled |= c->cancelled;
       memcpy (result->per_lead + result->leads, c->per_lead, c->leads * sizeof *c->per_lead);
+      if (result->facts != NULL)
+        {
+          memcpy (result->facts + result->leads, c->facts, c->leads * sizeof *c->facts);
+          memcpy (result->flag_ms + (gsize) result->leads * n_stages, c->flag_ms,
+                  (gsize) c->leads * n_stages * sizeof *c->flag_ms);
+        }
       result->leads += c->leads;
       result->skipped_leads += c->skipped;
       result->converters += c->converters;

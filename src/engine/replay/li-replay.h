@@ -41,6 +41,18 @@ typedef struct
   double  peak_score;
 } LiLeadOutcome;
 
+/* What the leads explorer shows of a lead of the replay beyond its outcome
+ * (LiReplayOptions.keep_lead_facts). */
+typedef struct
+{
+  gint64  last_ms;     /* the last journey event */
+  gint64  outcome_ms;  /* the first outcome event when converted, else 0 */
+  guint32 n_events;    /* journey events */
+} LiLeadFacts;
+
+/* A flag time of a stage the lead never reached. */
+#define LI_REPLAY_NOT_FLAGGED G_MININT64
+
 typedef struct _LiReplayResult
 {
   gint            ref_count;
@@ -57,6 +69,11 @@ typedef struct _LiReplayResult
   double          min_peak, max_peak;
   LiLeadOutcome  *per_lead; /* `leads` entries */
   guint64         n_events; /* journey events scored */
+  /* With keep_lead_facts, else NULL: `leads` entries parallel to per_lead,
+   * and per lead n_stages flag times (SPEC 5's flag_time_S, or
+   * LI_REPLAY_NOT_FLAGGED): flag_ms[k * n_stages + s]. */
+  LiLeadFacts    *facts;
+  gint64         *flag_ms;
 } LiReplayResult;
 
 typedef struct
@@ -65,6 +82,7 @@ typedef struct
   gint64   from_ms, to_ms;  /* inclusive bounds of the loaded time range */
   guint    bins;            /* 40 when 0 */
   guint    threads;         /* 0: one per core on large imports */
+  gboolean keep_lead_facts; /* fill facts and flag_ms (the leads explorer) */
 } LiReplayOptions;
 
 LiReplayResult *li_replay_run (const LiPlan          *plan,
@@ -79,6 +97,16 @@ GType           li_replay_result_get_type (void) G_GNUC_CONST;
 #define LI_TYPE_REPLAY_RESULT (li_replay_result_get_type ())
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiReplayResult, li_replay_result_unref)
+
+/* Of per_lead[@k] in a result with facts: the first journey time at
+ * @stage or hotter (LI_REPLAY_NOT_FLAGGED when never), and the hours from
+ * it to the first outcome (NAN when not flagged or not converted). */
+gint64          li_replay_result_flag_ms          (const LiReplayResult *result,
+                                                   guint                 k,
+                                                   guint                 stage);
+double          li_replay_result_hours_to_outcome (const LiReplayResult *result,
+                                                   guint                 k,
+                                                   guint                 stage);
 
 /* SPEC 5 replay object (keys in SPEC order). */
 JsonNode *li_replay_result_to_json  (const LiReplayResult *result);

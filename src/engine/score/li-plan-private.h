@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define _LI_NO_TIME    G_MININT64
 
 /* A decayed sum fed by (time, points) items: one per capped rule or pattern,
- * one per decay for the uncapped rules that share it (their sum is linear). */
+ * one per decay for the uncapped rules that share it (their sum is linear);
+ * in an explained plan, one per rule and pattern. */
 typedef struct
 {
   LiDecayModel model;
@@ -98,6 +99,12 @@ struct _LiPlan
   double       *min_score, *min_intent, *min_fit;  /* NAN: no condition */
 
   guint32       max_lead_len;
+
+  /* Explained plans (li_plan_new_explained), else NULL: the accumulator of
+   * each intent rule and pattern of the rules, _LI_NONE for one that can
+   * never add points (disabled, or naming what the data lacks). */
+  guint        *intent_acc;        /* rules->n_intent */
+  guint        *pattern_acc;       /* rules->n_patterns */
 };
 
 G_END_DECLS

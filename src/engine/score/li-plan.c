@@ -17,8 +17,9 @@ _li_plan_add_acc (LiPlan        *plan,
 {
   AccSpec spec = { decay->model, decay->days * _LI_MS_PER_DAY, cap, 0 };
 
-  /* Uncapped sums with the same decay add up: share one accumulator. */
-  if (cap <= 0)
+  /* Uncapped sums with the same decay add up: share one accumulator,
+   * unless each rule's part must stay apart. */
+  if (cap <= 0 && plan->intent_acc == NULL)
     for (guint a = 0; a < accs->len; a++)
       {
         AccSpec *o = &g_array_index (accs, AccSpec, a);
@@ -120,6 +121,8 @@ _li_plan_compile_intent (LiPlan *plan,
               continue;
             }
           m.acc = _li_plan_add_acc (plan, accs, li_rules_intent_decay (plan->rules, r), rule->max_points);
+          if (plan->intent_acc != NULL)
+            plan->intent_acc[r] = m.acc;
           g_array_append_val (matchers, m);
         }
     }
@@ -187,6 +190,8 @@ _li_plan_compile_patterns (LiPlan *plan,
           g_assert_not_reached ();
         }
       spec->acc = _li_plan_add_acc (plan, accs, li_rules_pattern_decay (plan->rules, p), pat->max_points);
+      if (plan->pattern_acc != NULL)
+        plan->pattern_acc[p] = spec->acc;
       plan->n_patterns++;
     }
 }
@@ -236,10 +241,22 @@ _li_plan_compile_fit (LiPlan *plan)
     }
 }
 
-LiPlan *
-li_plan_new (const LiRules *rules,
-             LiEventStore  *store,
-             LiLeadTable   *leads)
+/* A map from the rules' intent rules or patterns to accumulators, none yet. */
+static guint *
+_li_plan_acc_map (guint n)
+{
+  guint *map = g_new (guint, MAX (n, 1));
+
+  for (guint k = 0; k < n; k++)
+    map[k] = _LI_NONE;
+  return map;
+}
+
+static LiPlan *
+_li_plan_new (const LiRules *rules,
+              LiEventStore  *store,
+              LiLeadTable   *leads,
+              gboolean       explained)
 {
   LiPlan *plan = g_new0 (LiPlan, 1);
   g_autoptr(GArray) accs = g_array_new (FALSE, FALSE, sizeof (AccSpec));
@@ -248,6 +265,11 @@ li_plan_new (const LiRules *rules,
   plan->rules = li_rules_copy (rules);
   plan->store = li_event_store_ref (store);
   plan->leads = leads ? li_lead_table_ref (leads) : NULL;
+  if (explained)
+    {
+      plan->intent_acc = _li_plan_acc_map (rules->n_intent);
+      plan->pattern_acc = _li_plan_acc_map (rules->n_patterns);
+    }
 
   plan->has_outcome = _li_lookup (store->names, rules->outcome_event, &id);
   plan->outcome = (guint16) id;
@@ -275,6 +297,28 @@ li_plan_new (const LiRules *rules,
   return plan;
 }
 
+LiPlan *
+li_plan_new (const LiRules *rules,
+             LiEventStore  *store,
+             LiLeadTable   *leads)
+{
+  return _li_plan_new (rules, store, leads, FALSE);
+}
+
+LiPlan *
+li_plan_new_explained (const LiRules *rules,
+                       LiEventStore  *store,
+                       LiLeadTable   *leads)
+{
+  return _li_plan_new (rules, store, leads, TRUE);
+}
+
+gboolean
+li_plan_is_explained (const LiPlan *plan)
+{
+  return plan->intent_acc != NULL;
+}
+
 void
 li_plan_free (LiPlan *plan)
 {
@@ -297,6 +341,8 @@ li_plan_free (LiPlan *plan)
   g_free (plan->min_score);
   g_free (plan->min_intent);
   g_free (plan->min_fit);
+  g_free (plan->intent_acc);
+  g_free (plan->pattern_acc);
   li_rules_free (plan->rules);
   li_event_store_unref (plan->store);
   g_clear_pointer (&plan->leads, li_lead_table_unref);

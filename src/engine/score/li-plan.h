@@ -15,6 +15,14 @@ typedef struct _LiPlan LiPlan;
 LiPlan   *li_plan_new   (const LiRules *rules,
                          LiEventStore  *store,
                          LiLeadTable   *leads);
+/* The same scores with one accumulator per intent rule and pattern, so that
+ * each one's part can be read on its own (li-explain.h).  Scoring with it
+ * gives the same numbers; plans for replays use li_plan_new, which sums the
+ * uncapped rules of one decay together. */
+LiPlan   *li_plan_new_explained (const LiRules *rules,
+                                 LiEventStore  *store,
+                                 LiLeadTable   *leads);
+gboolean  li_plan_is_explained  (const LiPlan  *plan);
 void      li_plan_free  (LiPlan        *plan);
 const LiRules *li_plan_get_rules (const LiPlan *plan);
 LiEventStore  *li_plan_get_store  (const LiPlan *plan);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The running state of a LiScorer, shared by li-scorer.c, li-patterns.c and
- * li-fit.c; not for use outside src/engine/score/. */
+/* The running state of a LiScorer, shared by li-scorer.c, li-patterns.c,
+ * li-fit.c and li-explain.c; not for use outside src/engine/score/. */
 
+#include "li-explain.h"
 #include "li-id-map.h"
 #include "li-plan-private.h"
 #include "li-scorer.h"
@@ -63,6 +64,10 @@ struct _LiScorer
   gboolean     *is_active;
   double       *number;      /* value id → number (NAN: not one), when parsed */
   guint8       *number_known;
+  /* Explaining (_li_scorer_record_adds), else NULL: the accumulators the
+   * events fed since the caller last set n_added to 0 added points to. */
+  guint        *added;
+  guint         n_added;
 };
 
 /* li-scorer.c: adds @points at @t to accumulator @a. */
@@ -70,6 +75,18 @@ void   _li_scorer_add     (LiScorer *s,
                            guint     a,
                            gint64    t,
                            double    points);
+
+/* li-scorer.c, for li-explain.c (explained plans only): from now on, list
+ * in s->added each accumulator that an event adds points to.  The caller
+ * empties the list (n_added = 0) before each li_scorer_feed; with one
+ * accumulator per rule and pattern an event adds to each at most once, so
+ * n_accs entries are enough. */
+void   _li_scorer_record_adds (LiScorer *s);
+/* li-scorer.c: the raw (uncapped) value of accumulator @a at @t, the time
+ * of the last li_scorer_eval. */
+double _li_scorer_acc_raw (LiScorer *s,
+                           guint     a,
+                           gint64    t);
 
 /* li-patterns.c: the per-lead state of each pattern, and event @i (at @t,
  * not an outcome) fed to every pattern. */
@@ -83,5 +100,11 @@ void   _li_patterns_feed  (LiScorer *s,
 
 /* li-fit.c: the fit points of the current lead. */
 double _li_fit_eval       (LiScorer *s);
+/* li-fit.c: whether fit rule @f holds for the current lead, with the
+ * value it reads (NULL when missing) and where that value comes from. */
+gboolean _li_fit_explain  (LiScorer     *s,
+                           guint         f,
+                           const char  **value,
+                           LiFitSource  *source);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ li_scorer_free (LiScorer *s)
   g_free (s->is_active);
   g_free (s->number);
   g_free (s->number_known);
+  g_free (s->added);
   g_free (s);
 }
 
@@ -167,7 +168,6 @@ _li_scorer_advance (LiScorer *s,
     }
 }
 
-
 void
 _li_scorer_add (LiScorer *s,
                 guint     a,
@@ -181,6 +181,8 @@ _li_scorer_add (LiScorer *s,
       s->is_active[a] = TRUE;
       s->active[s->n_active++] = a;
     }
+  if (G_UNLIKELY (s->added != NULL))
+    s->added[s->n_added++] = a;
   acc->sum += points;
   if (s->plan->accs[a].model != LI_DECAY_WINDOW && s->plan->accs[a].model != LI_DECAY_LINEAR)
     return;
@@ -209,7 +211,6 @@ _li_scorer_add (LiScorer *s,
   acc->tail++;
 }
 
-
 static inline gboolean
 _li_where_matches (const LiEventStore *store,
                    const WhereSpec    *where,
@@ -224,14 +225,6 @@ _li_where_matches (const LiEventStore *store,
       return TRUE;
   return FALSE;
 }
-
-
-
-
-
-
-
-
 
 /* Inlined into the journey loop: the replay's hot path. */
 G_ALWAYS_INLINE static inline void
@@ -280,7 +273,17 @@ _li_scorer_feed (LiScorer *s,
     _li_patterns_feed (s, i, t);
 }
 
-
+/* The decayed sum of an accumulator at @t (after _li_scorer_advance to
+ * @t), before its cap. */
+static inline double
+_li_acc_value (const AccSpec *spec,
+               const Acc     *acc,
+               gint64         t)
+{
+  if (spec->model == LI_DECAY_LINEAR && acc->head < acc->tail)
+    return acc->sum - (acc->sum * (double) (t - acc->anchor) - acc->sum_t) / spec->param_ms;
+  return acc->sum;
+}
 
 G_ALWAYS_INLINE static inline void
 _li_scorer_eval (LiScorer *s,
@@ -296,11 +299,8 @@ _li_scorer_eval (LiScorer *s,
     {
       guint a = s->active[k];
       const AccSpec *spec = &plan->accs[a];
-      const Acc *acc = &s->accs[a];
-      double v = acc->sum;
+      double v = _li_acc_value (spec, &s->accs[a], t);
 
-      if (spec->model == LI_DECAY_LINEAR && acc->head < acc->tail)
-        v = acc->sum - (acc->sum * (double) (t - acc->anchor) - acc->sum_t) / spec->param_ms;
       if (spec->cap > 0)
         v = CLAMP (v, -spec->cap, spec->cap);
       intent += v;
@@ -319,6 +319,24 @@ _li_scorer_eval (LiScorer *s,
         !(s->fit < plan->min_fit[stage]))
       break;
   out->stage = stage;
+}
+
+void
+_li_scorer_record_adds (LiScorer *s)
+{
+  g_return_if_fail (li_plan_is_explained (s->plan));
+  if (s->added == NULL)
+    s->added = g_new (guint, MAX (s->plan->n_accs, 1));
+  s->n_added = 0;
+}
+
+double
+_li_scorer_acc_raw (LiScorer *s,
+                    guint     a,
+                    gint64    t)
+{
+  /* An accumulator that nothing fed since the last reset is empty: 0. */
+  return _li_acc_value (&s->plan->accs[a], &s->accs[a], t);
 }
 
 void
