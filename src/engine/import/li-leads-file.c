@@ -33,7 +33,7 @@ _li_import_leads_csv (LiLeadTable   *table,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_auto(GStrv) names = NULL;
+  g_auto(LiCsvHeader) header = { NULL, };
   g_autoptr(GPtrArray) attributes = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   g_autofree guint *attribute_col = NULL;
   GError *local_error = NULL;
@@ -58,16 +58,16 @@ _li_import_leads_csv (LiLeadTable   *table,
       return FALSE;
     }
 
-  names = _li_csv_header_names (reader);
-  n_columns = g_strv_length (names);
-  lead_col = _li_csv_find_column ((const char * const *) names, "lead_id");
+  _li_csv_header_init (&header, reader);
+  n_columns = header.n_columns;
+  lead_col = _li_csv_header_find (&header, "lead_id");
   if (lead_col < 0)
     {
-      g_autofree char *header = _li_csv_describe_header (reader);
+      g_autofree char *shown = _li_csv_describe_header (reader);
 
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
                    _("%s:%" PRIu64 ": no lead_id column (header: %s)"),
-                   file_name, li_csv_reader_get_line (reader), header);
+                   file_name, li_csv_reader_get_line (reader), shown);
       return FALSE;
     }
 
@@ -75,11 +75,12 @@ _li_import_leads_csv (LiLeadTable   *table,
   attribute_col = g_new (guint, MAX (n_columns, 1));
   for (guint i = 0; i < n_columns; i++)
     {
-      if (names[i][0] == '\0' || strcmp (names[i], "lead_id") == 0 ||
-          _li_csv_find_column ((const char * const *) names, names[i]) != (int) i)
+      const char *name = header.names[i];
+
+      if (name[0] == '\0' || strcmp (name, "lead_id") == 0 || !_li_csv_header_is_last (&header, i))
         continue;
       attribute_col[attributes->len] = i;
-      g_ptr_array_add (attributes, g_strdup (names[i]));
+      g_ptr_array_add (attributes, g_strdup (name));
     }
   n_attributes = attributes->len;
   table->n_attributes = n_attributes;
