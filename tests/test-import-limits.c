@@ -114,6 +114,107 @@ test_wide_leads_header (void)
   g_assert_cmpfloat (secs, <, 1.0);
 }
 
+/* Lead ids of 16 bytes that all had one hash under the string pool's former
+ * fixed hash (so each one probed past all the others): its state after a
+ * word was (state ^ word) * C, folded, and both steps can be undone, so the
+ * second word that leads from any first word to a chosen state can be
+ * computed.  Pairs whose second word is ASCII without NUL are kept, written
+ * as quoted CSV fields. */
+#define OLD_K G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+#define OLD_C G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD)
+
+static guint64
+old_step (guint64 state,
+          guint64 word)
+{
+  guint64 h = (state ^ word) * OLD_C;
+
+  return h ^ (h >> 32);
+}
+
+/* The former hash of a 16-byte string. */
+static guint32
+old_hash (const char *id)
+{
+  guint64 w[2], h;
+
+  memcpy (w, id, 16);
+  h = old_step (old_step (OLD_K ^ 16, w[0]), w[1]);
+  h ^= h >> 29;
+  h *= OLD_C;
+  return (guint32) (h ^ (h >> 32));
+}
+
+/* @first and @last receive the first and the last id. */
+static GString *
+colliding_csv (guint n_ids,
+               char  first[16],
+               char  last[16])
+{
+  GString *data = g_string_new ("lead_id,timestamp,event\n");
+  /* The state the second word must reach: old_step (x, target ^ x), any x. */
+  const guint64 target = G_GUINT64_CONSTANT (0x5a5a5a5a5a5a5a5a);
+
+  for (guint64 x = 0, n = 0; n < n_ids; x++)
+    {
+      guint64 word = 0, second;
+      char id[16];
+
+      /* The first word: x in base 64, digits '0' to 'o'. */
+      for (guint i = 0; i < 8; i++)
+        word |= (((x >> (6 * i)) & 63) + '0') << (8 * i);
+      second = target ^ old_step (OLD_K ^ 16, word);
+      if ((second & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
+          ((second - G_GUINT64_CONSTANT (0x0101010101010101)) & ~second &
+           G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+        continue;
+
+      memcpy (id, &word, 8);
+      memcpy (id + 8, &second, 8);
+      if (n == 0)
+        memcpy (first, id, 16);
+      memcpy (last, id, 16);
+      g_string_append_c (data, '"');
+      for (guint i = 0; i < 16; i++)
+        {
+          if (id[i] == '"')
+            g_string_append_c (data, '"');
+          g_string_append_c (data, id[i]);
+        }
+      g_string_append (data, "\",1772359200,view\n");
+      n++;
+    }
+  return data;
+}
+
+/* Crafted lead ids do not make interning quadratic, and keep their order. */
+static void
+test_colliding_ids (void)
+{
+  char first[16], last[16];
+  g_autoptr(GString) data = colliding_csv (100000, first, last);
+  g_autofree char *path = tmp_file ("colliding.csv", data->str, (gssize) data->len);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiEventStore) store = NULL;
+  double start, secs;
+
+  g_assert_cmpuint (old_hash (first), ==, old_hash (last));
+  start = cpu_now ();
+  store = li_import_event_paths (paths, NULL, NULL, NULL, NULL, NULL, &error);
+  secs = cpu_now () - start;
+  g_assert_no_error (error);
+  g_assert_cmpuint (store->n_events, ==, 100000);
+  g_assert_cmpuint (store->n_leads, ==, 100000);
+  /* Ids in input order. */
+  g_assert_cmpmem (li_str_pool_get (store->leads, 0), li_str_pool_len (store->leads, 0),
+                   first, 16);
+  g_assert_cmpmem (li_str_pool_get (store->leads, 99999), li_str_pool_len (store->leads, 99999),
+                   last, 16);
+  g_test_message ("100 000 crafted lead ids imported in %.3f s", secs);
+  g_assert_cmpfloat (secs, <, 1.0);
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -143,6 +244,7 @@ main (int   argc,
 
   g_test_add_func ("/engine/import-limits/wide-header", test_wide_header);
   g_test_add_func ("/engine/import-limits/wide-leads-header", test_wide_leads_header);
+  g_test_add_func ("/engine/import-limits/colliding-ids", test_colliding_ids);
 
   ret = g_test_run ();
   remove_tmp_dir ();
