@@ -282,15 +282,15 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
 
   if (G_UNLIKELY (!li_csv_reader_is_valid_utf8 (reader)))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("invalid UTF-8"));
+                                    N_("invalid UTF-8"));
   if (G_UNLIKELY (n != mapping->n_columns))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("expected %u fields, found %u"), mapping->n_columns, n);
+                                    N_("expected %u fields, found %u"), mapping->n_columns, n);
 
   lead = &f[mapping->lead_col];
   if (G_UNLIKELY (lead->len == 0))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("empty %s"), mapping->lead_name);
+                                    N_("empty %s"), mapping->lead_name);
 
   stamp = &f[mapping->time_col];
   if (mapping->time_in_ms)
@@ -299,17 +299,21 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
     ok = li_time_parse (stamp->data, stamp->len, &time_ms);
   if (G_UNLIKELY (!ok))
     {
-      g_autoptr(GString) shown = g_string_new (NULL);
+      g_autoptr(GString) shown = NULL;
 
+      /* The value is shown only in a reason that is kept. */
+      if (_li_import_sink_count_only (sink))
+        return TRUE;
+      shown = g_string_new (NULL);
       _li_append_shown (shown, stamp->data, stamp->len, LI_IMPORT_MAX_SHOWN_VALUE, TRUE);
       return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                      _("bad timestamp %s"), shown->str);
+                                      N_("bad timestamp %s"), shown->str);
     }
 
   event = &f[mapping->event_col];
   if (G_UNLIKELY (event->len == 0))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("empty %s"), mapping->event_name);
+                                    N_("empty %s"), mapping->event_name);
 
   name = event->data;
   name_len = event->len;

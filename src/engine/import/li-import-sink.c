@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "li-import-sink.h"
 #include "li-import-input.h"
 
@@ -57,8 +59,6 @@ _li_append_shown (GString    *out,
     g_string_append_c (out, '"');
 }
 
-/* A bad row: with skip_bad_rows it is counted (and the first few described)
- * and TRUE returned; otherwise @error is set and FALSE returned. */
 gboolean
 _li_import_sink_bad_row (LiImportSink  *sink,
                          guint64        line,
@@ -69,8 +69,11 @@ _li_import_sink_bad_row (LiImportSink  *sink,
   g_autofree char *reason = NULL;
   va_list args;
 
+  if (_li_import_sink_count_only (sink))
+    return TRUE;
+
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  reason = g_strdup_vprintf (_(format), args);
   va_end (args);
 
   if (!sink->skip_bad_rows)

@@ -36,6 +36,22 @@ void _li_append_shown (GString    *out,
                        gsize       len,
                        gsize       max,
                        gboolean    quoted);
+/* With skip_bad_rows, once LI_IMPORT_MAX_REASONS are kept, a bad row is only
+ * counted: then this counts it and returns TRUE, and the caller need not
+ * describe it.  Thousands of bad rows cost no more than good ones. */
+static inline gboolean
+_li_import_sink_count_only (LiImportSink *sink)
+{
+  if (!sink->skip_bad_rows || sink->reasons->len < LI_IMPORT_MAX_REASONS)
+    return FALSE;
+  sink->n_skipped++;
+  return TRUE;
+}
+
+/* A bad row at @line: with skip_bad_rows it is counted (and the first few
+ * described) and TRUE returned; otherwise @error is set and FALSE returned.
+ * @format is untranslated (marked with N_()): it is translated and formatted
+ * only for a reason that is kept. */
 gboolean _li_import_sink_bad_row (LiImportSink  *sink,
                                   guint64        line,
                                   GError       **error,
