@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "li-import.h"
+#include "li-import-sink.h"
 #include "li-leads-file.h"
 
 static char *tmp_dir;
@@ -264,6 +265,32 @@ test_skipped_rows_cost (void)
   g_assert_cmpfloat (bad_secs, <, 1.5 * good_secs);
 }
 
+/* The count of skipped rows does not wrap at 2^32 (a gzip file of a few
+ * megabytes can hold that many bad rows). */
+G_STATIC_ASSERT (sizeof (((LiImportReport *) NULL)->n_skipped) == sizeof (guint64));
+
+static void
+test_skipped_count_64_bit (void)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  LiImportSink sink = { NULL, };
+  LiEventStoreBuilder *builder = li_event_store_builder_new ();
+  g_autoptr(LiEventStore) store = NULL;
+
+  sink.skip_bad_rows = TRUE;
+  sink.reasons = reasons;
+  sink.file_name = "big.csv";
+  sink.n_skipped = G_MAXUINT32;
+  g_assert_true (_li_import_sink_bad_row (&sink, G_GUINT64_CONSTANT (5000000000), NULL,
+                                          "bad %s", "row"));
+  g_assert_cmpuint (sink.n_skipped, ==, G_GUINT64_CONSTANT (1) << 32);
+  g_assert_cmpstr (reasons->pdata[0], ==, "big.csv:5000000000: bad row");
+
+  li_event_store_builder_set_skipped (builder, sink.n_skipped);
+  store = li_event_store_builder_finish (builder);
+  g_assert_cmpuint (store->n_skipped, ==, G_GUINT64_CONSTANT (1) << 32);
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -295,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/engine/import-limits/wide-leads-header", test_wide_leads_header);
   g_test_add_func ("/engine/import-limits/colliding-ids", test_colliding_ids);
   g_test_add_func ("/engine/import-limits/skipped-rows-cost", test_skipped_rows_cost);
+  g_test_add_func ("/engine/import-limits/skipped-count-64-bit", test_skipped_count_64_bit);
 
   ret = g_test_run ();
   remove_tmp_dir ();

@@ -116,7 +116,7 @@ _li_load_events (const Args   *a,
     }
   if (report.n_skipped > 0)
     {
-      g_printerr ("skipped %u bad row%s\n", report.n_skipped, report.n_skipped == 1 ? "" : "s");
+      g_printerr ("skipped %" G_GUINT64_FORMAT " bad row%s\n", report.n_skipped, report.n_skipped == 1 ? "" : "s");
       for (guint i = 0; report.skipped_reasons && report.skipped_reasons[i]; i++)
         g_printerr ("  %s\n", report.skipped_reasons[i]);
     }

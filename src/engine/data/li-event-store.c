@@ -23,7 +23,7 @@ struct _LiEventStoreBuilder
   _LI_COLUMN (guint32, prop_start);
   _LI_COLUMN (guint16, prop_key);
   _LI_COLUMN (guint32, prop_value);
-  guint      n_skipped;
+  guint64    n_skipped;
 };
 
 #define _LI_RESERVE(col, n)                                            \
@@ -165,7 +165,7 @@ li_event_store_builder_n_events (const LiEventStoreBuilder *b)
 
 void
 li_event_store_builder_set_skipped (LiEventStoreBuilder *b,
-                                    guint                n_skipped)
+                                    guint64              n_skipped)
 {
   b->n_skipped = n_skipped;
 }

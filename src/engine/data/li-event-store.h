@@ -39,7 +39,7 @@ typedef struct _LiEventStore
   gint64     min_time_ms;
   gint64     max_time_ms;
   guint32   *name_count;  /* events per event name */
-  guint      n_skipped;   /* bad rows skipped on import */
+  guint64    n_skipped;   /* bad rows skipped on import */
 } LiEventStore;
 
 LiEventStore *li_event_store_ref        (LiEventStore *store);
@@ -88,7 +88,7 @@ gboolean             li_event_store_builder_intern_key  (LiEventStoreBuilder *bu
                                                          GError             **error);
 guint32              li_event_store_builder_n_events (const LiEventStoreBuilder *builder);
 void                 li_event_store_builder_set_skipped (LiEventStoreBuilder *builder,
-                                                         guint                n_skipped);
+                                                         guint64              n_skipped);
 /* Consumes the builder. */
 LiEventStore        *li_event_store_builder_finish   (LiEventStoreBuilder *builder);
 

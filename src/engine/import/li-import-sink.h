@@ -18,7 +18,7 @@ typedef struct
 {
   LiEventStoreBuilder *builder;
   gboolean             skip_bad_rows;
-  guint                n_skipped;
+  guint64              n_skipped;
   GPtrArray           *reasons;
   GPtrArray           *formats;
   GCancellable        *cancellable;

@@ -40,7 +40,7 @@ typedef struct
 /* What an import did besides the events, for the CLI and the window. */
 typedef struct
 {
-  guint   n_skipped;
+  guint64 n_skipped;
   GStrv   skipped_reasons;  /* the first LI_IMPORT_MAX_REASONS, "FILE:LINE: reason" */
   GStrv   formats;          /* the detected format of each file, e.g. "rees46" */
   guint64 bytes_read;
