@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "li-import.h"
 #include "li-import-sink.h"
@@ -291,6 +292,97 @@ test_skipped_count_64_bit (void)
   g_assert_cmpuint (store->n_skipped, ==, G_GUINT64_CONSTANT (1) << 32);
 }
 
+/* Imports @path and expects the error @message ("%s" = the path). */
+static void
+assert_limit (const char            *path,
+              const LiImportOptions *options,
+              const char            *message)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiEventStore) store = NULL;
+  g_auto(GStrv) parts = g_strsplit (message, "%s", -1);
+  g_autofree char *expected = g_strjoinv (path, parts);
+
+  store = li_import_event_paths (paths, options, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_max_events (void)
+{
+  g_autofree char *path = repeated_rows_file ("five.csv", "1772359200", 5);
+  g_autofree char *props = tmp_file ("props.csv",
+                                     "lead_id,timestamp,event,a,b,c\n"
+                                     "u1,1772359200,view,1,2,3\n"
+                                     "u1,1772359200,view,1,,3\n"
+                                     "u1,1772359200,view,1,2,3\n"
+                                     "u1,1772359200,view,1,2,3\n", -1);
+  LiImportOptions options = { .max_events = 5 };
+  const char *paths[] = { path, NULL };
+  g_autoptr(LiEventStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Up to the limit is fine. */
+  store = li_import_event_paths (paths, &options, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (store->n_events, ==, 5);
+
+  options.max_events = 4;
+  assert_limit (path, &options, "%s:6: more than 4 events (use --max-events to raise the limit)");
+
+  /* Property values: LI_MAX_PROPS_PER_EVENT per event on average (empty
+   * fields are none). */
+  assert_limit (props, &options,
+                "%s:5: more than 8 property values (use --max-events to raise the limit)");
+
+  /* The default follows the physical memory. */
+  g_assert_cmpuint (li_import_default_max_events (), ==,
+                    MIN ((guint64) sysconf (_SC_PHYS_PAGES) * (guint64) sysconf (_SC_PAGESIZE) /
+                         LI_IMPORT_BYTES_PER_EVENT, LI_MAX_EVENTS));
+}
+
+/* A small gzip file that expands to far more rows than the limit stops there,
+ * quickly, instead of taking all the memory it can. */
+static void
+test_gzip_bomb (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "bomb.csv.gz", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                     NULL, &error);
+  g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GOutputStream) compressed = g_converter_output_stream_new (G_OUTPUT_STREAM (out),
+                                                                       G_CONVERTER (gzip));
+  g_autoptr(GString) block = g_string_new (NULL);
+  LiImportOptions options = { .max_events = 100000 };
+  GStatBuf st;
+  double start, secs;
+
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (compressed, "lead_id,timestamp,event\n", 24,
+                                            NULL, NULL, &error));
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (block, "u1,1772359200,view\n");
+  for (guint i = 0; i < 500 && error == NULL; i++)
+    g_output_stream_write_all (compressed, block->str, block->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (compressed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_message ("5 000 000 rows in %ld bytes of gzip", (long) st.st_size);
+
+  start = cpu_now ();
+  assert_limit (path, &options,
+                "%s:100002: more than 100000 events (use --max-events to raise the limit)");
+  secs = cpu_now () - start;
+  g_test_message ("stopped after %.3f s", secs);
+  g_assert_cmpfloat (secs, <, 1.0);
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -323,6 +415,8 @@ main (int   argc,
   g_test_add_func ("/engine/import-limits/colliding-ids", test_colliding_ids);
   g_test_add_func ("/engine/import-limits/skipped-rows-cost", test_skipped_rows_cost);
   g_test_add_func ("/engine/import-limits/skipped-count-64-bit", test_skipped_count_64_bit);
+  g_test_add_func ("/engine/import-limits/max-events", test_max_events);
+  g_test_add_func ("/engine/import-limits/gzip-bomb", test_gzip_bomb);
 
   ret = g_test_run ();
   remove_tmp_dir ();

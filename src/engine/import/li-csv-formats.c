@@ -328,11 +328,7 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
 
   if (G_UNLIKELY (!li_event_store_builder_add_event (sink->builder, lead->data, lead->len,
                                                      time_ms, name, name_len, error)))
-    {
-      g_prefix_error (error, "%s:%" G_GUINT64_FORMAT ": ",
-                      sink->file_name, li_csv_reader_get_line (reader));
-      return FALSE;
-    }
+    goto limit;
 
   for (guint i = 0; i < mapping->n_props; i++)
     {
@@ -347,10 +343,17 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
           if (value->len == 0)
             continue;
         }
-      li_event_store_builder_add_prop_id (sink->builder, prop->key, value->data, value->len);
+      if (G_UNLIKELY (!li_event_store_builder_add_prop_id (sink->builder, prop->key,
+                                                           value->data, value->len, error)))
+        goto limit;
     }
 
   return TRUE;
+
+limit:
+  g_prefix_error (error, "%s:%" G_GUINT64_FORMAT ": ",
+                  sink->file_name, li_csv_reader_get_line (reader));
+  return FALSE;
 }
 
 gboolean

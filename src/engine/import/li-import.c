@@ -18,6 +18,7 @@
 #include "li-import-sink.h"
 
 #include <string.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (li-import-error-quark, li_import_error)
 
@@ -135,6 +136,10 @@ _li_import_events_named (GFile * const         *files,
     }
 
   builder = li_event_store_builder_new ();
+  li_event_store_builder_set_max_events (builder,
+                                         options != NULL && options->max_events > 0
+                                           ? options->max_events
+                                           : li_import_default_max_events ());
   reasons = g_ptr_array_new_with_free_func (g_free);
   formats = g_ptr_array_new_with_free_func (g_free);
 
@@ -176,6 +181,19 @@ _li_import_events_named (GFile * const         *files,
     }
 
   return li_event_store_builder_finish (g_steal_pointer (&builder));
+}
+
+guint64
+li_import_default_max_events (void)
+{
+  long pages = sysconf (_SC_PHYS_PAGES);
+  long page_size = sysconf (_SC_PAGESIZE);
+  guint64 memory;
+
+  if (pages <= 0 || page_size <= 0)
+    return LI_MAX_EVENTS;
+  memory = (guint64) pages * (guint64) page_size;
+  return CLAMP (memory / LI_IMPORT_BYTES_PER_EVENT, 1, LI_MAX_EVENTS);
 }
 
 void

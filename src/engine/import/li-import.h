@@ -35,6 +35,7 @@ typedef struct
 {
   LiFormat format;
   gboolean skip_bad_rows;
+  guint64  max_events;     /* more is an error; 0: li_import_default_max_events () */
 } LiImportOptions;
 
 /* What an import did besides the events, for the CLI and the window. */
@@ -54,7 +55,17 @@ typedef void (*LiProgressFunc) (guint64  done,
                                 guint64  total,
                                 gpointer user_data);
 
+/* An upper bound of what an import holds per event while it builds the
+ * store: the event's columns, LI_MAX_PROPS_PER_EVENT property values, and
+ * their sorted copies (about 50 bytes; the string pools come on top). */
+#define LI_IMPORT_BYTES_PER_EVENT 64
+
 GQuark        li_import_error_quark (void);
+/* The limit on events unless told otherwise: physical memory divided by
+ * LI_IMPORT_BYTES_PER_EVENT, so that an import (a small gzip file can expand
+ * to hundreds of millions of rows) stops with an error before memory runs
+ * out. */
+guint64       li_import_default_max_events (void);
 const char   *li_format_to_string   (LiFormat    format);
 gboolean      li_format_from_string (const char *str,
                                      LiFormat   *format);
