@@ -174,6 +174,28 @@ test_concatenated (void)
   li_import_report_clear (&report);
 }
 
+/* Line ends of classic Mac OS (a lone CR), as spreadsheets on macOS still
+ * write them: the same events, and lines counted the same way. */
+static void
+test_cr_line_ends (void)
+{
+  g_autofree char *cr = fixture ("events-cr.csv");
+  g_autofree char *lf = fixture ("events.csv");
+  const char *cr_paths[] = { cr, NULL };
+  const char *lf_paths[] = { lf, NULL };
+  g_autoptr(LiEventStore) a = import_ok (cr_paths, NULL, NULL);
+  g_autoptr(LiEventStore) b = import_ok (lf_paths, NULL, NULL);
+  g_autofree char *da = describe (a);
+  g_autofree char *db = describe (b);
+
+  g_assert_cmpuint (a->n_events, ==, 5);
+  g_assert_cmpstr (da, ==, db);
+
+  assert_bad_row ("lead_id,timestamp,event\ru1,1772359200,view\r\r"
+                  "u2,\"1772359200\r\",view\ru3,x,view\r",
+                  "%s:6: bad timestamp \"x\"");
+}
+
 static void
 test_rees46 (void)
 {
@@ -798,6 +820,7 @@ main (int   argc,
 
   g_test_add_func ("/engine/import/csv", test_csv);
   g_test_add_func ("/engine/import/concatenated", test_concatenated);
+  g_test_add_func ("/engine/import/cr-line-ends", test_cr_line_ends);
   g_test_add_func ("/engine/import/rees46", test_rees46);
   g_test_add_func ("/engine/import/retailrocket", test_retailrocket);
   g_test_add_func ("/engine/import/gzip", test_gzip);
