@@ -93,7 +93,6 @@ _li_import_input_clear (LiImportInput *input)
 gboolean
 _li_import_input_open_stream (LiImportInput  *input,
                               GInputStream   *raw,
-                              gboolean        gzip_name,
                               const char     *name,
                               GCancellable   *cancellable,
                               GError        **error)
@@ -114,7 +113,8 @@ _li_import_input_open_stream (LiImportInput  *input,
       return FALSE;
     }
 
-  input->gzip = gzip_name || (avail >= 2 && head[0] == 0x1f && head[1] == 0x8b);
+  /* By the magic only: a plain CSV named .gz is read as it is. */
+  input->gzip = avail >= 2 && head[0] == 0x1f && head[1] == 0x8b;
   if (input->gzip)
     {
       g_autoptr(GConverter) decompressor = li_gzip_converter_new ();
@@ -137,15 +137,12 @@ _li_import_input_open (LiImportInput  *input,
                        GError        **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autofree char *base = g_file_get_basename (file);
   GError *local_error = NULL;
 
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     return _li_import_io_error (name, file, local_error, error);
-  return _li_import_input_open_stream (input, G_INPUT_STREAM (stream),
-                                       base != NULL && g_str_has_suffix (base, ".gz"),
-                                       name, cancellable, error);
+  return _li_import_input_open_stream (input, G_INPUT_STREAM (stream), name, cancellable, error);
 }
 
 /* Whether the data looks like JSON lines: the first non-blank byte is '{'. */

@@ -27,10 +27,9 @@ gboolean _li_buffered_fill (GBufferedInputStream  *stream,
                             GCancellable          *cancellable,
                             GError               **error);
 void _li_import_input_clear (LiImportInput *input);
-/* Opens @raw: gzip when @gzip_name or when it starts with the gzip magic. */
+/* Opens @raw: gzip when it starts with the gzip magic, whatever its name. */
 gboolean _li_import_input_open_stream (LiImportInput  *input,
                                        GInputStream   *raw,
-                                       gboolean        gzip_name,
                                        const char     *name,
                                        GCancellable   *cancellable,
                                        GError        **error);

@@ -70,8 +70,8 @@ const char   *li_format_to_string   (LiFormat    format);
 gboolean      li_format_from_string (const char *str,
                                      LiFormat   *format);
 
-/* Reads every file (gzip when the name ends in .gz or the data starts with
- * the gzip magic) into one store, concatenated in the given order.  On error
+/* Reads every file (gzip when the data starts with the gzip magic, whatever
+ * the name) into one store, concatenated in the given order.  On error
  * nothing is returned: the caller's data is untouched. */
 LiEventStore *li_import_events (GFile * const         *files,
                                 guint                  n_files,
