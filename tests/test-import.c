@@ -293,12 +293,14 @@ test_gzip (void)
     g_assert_cmpstr (da, ==, db);
   }
 
-  /* Truncated, or followed by something that is not gzip. */
+  /* Truncated, corrupt, or followed by something that is not gzip: the
+   * line reached says where. */
   {
+    static const char bad_member[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xff";
     g_autofree char *data = NULL;
     g_autofree char *truncated = NULL;
-    g_autofree char *trailing = NULL;
-    g_autofree char *with_garbage = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(GString) buf = g_string_new (NULL);
     g_autoptr(GError) error = NULL;
     gsize len;
 
@@ -306,14 +308,24 @@ test_gzip (void)
     g_assert_no_error (error);
     truncated = tmp_file ("truncated.csv.gz", data, (gssize) len - 20);
     assert_error (truncated, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
-                  "%s: unexpected end of compressed data");
+                  "%s:6: unexpected end of compressed data");
 
-    with_garbage = g_malloc (len + 7);
-    memcpy (with_garbage, data, len);
-    memcpy (with_garbage + len, "garbage", 7);
-    trailing = tmp_file ("trailing.csv.gz", with_garbage, (gssize) len + 7);
-    assert_error (trailing, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
-                  "%s: Invalid compressed data");
+    g_string_append_len (buf, data, (gssize) len);
+    g_string_append (buf, "garbage");
+    path = tmp_file ("trailing.csv.gz", buf->str, (gssize) buf->len);
+    assert_error (path, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:7: corrupt gzip data");
+
+    /* A second member that is corrupt from its first block on. */
+    g_string_truncate (buf, len);
+    g_string_append_len (buf, bad_member, sizeof bad_member - 1);
+    g_clear_pointer (&path, g_free);
+    path = tmp_file ("corrupt.csv.gz", buf->str, (gssize) buf->len);
+    assert_error (path, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:7: corrupt gzip data");
+
+    /* Corrupt from the start: met while sniffing the format. */
+    g_clear_pointer (&path, g_free);
+    path = tmp_file ("corrupt-start.csv.gz", bad_member, sizeof bad_member - 1);
+    assert_error (path, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:1: corrupt gzip data");
   }
 
   /* A plain CSV under a .gz name is read as it is (SPEC 2.1: gzip by its
@@ -748,6 +760,19 @@ test_leads_bad (void)
       g_assert_error (error, LI_IMPORT_ERROR, cases[i].code);
       g_assert_cmpstr (error->message, ==, expected);
     }
+
+  /* Corrupt gzip data (the reader says where). */
+  {
+    static const char bad_member[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xff";
+    g_autofree char *path = tmp_file ("leads.csv.gz", bad_member, sizeof bad_member - 1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiLeadTable) table = import_leads (path, &error);
+    g_autofree char *expected = expand ("%s:1: corrupt gzip data", path);
+
+    g_assert_null (table);
+    g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
 
   /* Only lead ids, duplicate and padded columns. */
   {

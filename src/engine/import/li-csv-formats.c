@@ -359,7 +359,6 @@ limit:
 gboolean
 _li_import_csv_file (LiImportSink   *sink,
                      LiImportInput  *input,
-                     GFile          *file,
                      LiFormat        format,
                      GError        **error)
 {
@@ -373,7 +372,7 @@ _li_import_csv_file (LiImportSink   *sink,
 
   r = li_csv_reader_next (reader, sink->cancellable, &local_error);
   if (r == LI_CSV_RESULT_ERROR)
-    return _li_import_sink_reader_error (sink, reader, file, local_error, error);
+    return _li_import_input_reader_error (input, reader, local_error, error);
   if (r == LI_CSV_RESULT_END)
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
@@ -429,7 +428,7 @@ _li_import_csv_file (LiImportSink   *sink,
   if (!ok)
     return FALSE;
   if (r == LI_CSV_RESULT_ERROR)
-    return _li_import_sink_reader_error (sink, reader, file, local_error, error);
+    return _li_import_input_reader_error (input, reader, local_error, error);
 
   sink->done_files += _li_import_input_position (input, reader);
   return TRUE;

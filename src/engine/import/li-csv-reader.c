@@ -362,6 +362,7 @@ li_csv_reader_new (GInputStream *stream)
   self->fields_size = 64;
   self->fields = g_new (LiCsvField, self->fields_size);
   self->line = 1;
+  self->record_line = 1;
   self->valid_utf8 = TRUE;
 
   return self;

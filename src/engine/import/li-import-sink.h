@@ -3,7 +3,6 @@
 
 #include <gio/gio.h>
 
-#include "li-csv-reader.h"
 #include "li-event-store.h"
 #include "li-import.h"
 
@@ -59,10 +58,5 @@ gboolean _li_import_sink_bad_row (LiImportSink  *sink,
                                   ...) G_GNUC_PRINTF (4, 5);
 void _li_import_sink_progress (LiImportSink *sink,
                                guint64       done);
-gboolean _li_import_sink_reader_error (LiImportSink  *sink,
-                                       LiCsvReader   *reader,
-                                       GFile         *file,
-                                       GError        *local_error,
-                                       GError       **error);
 
 G_END_DECLS

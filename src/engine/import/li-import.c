@@ -34,7 +34,6 @@ static const char * const format_names[] = {
 static gboolean
 _li_import_json_file (LiImportSink   *sink,
                       LiImportInput  *input,
-                      GFile          *file,
                       LiFormat        format,
                       GError        **error)
 {
@@ -85,14 +84,16 @@ _li_import_event_file (LiImportSink  *sink,
   if (format == LI_FORMAT_AUTO &&
       !_li_import_input_sniff_json (&input, &json, sink->cancellable, &local_error))
     {
+      /* The first bytes are decompressed to sniff: gzip errors on line 1. */
+      _li_import_input_read_error (&input, 1, local_error, error);
       _li_import_input_clear (&input);
-      return _li_import_io_error (sink->file_name, file, local_error, error);
+      return FALSE;
     }
 
   if (json || format == LI_FORMAT_GA4 || format == LI_FORMAT_SEGMENT)
-    ok = _li_import_json_file (sink, &input, file, format, error);
+    ok = _li_import_json_file (sink, &input, format, error);
   else
-    ok = _li_import_csv_file (sink, &input, file, format, error);
+    ok = _li_import_csv_file (sink, &input, format, error);
 
   _li_import_input_clear (&input);
   return ok;

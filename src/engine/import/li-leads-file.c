@@ -26,13 +26,13 @@ _li_import_leads_bad_row (const char  *file_name,
 }
 
 static gboolean
-_li_import_leads_csv (LiLeadTable   *table,
-                      LiCsvReader   *reader,
-                      GFile         *file,
-                      const char    *file_name,
-                      GCancellable  *cancellable,
-                      GError       **error)
+_li_import_leads_csv (LiLeadTable    *table,
+                      LiImportInput  *input,
+                      LiCsvReader    *reader,
+                      GCancellable   *cancellable,
+                      GError        **error)
 {
+  const char *file_name = input->name;
   g_auto(LiCsvHeader) header = { NULL, };
   g_autoptr(GPtrArray) attributes = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   g_autofree guint *attribute_col = NULL;
@@ -131,17 +131,7 @@ _li_import_leads_csv (LiLeadTable   *table,
   return TRUE;
 
 reader_error:
-  if (local_error->domain == LI_CSV_ERROR)
-    {
-      g_set_error (error, LI_IMPORT_ERROR,
-                   local_error->code == LI_CSV_ERROR_TOO_LONG ? LI_IMPORT_ERROR_LIMIT
-                                                             : LI_IMPORT_ERROR_BAD_ROW,
-                   "%s:%" G_GUINT64_FORMAT ": %s",
-                   file_name, li_csv_reader_get_line (reader), local_error->message);
-      g_error_free (local_error);
-      return FALSE;
-    }
-  return _li_import_io_error (file_name, file, local_error, error);
+  return _li_import_input_reader_error (input, reader, local_error, error);
 }
 
 LiLeadTable *
@@ -171,7 +161,7 @@ li_import_leads (GFile         *file,
   table->values = li_str_pool_new ();
 
   reader = li_csv_reader_new (input.stream);
-  ok = _li_import_leads_csv (table, reader, file, name, cancellable, error);
+  ok = _li_import_leads_csv (table, &input, reader, cancellable, error);
   g_clear_pointer (&reader, li_csv_reader_free);
   _li_import_input_clear (&input);
 
