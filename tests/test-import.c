@@ -328,6 +328,39 @@ test_gzip (void)
     assert_error (path, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:1: corrupt gzip data");
   }
 
+  /* NUL bytes after the last member are padding (tape blocks), as gzip(1)
+   * has it; after them nothing else may follow. */
+  {
+    const char *plain_paths[] = { plain, NULL };
+    const char *paths[] = { NULL, NULL };
+    g_autofree char *data = NULL;
+    g_autofree char *padded = NULL;
+    g_autofree char *garbage = NULL;
+    g_autoptr(GString) buf = g_string_new (NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiEventStore) a = NULL;
+    g_autoptr(LiEventStore) b = NULL;
+    g_autofree char *da = NULL;
+    g_autofree char *db = NULL;
+    gsize len;
+
+    g_file_get_contents (gz, &data, &len, &error);
+    g_assert_no_error (error);
+    g_string_append_len (buf, data, (gssize) len);
+    g_string_set_size (buf, len + 10240);
+    memset (buf->str + len, 0, 10240);
+    paths[0] = padded = tmp_file ("padded.csv.gz", buf->str, (gssize) buf->len);
+    a = import_ok (paths, NULL, NULL);
+    b = import_ok (plain_paths, NULL, NULL);
+    da = describe (a);
+    db = describe (b);
+    g_assert_cmpstr (da, ==, db);
+
+    g_string_append_c (buf, 'x');
+    garbage = tmp_file ("padded-garbage.csv.gz", buf->str, (gssize) buf->len);
+    assert_error (garbage, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:7: corrupt gzip data");
+  }
+
   /* A plain CSV under a .gz name is read as it is (SPEC 2.1: gzip by its
    * magic bytes, whatever the name). */
   {
