@@ -83,6 +83,37 @@ test_wide_header (void)
   g_assert_cmpfloat (secs, <, 1.0);
 }
 
+/* Property names add up over the files of one import, to a limit that the
+ * second file's header passes: the error names its line. */
+static void
+test_too_many_keys (void)
+{
+  g_autoptr(GString) a = wide_csv (40000, 1);
+  g_autoptr(GString) b = g_string_new ("lead_id,timestamp,event");
+  g_autofree char *path_a = tmp_file ("keys-a.csv", a->str, (gssize) a->len);
+  g_autofree char *path_b = NULL;
+  const char *paths[] = { NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiEventStore) store = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (b, ",d%u", i);
+  g_string_append (b, "\nu1,1772359200,view");
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (b, ",1");
+  g_string_append_c (b, '\n');
+  path_b = tmp_file ("keys-b.csv", b->str, (gssize) b->len);
+  paths[0] = path_a;
+  paths[1] = path_b;
+
+  store = li_import_event_paths (paths, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT);
+  expected = g_strdup_printf ("%s:1: more than 65535 distinct property names", path_b);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 static void
 test_wide_leads_header (void)
 {
@@ -411,6 +442,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/engine/import-limits/wide-header", test_wide_header);
+  g_test_add_func ("/engine/import-limits/too-many-keys", test_too_many_keys);
   g_test_add_func ("/engine/import-limits/wide-leads-header", test_wide_leads_header);
   g_test_add_func ("/engine/import-limits/colliding-ids", test_colliding_ids);
   g_test_add_func ("/engine/import-limits/skipped-rows-cost", test_skipped_rows_cost);

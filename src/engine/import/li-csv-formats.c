@@ -182,6 +182,7 @@ _li_csv_mapping_add_prop (LiCsvMapping       *mapping,
                           const char         *column,
                           const char         *fallback,
                           const char         *key,
+                          guint64             line,
                           GError            **error)
 {
   int col = _li_csv_header_find (header, column);
@@ -201,7 +202,7 @@ _li_csv_mapping_add_prop (LiCsvMapping       *mapping,
   prop->fallback = fb;
   if (!li_event_store_builder_intern_key (sink->builder, key, strlen (key), &prop->key, error))
     {
-      g_prefix_error (error, "%s: ", sink->file_name);
+      g_prefix_error (error, "%s:%" G_GUINT64_FORMAT ": ", sink->file_name, line);
       return FALSE;
     }
   mapping->n_props++;
@@ -242,7 +243,7 @@ _li_csv_mapping_init (LiCsvMapping       *mapping,
 
   for (guint i = 0; i < spec->n_props; i++)
     if (!_li_csv_mapping_add_prop (mapping, sink, header, spec->props[i].column,
-                                   spec->props[i].fallback, spec->props[i].key, error))
+                                   spec->props[i].fallback, spec->props[i].key, line, error))
       return FALSE;
 
   if (spec->props == NULL)
@@ -256,7 +257,7 @@ _li_csv_mapping_init (LiCsvMapping       *mapping,
               strcmp (name, spec->time) == 0 || strcmp (name, spec->event) == 0 ||
               !_li_csv_header_is_last (header, i))
             continue;
-          if (!_li_csv_mapping_add_prop (mapping, sink, header, name, NULL, name, error))
+          if (!_li_csv_mapping_add_prop (mapping, sink, header, name, NULL, name, line, error))
             return FALSE;
         }
     }
