@@ -375,6 +375,34 @@ test_max_events (void)
                          LI_IMPORT_BYTES_PER_EVENT, LI_MAX_EVENTS));
 }
 
+/* The leads table is bounded too: leads × attributes values. */
+static void
+test_leads_limit (void)
+{
+  g_autofree char *path = tmp_file ("leads-limit.csv",
+                                    "lead_id,a,b,c\n"
+                                    "u1,1,2,3\n"
+                                    "u2,1,2,3\n"
+                                    "u1,4,5,6\n"
+                                    "u3,1,2,3\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiLeadTable) table = NULL;
+  g_autofree char *expected = NULL;
+
+  /* A later row of a lead replaces its values: no room taken. */
+  table = _li_import_leads_limited (file, 9, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (li_lead_table_get (table, "u1", 2, 2), ==, "6");
+  g_clear_pointer (&table, li_lead_table_unref);
+
+  table = _li_import_leads_limited (file, 8, NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT);
+  expected = g_strdup_printf ("%s:5: more than 8 lead attribute values", path);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 /* A small gzip file that expands to far more rows than the limit stops there,
  * quickly, instead of taking all the memory it can. */
 static void
@@ -448,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/engine/import-limits/skipped-rows-cost", test_skipped_rows_cost);
   g_test_add_func ("/engine/import-limits/skipped-count-64-bit", test_skipped_count_64_bit);
   g_test_add_func ("/engine/import-limits/max-events", test_max_events);
+  g_test_add_func ("/engine/import-limits/leads-limit", test_leads_limit);
   g_test_add_func ("/engine/import-limits/gzip-bomb", test_gzip_bomb);
 
   ret = g_test_run ();

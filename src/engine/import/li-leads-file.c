@@ -25,10 +25,31 @@ _li_import_leads_bad_row (const char  *file_name,
   return FALSE;
 }
 
+/* Room for @n_rows rows in the table, which grows by doubling but to no more
+ * than @max_values values; FALSE past them. */
+static gboolean
+_li_lead_table_reserve (LiLeadTable *table,
+                        gsize       *size,
+                        guint64      n_rows,
+                        guint64      max_values)
+{
+  guint64 need = n_rows * table->n_attributes;
+
+  if (need > max_values)
+    return FALSE;
+  if (need > *size)
+    {
+      *size = MAX (need, MIN ((guint64) *size * 2, max_values));
+      table->value = g_renew (guint32, table->value, *size);
+    }
+  return TRUE;
+}
+
 static gboolean
 _li_import_leads_csv (LiLeadTable    *table,
                       LiImportInput  *input,
                       LiCsvReader    *reader,
+                      guint64         max_values,
                       GCancellable   *cancellable,
                       GError        **error)
 {
@@ -108,12 +129,14 @@ _li_import_leads_csv (LiLeadTable    *table,
       row = li_str_pool_intern (table->leads, f[lead_col].data, f[lead_col].len);
       if (row == n_rows)
         {
-          n_rows++;
-          if ((gsize) n_rows * n_attributes > rows_size)
+          if (!_li_lead_table_reserve (table, &rows_size, (guint64) n_rows + 1, max_values))
             {
-              rows_size = MAX ((gsize) n_rows * n_attributes, rows_size * 2);
-              table->value = g_renew (guint32, table->value, rows_size);
+              g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
+                           _("%s:%" PRIu64 ": more than %" PRIu64 " lead attribute values"),
+                           file_name, line, max_values);
+              return FALSE;
             }
+          n_rows++;
         }
 
       values = table->value + (gsize) row * n_attributes;
@@ -139,6 +162,17 @@ li_import_leads (GFile         *file,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  return _li_import_leads_limited (file,
+                                   li_import_default_max_events () * LI_MAX_PROPS_PER_EVENT,
+                                   cancellable, error);
+}
+
+LiLeadTable *
+_li_import_leads_limited (GFile         *file,
+                          guint64        max_values,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
   g_autoptr(LiLeadTable) table = NULL;
   g_autoptr(LiCsvReader) reader = NULL;
   g_autofree char *name = NULL;
@@ -161,7 +195,7 @@ li_import_leads (GFile         *file,
   table->values = li_str_pool_new ();
 
   reader = li_csv_reader_new (input.stream);
-  ok = _li_import_leads_csv (table, &input, reader, cancellable, error);
+  ok = _li_import_leads_csv (table, &input, reader, max_values, cancellable, error);
   g_clear_pointer (&reader, li_csv_reader_free);
   _li_import_input_clear (&input);
 
