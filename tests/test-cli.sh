@@ -129,6 +129,10 @@ t_output_through_link () {
   [ -L "$tmp/link.csv" ] && [ "$(stat -c %a "$tmp/private.csv")" = 600 ] &&
   has "$tmp/private.csv" '^lead_id,score,intent,fit,stage$'
 }
+t_max_events () {
+  run 1 replay --max-events 100 --rules "$rules" --events "$sample" &&
+  has "$tmp/err" 'use --max-events to raise the limit' && empty "$tmp/out"
+}
 t_bins_zero () { run 2 replay --bins 0 --rules "$rules" --events "$sample" && empty "$tmp/out"; }
 
 check "validate accepts the sample rules" t_validate_ok
@@ -150,6 +154,7 @@ check "a write error on standard output is exit 1 with a message" t_write_errors
 check "--leads-out is not left behind when standard output fails" t_outputs_together
 check "-o writes through a link and keeps the file's permissions" t_output_through_link
 check "--bins 0 is bad usage" t_bins_zero
+check "--max-events stops an import that is too large" t_max_events
 # explain (SPEC 7) on a small history whose parts are known by hand.
 explain_fixture () {
   cat >"$tmp/ex.leadrules.json" <<'EOF'

@@ -174,6 +174,28 @@ test_concatenated (void)
   li_import_report_clear (&report);
 }
 
+/* Line ends of classic Mac OS (a lone CR), as spreadsheets on macOS still
+ * write them: the same events, and lines counted the same way. */
+static void
+test_cr_line_ends (void)
+{
+  g_autofree char *cr = fixture ("events-cr.csv");
+  g_autofree char *lf = fixture ("events.csv");
+  const char *cr_paths[] = { cr, NULL };
+  const char *lf_paths[] = { lf, NULL };
+  g_autoptr(LiEventStore) a = import_ok (cr_paths, NULL, NULL);
+  g_autoptr(LiEventStore) b = import_ok (lf_paths, NULL, NULL);
+  g_autofree char *da = describe (a);
+  g_autofree char *db = describe (b);
+
+  g_assert_cmpuint (a->n_events, ==, 5);
+  g_assert_cmpstr (da, ==, db);
+
+  assert_bad_row ("lead_id,timestamp,event\ru1,1772359200,view\r\r"
+                  "u2,\"1772359200\r\",view\ru3,x,view\r",
+                  "%s:6: bad timestamp \"x\"");
+}
+
 static void
 test_rees46 (void)
 {
@@ -271,12 +293,14 @@ test_gzip (void)
     g_assert_cmpstr (da, ==, db);
   }
 
-  /* Truncated, or followed by something that is not gzip. */
+  /* Truncated, corrupt, or followed by something that is not gzip: the
+   * line reached says where. */
   {
+    static const char bad_member[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xff";
     g_autofree char *data = NULL;
     g_autofree char *truncated = NULL;
-    g_autofree char *trailing = NULL;
-    g_autofree char *with_garbage = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(GString) buf = g_string_new (NULL);
     g_autoptr(GError) error = NULL;
     gsize len;
 
@@ -284,27 +308,81 @@ test_gzip (void)
     g_assert_no_error (error);
     truncated = tmp_file ("truncated.csv.gz", data, (gssize) len - 20);
     assert_error (truncated, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
-                  "%s: unexpected end of compressed data");
+                  "%s:6: unexpected end of compressed data");
 
-    with_garbage = g_malloc (len + 7);
-    memcpy (with_garbage, data, len);
-    memcpy (with_garbage + len, "garbage", 7);
-    trailing = tmp_file ("trailing.csv.gz", with_garbage, (gssize) len + 7);
-    assert_error (trailing, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
-                  "%s: Invalid compressed data");
+    g_string_append_len (buf, data, (gssize) len);
+    g_string_append (buf, "garbage");
+    path = tmp_file ("trailing.csv.gz", buf->str, (gssize) buf->len);
+    assert_error (path, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:7: corrupt gzip data");
+
+    /* A second member that is corrupt from its first block on. */
+    g_string_truncate (buf, len);
+    g_string_append_len (buf, bad_member, sizeof bad_member - 1);
+    g_clear_pointer (&path, g_free);
+    path = tmp_file ("corrupt.csv.gz", buf->str, (gssize) buf->len);
+    assert_error (path, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:7: corrupt gzip data");
+
+    /* Corrupt from the start: met while sniffing the format. */
+    g_clear_pointer (&path, g_free);
+    path = tmp_file ("corrupt-start.csv.gz", bad_member, sizeof bad_member - 1);
+    assert_error (path, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:1: corrupt gzip data");
   }
 
-  /* Not gzip data under a .gz name. */
+  /* NUL bytes after the last member are padding (tape blocks), as gzip(1)
+   * has it; after them nothing else may follow. */
   {
-    g_autofree char *path = tmp_file ("fake.csv.gz", "lead_id,timestamp,event\n", -1);
-    const char *paths[] = { path, NULL };
+    const char *plain_paths[] = { plain, NULL };
+    const char *paths[] = { NULL, NULL };
+    g_autofree char *data = NULL;
+    g_autofree char *padded = NULL;
+    g_autofree char *garbage = NULL;
+    g_autoptr(GString) buf = g_string_new (NULL);
     g_autoptr(GError) error = NULL;
-    g_autoptr(LiEventStore) store = NULL;
+    g_autoptr(LiEventStore) a = NULL;
+    g_autoptr(LiEventStore) b = NULL;
+    g_autofree char *da = NULL;
+    g_autofree char *db = NULL;
+    gsize len;
 
-    store = li_import_event_paths (paths, NULL, NULL, NULL, NULL, NULL, &error);
-    g_assert_null (store);
-    g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO);
-    g_assert_true (g_str_has_prefix (error->message, path));
+    g_file_get_contents (gz, &data, &len, &error);
+    g_assert_no_error (error);
+    g_string_append_len (buf, data, (gssize) len);
+    g_string_set_size (buf, len + 10240);
+    memset (buf->str + len, 0, 10240);
+    paths[0] = padded = tmp_file ("padded.csv.gz", buf->str, (gssize) buf->len);
+    a = import_ok (paths, NULL, NULL);
+    b = import_ok (plain_paths, NULL, NULL);
+    da = describe (a);
+    db = describe (b);
+    g_assert_cmpstr (da, ==, db);
+
+    g_string_append_c (buf, 'x');
+    garbage = tmp_file ("padded-garbage.csv.gz", buf->str, (gssize) buf->len);
+    assert_error (garbage, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO, "%s:7: corrupt gzip data");
+  }
+
+  /* A plain CSV under a .gz name is read as it is (SPEC 2.1: gzip by its
+   * magic bytes, whatever the name). */
+  {
+    g_autofree char *data = NULL;
+    g_autofree char *renamed = NULL;
+    const char *paths[] = { NULL, NULL };
+    const char *plain_paths[] = { plain, NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiEventStore) a = NULL;
+    g_autoptr(LiEventStore) b = NULL;
+    g_autofree char *da = NULL;
+    g_autofree char *db = NULL;
+    gsize len;
+
+    g_file_get_contents (plain, &data, &len, &error);
+    g_assert_no_error (error);
+    paths[0] = renamed = tmp_file ("plain.csv.gz", data, (gssize) len);
+    a = import_ok (paths, NULL, NULL);
+    b = import_ok (plain_paths, NULL, NULL);
+    da = describe (a);
+    db = describe (b);
+    g_assert_cmpstr (da, ==, db);
   }
 }
 
@@ -716,6 +794,19 @@ test_leads_bad (void)
       g_assert_cmpstr (error->message, ==, expected);
     }
 
+  /* Corrupt gzip data (the reader says where). */
+  {
+    static const char bad_member[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xff";
+    g_autofree char *path = tmp_file ("leads.csv.gz", bad_member, sizeof bad_member - 1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiLeadTable) table = import_leads (path, &error);
+    g_autofree char *expected = expand ("%s:1: corrupt gzip data", path);
+
+    g_assert_null (table);
+    g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+
   /* Only lead ids, duplicate and padded columns. */
   {
     g_autofree char *path = tmp_file ("leads.csv",
@@ -798,6 +889,7 @@ main (int   argc,
 
   g_test_add_func ("/engine/import/csv", test_csv);
   g_test_add_func ("/engine/import/concatenated", test_concatenated);
+  g_test_add_func ("/engine/import/cr-line-ends", test_cr_line_ends);
   g_test_add_func ("/engine/import/rees46", test_rees46);
   g_test_add_func ("/engine/import/retailrocket", test_retailrocket);
   g_test_add_func ("/engine/import/gzip", test_gzip);

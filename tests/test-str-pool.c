@@ -51,6 +51,51 @@ test_growth_keeps_ids (void)
   g_assert_cmpuint (li_str_pool_bytes (pool), >, 100000 * 8);
 }
 
+/* Every length the hash reads differently (short, word-sized, longer than a
+ * block), each byte changed in turn, NUL included: all distinct, ids in
+ * order.  Each string is its own allocation of exactly its length, so a read
+ * past its end is caught under AddressSanitizer. */
+static void
+test_all_lengths (void)
+{
+  g_autoptr(LiStrPool) pool = li_str_pool_new ();
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lens = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (gsize len = 0; len <= 40; len++)
+    for (gsize i = 0; i <= len; i++)
+      for (guint v = 0; v < 2; v++)
+        {
+          char *s;
+
+          /* The unchanged string once per length. */
+          if (i == len && v == 1)
+            continue;
+          s = g_malloc (MAX (len, 1));
+          memset (s, 'a', len);
+          if (i < len)
+            s[i] = v == 0 ? '\0' : 'b';
+          g_ptr_array_add (strings, s);
+          g_array_append_val (lens, len);
+        }
+
+  for (guint k = 0; k < strings->len; k++)
+    g_assert_cmpuint (li_str_pool_intern (pool, strings->pdata[k],
+                                          g_array_index (lens, gsize, k)), ==, k);
+  for (guint k = 0; k < strings->len; k++)
+    {
+      gsize len = g_array_index (lens, gsize, k);
+      guint32 id;
+
+      g_assert_cmpuint (li_str_pool_intern (pool, strings->pdata[k], len), ==, k);
+      g_assert_true (li_str_pool_lookup (pool, strings->pdata[k], len, &id));
+      g_assert_cmpuint (id, ==, k);
+      g_assert_cmpmem (li_str_pool_get (pool, k), li_str_pool_len (pool, k),
+                       strings->pdata[k], len);
+    }
+  g_assert_cmpuint (li_str_pool_size (pool), ==, strings->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -58,5 +103,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/str-pool/intern-and-lookup", test_intern_and_lookup);
   g_test_add_func ("/engine/str-pool/growth", test_growth_keeps_ids);
+  g_test_add_func ("/engine/str-pool/all-lengths", test_all_lengths);
   return g_test_run ();
 }

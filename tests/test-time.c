@@ -179,6 +179,65 @@ test_rejects (void)
     }
 }
 
+/* The range is the years 0001 to 9999 UTC, after the offset: an offset
+ * cannot move a time out of it, and nothing overflows on the way (the
+ * sanitizer build checks the random inputs). */
+static void
+test_range (void)
+{
+  static const char * const outside[] = {
+    "9999-12-31T23:59:59-00:01",
+    "9999-12-31T23:59:59.999-23:59",
+    "9999-12-31 23:30:00-01",
+    "0001-01-01T00:00:00+00:01",
+    "0001-01-01T00:59:59.999+01:00",
+    "10000-01-01T00:00:00Z",
+    "99999-12-31T23:59:59Z",
+    "-0001-01-01T00:00:00Z",
+    "253402300800",
+    "-62135596801",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "18446744073709551616",
+  };
+  static const char alphabet[] = "0123456789-:T.+Z UTC";
+  GRand *rand = g_rand_new_with_seed (11);
+  gint64 t = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    if (li_time_parse (outside[i], strlen (outside[i]), &t))
+      g_error ("\"%s\" was accepted as %" G_GINT64_FORMAT, outside[i], t);
+
+  /* The ends themselves, reached through offsets. */
+  g_assert_cmpint (parse_ok ("9999-12-31T23:59:59.999+00:01"), ==,
+                   G_GINT64_CONSTANT (253402300739999));
+  g_assert_cmpint (parse_ok ("9999-12-31T23:59:59-00:00"), ==, G_GINT64_CONSTANT (253402300799000));
+  g_assert_cmpint (parse_ok ("0001-01-01T23:59:00+23:59"), ==, G_GINT64_CONSTANT (-62135596800000));
+  g_assert_cmpint (parse_ok ("0001-01-01T00:00:00-23:59"), ==, G_GINT64_CONSTANT (-62135510460000));
+
+  /* Random near-timestamps: whatever is accepted is in range and reads back. */
+  for (guint i = 0; i < 200000; i++)
+    {
+      char s[32];
+      gsize len = 19 + (gsize) g_rand_int_range (rand, 0, 10);
+      g_autofree char *back = NULL;
+
+      memcpy (s, g_rand_boolean (rand) ? "9999-12-31T23:59:59" : "0001-01-01T00:00:00", 19);
+      for (gsize j = 19; j < len; j++)
+        s[j] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      for (guint k = 0; k < 2; k++)
+        s[g_rand_int_range (rand, 0, (gint32) len)] =
+          alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      if (!li_time_parse (s, len, &t))
+        continue;
+      g_assert_cmpint (t, >=, G_GINT64_CONSTANT (-62135596800000));
+      g_assert_cmpint (t, <=, G_GINT64_CONSTANT (253402300799999));
+      back = li_time_format (t);
+      g_assert_cmpuint (strlen (back), <=, 24);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_format (void)
 {
@@ -250,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/engine/time/unix-seconds", test_unix_seconds);
   g_test_add_func ("/engine/time/unix-ms", test_unix_ms);
   g_test_add_func ("/engine/time/rejects", test_rejects);
+  g_test_add_func ("/engine/time/range", test_range);
   g_test_add_func ("/engine/time/format", test_format);
   g_test_add_func ("/engine/time/round-trip", test_round_trip);
   g_test_add_func ("/engine/time/day", test_day);

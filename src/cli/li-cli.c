@@ -40,6 +40,7 @@ typedef struct
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
+  gint64   max_events;
   gboolean progress;
   gboolean version;
 } Args;
@@ -100,11 +101,17 @@ static LiDataset *
 _li_load_dataset (const Args *a,
                   int        *status)
 {
-  LiImportOptions options = { LI_FORMAT_AUTO, a->skip_bad_rows };
+  LiImportOptions options = { .format = LI_FORMAT_AUTO, .skip_bad_rows = a->skip_bad_rows };
   g_autoptr(GError) error = NULL;
   const LiImportReport *report;
   LiDataset *dataset;
 
+  if (a->max_events < 0)
+    {
+      *status = _li_usage (_("--max-events must be a positive number"));
+      return NULL;
+    }
+  options.max_events = (guint64) a->max_events;
   if (a->format && !li_format_from_string (a->format, &options.format))
     {
       g_autofree char *msg = g_strdup_printf ("unknown format “%s” (csv, rees46, retailrocket, ga4, segment)", a->format);
@@ -122,7 +129,8 @@ _li_load_dataset (const Args *a,
   report = li_dataset_get_report (dataset);
   if (report->n_skipped > 0)
     {
-      g_printerr ("skipped %u bad row%s\n", report->n_skipped, report->n_skipped == 1 ? "" : "s");
+      g_printerr ("skipped %" G_GUINT64_FORMAT " bad row%s\n", report->n_skipped,
+                  report->n_skipped == 1 ? "" : "s");
       for (guint i = 0; report->skipped_reasons && report->skipped_reasons[i]; i++)
         g_printerr ("  %s\n", report->skipped_reasons[i]);
     }
@@ -446,6 +454,7 @@ main (int   argc,
     { "lead", 0, 0, G_OPTION_ARG_STRING, &a.lead, "explain: the lead to explain", "ID" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
+    { "max-events", 0, 0, G_OPTION_ARG_INT64, &a.max_events, "Refuse imports of more events (default: physical memory / 64 bytes)", "N" },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress, "Show import progress on stderr", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.out, "Write the result to FILE (atomically)", "FILE" },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &a.version, "Print the version", NULL },

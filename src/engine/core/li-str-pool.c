@@ -19,35 +19,122 @@ struct _LiStrPool
   guint32  cap;      /* of offsets */
   guint64 *slots;    /* hash << 32 | (id + 1); 0 = empty */
   guint32  mask;
+  guint64  key[2];   /* of the hash, the process's */
 };
 
 #define _LI_SLOT_ID(slot)   ((guint32) ((slot) & 0xffffffffu) - 1)
 #define _LI_SLOT_HASH(slot) ((guint32) ((slot) >> 32))
 
-static inline guint32
-_li_hash (const char *s,
-          gsize       len)
+/* The hash is keyed with a random value per process: lead ids come from
+ * files anyone can write, and with a fixed hash ids that all fall into one
+ * probe chain are cheap to make (hash flooding), which turns interning
+ * quadratic.  Ids do not depend on the key: they are given in input order. */
+static const guint64 *
+_li_str_pool_key (void)
 {
-  guint64 h = 0x9E3779B97F4A7C15ull ^ len;
-  gsize i = 0;
+  static guint64 key[2];
+  static gsize initialized = 0;
 
-  for (; i + 8 <= len; i += 8)
+  if (g_once_init_enter (&initialized))
     {
-      guint64 w;
-      memcpy (&w, s + i, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 32;
+      for (guint i = 0; i < G_N_ELEMENTS (key); i++)
+        key[i] = (guint64) g_random_int () << 32 | g_random_int ();
+      g_once_init_leave (&initialized, 1);
     }
-  if (i < len)
+  return key;
+}
+
+/* The full 128-bit product of @a and @b, low half in @a, high half in @b. */
+static inline void
+_li_mum (guint64 *a,
+         guint64 *b)
+{
+#ifdef __SIZEOF_INT128__
+  unsigned __int128 r = (unsigned __int128) *a * *b;
+
+  *a = (guint64) r;
+  *b = (guint64) (r >> 64);
+#else
+  guint64 al = *a & 0xffffffffu, ah = *a >> 32, bl = *b & 0xffffffffu, bh = *b >> 32;
+  guint64 ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+  guint64 mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);
+
+  *a = (mid << 32) | (ll & 0xffffffffu);
+  *b = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+#endif
+}
+
+static inline guint64
+_li_mix (guint64 a,
+         guint64 b)
+{
+  _li_mum (&a, &b);
+  return a ^ b;
+}
+
+static inline guint64
+_li_read64 (const char *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, 8);
+  return v;
+}
+
+static inline guint64
+_li_read32 (const char *p)
+{
+  guint32 v;
+
+  memcpy (&v, p, 4);
+  return v;
+}
+
+/* A keyed hash in the manner of wyhash: the string is read as (at most
+ * overlapping) words that each meet the key in a full 64 × 64-bit multiply
+ * whose halves are folded together.  Most strings here are short (lead ids,
+ * event names, values): up to 16 bytes they take two multiplies. */
+static inline guint32
+_li_hash (const LiStrPool *pool,
+          const char      *s,
+          gsize            len)
+{
+  guint64 seed = pool->key[0];
+  guint64 a, b;
+
+  if (G_LIKELY (len <= 16))
     {
-      guint64 w = 0;
-      memcpy (&w, s + i, len - i);
-      h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+      if (len >= 4)
+        {
+          gsize mid = (len >> 3) << 2;  /* 0 below 8 bytes, else 4 */
+
+          a = _li_read32 (s) << 32 | _li_read32 (s + mid);
+          b = _li_read32 (s + len - 4) << 32 | _li_read32 (s + len - 4 - mid);
+        }
+      else if (len > 0)
+        {
+          a = (guint64) (guchar) s[0] << 16 | (guint64) (guchar) s[len >> 1] << 8 |
+              (guchar) s[len - 1];
+          b = 0;
+        }
+      else
+        a = b = 0;
     }
-  h ^= h >> 29;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 32;
-  return (guint32) h;
+  else
+    {
+      const char *p = s;
+      gsize rest = len;
+
+      for (; rest > 16; p += 16, rest -= 16)
+        seed = _li_mix (_li_read64 (p) ^ pool->key[1], _li_read64 (p + 8) ^ seed);
+      a = _li_read64 (s + len - 16);
+      b = _li_read64 (s + len - 8);
+    }
+
+  a ^= pool->key[1];
+  b ^= seed;
+  _li_mum (&a, &b);
+  return (guint32) _li_mix (a ^ pool->key[0] ^ len, b ^ pool->key[1]);
 }
 
 LiStrPool *
@@ -62,6 +149,7 @@ li_str_pool_new (void)
   pool->offsets[0] = 0;
   pool->mask = 127;
   pool->slots = g_new0 (guint64, pool->mask + 1);
+  memcpy (pool->key, _li_str_pool_key (), sizeof pool->key);
   return pool;
 }
 
@@ -114,7 +202,7 @@ li_str_pool_lookup (const LiStrPool *pool,
                     gsize            len,
                     guint32         *id)
 {
-  guint32 h = _li_hash (str, len);
+  guint32 h = _li_hash (pool, str, len);
 
   for (guint32 pos = h & pool->mask; pool->slots[pos] != 0; pos = (pos + 1) & pool->mask)
     {
@@ -134,7 +222,7 @@ li_str_pool_intern (LiStrPool  *pool,
                     const char *str,
                     gsize       len)
 {
-  guint32 h = _li_hash (str, len);
+  guint32 h = _li_hash (pool, str, len);
   guint32 pos;
   guint32 id;
 

@@ -3,8 +3,11 @@
  *
  * Hand-written parsers and a days-from-civil computation: no libc time
  * functions, which are slow and depend on the locale and TZ.  Accepted times
- * lie in the years 0001 to 9999 (UTC, before the offset is applied), which
- * also rejects milliseconds given where seconds are expected. */
+ * lie in the years 0001 to 9999 UTC, offsets applied: that rejects
+ * milliseconds given where seconds are expected, and makes every accepted
+ * time one that li_time_format () writes with four year digits and reads
+ * back.  Each field is bounded before any arithmetic, so that no input can
+ * overflow it. */
 
 #include "config.h"
 
@@ -259,6 +262,9 @@ li_time_parse (const char *str,
 
   days = _li_days_from_civil (year, (guint) month, (guint) day);
   seconds = days * SEC_PER_DAY + hour * 3600 + minute * 60 + second - offset;
+  /* An offset can move the first or the last day out of the range. */
+  if (seconds < MIN_UNIX_SEC || seconds > MAX_UNIX_SEC)
+    return FALSE;
   *time_ms = seconds * 1000 + ms;
   return TRUE;
 }

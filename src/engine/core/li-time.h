@@ -8,11 +8,12 @@ G_BEGIN_DECLS
 /* Parses the timestamp forms of SPEC 2.1 into Unix milliseconds:
  * RFC 3339 (`2026-03-01T10:00:00Z`, offsets, fractional seconds),
  * `YYYY-MM-DD HH:MM:SS[ UTC]` and integer Unix seconds.  Leading and trailing
- * blanks are ignored.  Returns FALSE for anything else. */
+ * blanks are ignored.  Returns FALSE for anything else, and for times outside
+ * the years 0001 to 9999 UTC. */
 gboolean li_time_parse         (const char *str,
                                 gsize       len,
                                 gint64     *time_ms);
-/* Integer milliseconds (the retailrocket format). */
+/* Integer milliseconds (the retailrocket format), in the same range. */
 gboolean li_time_parse_unix_ms (const char *str,
                                 gsize       len,
                                 gint64     *time_ms);

@@ -17,22 +17,28 @@ struct _LiEventStoreBuilder
   LiStrPool *leads, *names, *keys, *values;
   guint32    n_events;
   guint32    n_props;
+  guint32    max_events;
+  guint32    max_props;
   _LI_COLUMN (guint32, lead);
   _LI_COLUMN (gint64, time_ms);
   _LI_COLUMN (guint16, name);
   _LI_COLUMN (guint32, prop_start);
   _LI_COLUMN (guint16, prop_key);
   _LI_COLUMN (guint32, prop_value);
-  guint      n_skipped;
+  guint64    n_skipped;
 };
 
-#define _LI_RESERVE(col, n)                                            \
-  G_STMT_START {                                                       \
-    if (G_UNLIKELY ((gsize) (n) > col##_cap))                          \
-      {                                                                \
-        col##_cap = MAX ((gsize) (n), MAX ((gsize) 1024, col##_cap * 2)); \
-        col = g_realloc_n (col, col##_cap, sizeof *col);               \
-      }                                                                \
+/* Room for @n items in a column, which doubles as it grows but never past
+ * @limit, the most it may need: near the limit it does not take twice the
+ * memory the limit allows. */
+#define _LI_RESERVE(col, n, limit)                                            \
+  G_STMT_START {                                                              \
+    if (G_UNLIKELY ((gsize) (n) > col##_cap))                                 \
+      {                                                                       \
+        col##_cap = MIN (MAX ((gsize) 1024, col##_cap * 2), (gsize) (limit)); \
+        col##_cap = MAX (col##_cap, (gsize) (n));                             \
+        col = g_realloc_n (col, col##_cap, sizeof *col);                      \
+      }                                                                       \
   } G_STMT_END
 
 LiEventStoreBuilder *
@@ -44,9 +50,19 @@ li_event_store_builder_new (void)
   b->names = li_str_pool_new ();
   b->keys = li_str_pool_new ();
   b->values = li_str_pool_new ();
-  _LI_RESERVE (b->prop_start, 1);
+  b->max_events = LI_MAX_EVENTS;
+  b->max_props = LI_MAX_PROPS;
+  _LI_RESERVE (b->prop_start, 1, 1);
   b->prop_start[0] = 0;
   return b;
+}
+
+void
+li_event_store_builder_set_max_events (LiEventStoreBuilder *b,
+                                       guint64              max_events)
+{
+  b->max_events = (guint32) MIN (max_events, LI_MAX_EVENTS);
+  b->max_props = (guint32) MIN ((guint64) b->max_events * LI_MAX_PROPS_PER_EVENT, LI_MAX_PROPS);
 }
 
 void
@@ -84,16 +100,18 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
                    _("more than %d distinct event names"), LI_MAX_NAMES);
       return FALSE;
     }
-  if (G_UNLIKELY (b->n_events == G_MAXUINT32 - 1))
+  if (G_UNLIKELY (b->n_events >= b->max_events))
     {
-      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT, _("too many events"));
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
+                   _("more than %" PRIu64 " events (use --max-events to raise the limit)"),
+                   (guint64) b->max_events);
       return FALSE;
     }
 
-  _LI_RESERVE (b->lead, b->n_events + 1);
-  _LI_RESERVE (b->time_ms, b->n_events + 1);
-  _LI_RESERVE (b->name, b->n_events + 1);
-  _LI_RESERVE (b->prop_start, b->n_events + 2);
+  _LI_RESERVE (b->lead, b->n_events + 1, b->max_events);
+  _LI_RESERVE (b->time_ms, b->n_events + 1, b->max_events);
+  _LI_RESERVE (b->name, b->n_events + 1, b->max_events);
+  _LI_RESERVE (b->prop_start, b->n_events + 2, (gsize) b->max_events + 1);
   b->lead[b->n_events] = li_str_pool_intern (b->leads, lead, lead_len);
   b->time_ms[b->n_events] = time_ms;
   b->name[b->n_events] = (guint16) name_id;
@@ -121,22 +139,31 @@ li_event_store_builder_intern_key (LiEventStoreBuilder *b,
   return TRUE;
 }
 
-void
+gboolean
 li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
                                     guint16              key,
                                     const char          *value,
-                                    gsize                value_len)
+                                    gsize                value_len,
+                                    GError             **error)
 {
-  g_return_if_fail (b->n_events > 0);
+  g_return_val_if_fail (b->n_events > 0, FALSE);
 
   if (value_len == 0)
-    return;
-  _LI_RESERVE (b->prop_key, b->n_props + 1);
-  _LI_RESERVE (b->prop_value, b->n_props + 1);
+    return TRUE;
+  if (G_UNLIKELY (b->n_props >= b->max_props))
+    {
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
+                   _("more than %" PRIu64 " property values (use --max-events to raise the limit)"),
+                   (guint64) b->max_props);
+      return FALSE;
+    }
+  _LI_RESERVE (b->prop_key, b->n_props + 1, b->max_props);
+  _LI_RESERVE (b->prop_value, b->n_props + 1, b->max_props);
   b->prop_key[b->n_props] = key;
   b->prop_value[b->n_props] = li_str_pool_intern (b->values, value, value_len);
   b->n_props++;
   b->prop_start[b->n_events] = b->n_props;
+  return TRUE;
 }
 
 gboolean
@@ -153,8 +180,7 @@ li_event_store_builder_add_prop (LiEventStoreBuilder *b,
     return TRUE;
   if (!li_event_store_builder_intern_key (b, key, key_len, &key_id, error))
     return FALSE;
-  li_event_store_builder_add_prop_id (b, key_id, value, value_len);
-  return TRUE;
+  return li_event_store_builder_add_prop_id (b, key_id, value, value_len, error);
 }
 
 guint32
@@ -165,7 +191,7 @@ li_event_store_builder_n_events (const LiEventStoreBuilder *b)
 
 void
 li_event_store_builder_set_skipped (LiEventStoreBuilder *b,
-                                    guint                n_skipped)
+                                    guint64              n_skipped)
 {
   b->n_skipped = n_skipped;
 }

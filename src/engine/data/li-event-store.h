@@ -9,6 +9,12 @@ G_BEGIN_DECLS
 
 #define LI_MAX_NAMES 65535
 #define LI_MAX_KEYS  65535
+/* The columns index events and property values in 32 bits. */
+#define LI_MAX_EVENTS (G_MAXUINT32 - 1)
+#define LI_MAX_PROPS  (G_MAXUINT32 - 1)
+/* A builder limited to N events takes at most this many property values per
+ * event on average, so that its memory is bounded by N. */
+#define LI_MAX_PROPS_PER_EVENT 2
 
 /* Columnar, immutable store of imported events, grouped by lead and in stable
  * time order within each lead.  The fields are read-only for everyone but the
@@ -39,7 +45,7 @@ typedef struct _LiEventStore
   gint64     min_time_ms;
   gint64     max_time_ms;
   guint32   *name_count;  /* events per event name */
-  guint      n_skipped;   /* bad rows skipped on import */
+  guint64    n_skipped;   /* bad rows skipped on import */
 } LiEventStore;
 
 LiEventStore *li_event_store_ref        (LiEventStore *store);
@@ -60,8 +66,15 @@ typedef struct _LiEventStoreBuilder LiEventStoreBuilder;
 
 LiEventStoreBuilder *li_event_store_builder_new      (void);
 void                 li_event_store_builder_free     (LiEventStoreBuilder *builder);
+/* Refuses events past @max_events (and property values past
+ * LI_MAX_PROPS_PER_EVENT times as many), and grows its columns no further
+ * than those need: memory stays bounded on any input.  By default the limits
+ * are LI_MAX_EVENTS and LI_MAX_PROPS. */
+void                 li_event_store_builder_set_max_events (LiEventStoreBuilder *builder,
+                                                            guint64              max_events);
 /* Starts an event; properties follow with add_prop.  Returns FALSE (and sets
- * @error) when a limit is hit (too many event names or property keys). */
+ * @error, LI_IMPORT_ERROR_LIMIT) when a limit is hit: too many events, event
+ * names or property keys. */
 gboolean             li_event_store_builder_add_event (LiEventStoreBuilder *builder,
                                                        const char          *lead,
                                                        gsize                lead_len,
@@ -69,7 +82,8 @@ gboolean             li_event_store_builder_add_event (LiEventStoreBuilder *buil
                                                        const char          *name,
                                                        gsize                name_len,
                                                        GError             **error);
-/* Adds a property to the event last added; empty values are ignored. */
+/* Adds a property to the event last added; empty values are ignored.  FALSE
+ * (and @error set) when a limit is hit. */
 gboolean             li_event_store_builder_add_prop (LiEventStoreBuilder *builder,
                                                       const char          *key,
                                                       gsize                key_len,
@@ -77,10 +91,11 @@ gboolean             li_event_store_builder_add_prop (LiEventStoreBuilder *build
                                                       gsize                value_len,
                                                       GError             **error);
 /* Same, with a key id from li_event_store_builder_intern_key (fast path). */
-void                 li_event_store_builder_add_prop_id (LiEventStoreBuilder *builder,
+gboolean             li_event_store_builder_add_prop_id (LiEventStoreBuilder *builder,
                                                          guint16              key,
                                                          const char          *value,
-                                                         gsize                value_len);
+                                                         gsize                value_len,
+                                                         GError             **error);
 gboolean             li_event_store_builder_intern_key  (LiEventStoreBuilder *builder,
                                                          const char          *key,
                                                          gsize                key_len,
@@ -88,7 +103,7 @@ gboolean             li_event_store_builder_intern_key  (LiEventStoreBuilder *bu
                                                          GError             **error);
 guint32              li_event_store_builder_n_events (const LiEventStoreBuilder *builder);
 void                 li_event_store_builder_set_skipped (LiEventStoreBuilder *builder,
-                                                         guint                n_skipped);
+                                                         guint64              n_skipped);
 /* Consumes the builder. */
 LiEventStore        *li_event_store_builder_finish   (LiEventStoreBuilder *builder);
 

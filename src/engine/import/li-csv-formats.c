@@ -118,17 +118,17 @@ typedef struct
 } LiCsvMapping;
 
 static gboolean
-_li_csv_has_columns (const char * const *names,
+_li_csv_has_columns (const LiCsvHeader  *header,
                      const char * const *wanted)
 {
   for (guint i = 0; wanted[i] != NULL; i++)
-    if (_li_csv_find_column (names, wanted[i]) < 0)
+    if (_li_csv_header_find (header, wanted[i]) < 0)
       return FALSE;
   return TRUE;
 }
 
 static LiFormat
-_li_csv_detect (const char * const *names)
+_li_csv_detect (const LiCsvHeader *header)
 {
   static const char * const rees46[] = {
     "event_time", "event_type", "user_id", "product_id", NULL
@@ -138,11 +138,11 @@ _li_csv_detect (const char * const *names)
   };
   static const char * const csv[] = { "lead_id", "timestamp", "event", NULL };
 
-  if (_li_csv_has_columns (names, rees46))
+  if (_li_csv_has_columns (header, rees46))
     return LI_FORMAT_REES46;
-  if (_li_csv_has_columns (names, retailrocket))
+  if (_li_csv_has_columns (header, retailrocket))
     return LI_FORMAT_RETAILROCKET;
-  if (_li_csv_has_columns (names, csv))
+  if (_li_csv_has_columns (header, csv))
     return LI_FORMAT_CSV;
   return LI_FORMAT_AUTO;
 }
@@ -154,15 +154,15 @@ _li_csv_mapping_clear (LiCsvMapping *mapping)
 }
 
 static gboolean
-_li_csv_mapping_require (LiCsvMapping        *mapping,
-                         const char * const  *names,
-                         const char          *name,
-                         guint               *col,
-                         const char          *file_name,
-                         guint64              line,
-                         GError             **error)
+_li_csv_mapping_require (LiCsvMapping       *mapping,
+                         const LiCsvHeader  *header,
+                         const char         *name,
+                         guint              *col,
+                         const char         *file_name,
+                         guint64             line,
+                         GError            **error)
 {
-  int i = _li_csv_find_column (names, name);
+  int i = _li_csv_header_find (header, name);
 
   if (i < 0)
     {
@@ -176,16 +176,17 @@ _li_csv_mapping_require (LiCsvMapping        *mapping,
 }
 
 static gboolean
-_li_csv_mapping_add_prop (LiCsvMapping         *mapping,
-                          LiImportSink         *sink,
-                          const char * const   *names,
-                          const char           *column,
-                          const char           *fallback,
-                          const char           *key,
-                          GError              **error)
+_li_csv_mapping_add_prop (LiCsvMapping       *mapping,
+                          LiImportSink       *sink,
+                          const LiCsvHeader  *header,
+                          const char         *column,
+                          const char         *fallback,
+                          const char         *key,
+                          guint64             line,
+                          GError            **error)
 {
-  int col = _li_csv_find_column (names, column);
-  int fb = fallback != NULL ? _li_csv_find_column (names, fallback) : -1;
+  int col = _li_csv_header_find (header, column);
+  int fb = fallback != NULL ? _li_csv_header_find (header, fallback) : -1;
   LiPropColumn *prop;
 
   if (col < 0)
@@ -201,7 +202,7 @@ _li_csv_mapping_add_prop (LiCsvMapping         *mapping,
   prop->fallback = fb;
   if (!li_event_store_builder_intern_key (sink->builder, key, strlen (key), &prop->key, error))
     {
-      g_prefix_error (error, "%s: ", sink->file_name);
+      g_prefix_error (error, "%s:%" G_GUINT64_FORMAT ": ", sink->file_name, line);
       return FALSE;
     }
   mapping->n_props++;
@@ -209,15 +210,15 @@ _li_csv_mapping_add_prop (LiCsvMapping         *mapping,
 }
 
 static gboolean
-_li_csv_mapping_init (LiCsvMapping        *mapping,
-                      LiImportSink        *sink,
-                      LiFormat             format,
-                      const char * const  *names,
-                      guint64              line,
-                      GError             **error)
+_li_csv_mapping_init (LiCsvMapping       *mapping,
+                      LiImportSink       *sink,
+                      LiFormat            format,
+                      const LiCsvHeader  *header,
+                      guint64             line,
+                      GError            **error)
 {
   const LiCsvFormat *spec;
-  guint n = g_strv_length ((GStrv) names);
+  guint n = header->n_columns;
 
   g_assert ((guint) format < G_N_ELEMENTS (csv_formats) && csv_formats[format].lead != NULL);
   spec = &csv_formats[format];
@@ -232,17 +233,17 @@ _li_csv_mapping_init (LiCsvMapping        *mapping,
   mapping->n_names = spec->n_names;
   mapping->props = g_new0 (LiPropColumn, MAX (n, 1));
 
-  if (!_li_csv_mapping_require (mapping, names, spec->lead, &mapping->lead_col,
+  if (!_li_csv_mapping_require (mapping, header, spec->lead, &mapping->lead_col,
                                 sink->file_name, line, error) ||
-      !_li_csv_mapping_require (mapping, names, spec->time, &mapping->time_col,
+      !_li_csv_mapping_require (mapping, header, spec->time, &mapping->time_col,
                                 sink->file_name, line, error) ||
-      !_li_csv_mapping_require (mapping, names, spec->event, &mapping->event_col,
+      !_li_csv_mapping_require (mapping, header, spec->event, &mapping->event_col,
                                 sink->file_name, line, error))
     return FALSE;
 
   for (guint i = 0; i < spec->n_props; i++)
-    if (!_li_csv_mapping_add_prop (mapping, sink, names, spec->props[i].column,
-                                   spec->props[i].fallback, spec->props[i].key, error))
+    if (!_li_csv_mapping_add_prop (mapping, sink, header, spec->props[i].column,
+                                   spec->props[i].fallback, spec->props[i].key, line, error))
       return FALSE;
 
   if (spec->props == NULL)
@@ -250,13 +251,13 @@ _li_csv_mapping_init (LiCsvMapping        *mapping,
       /* Every other named column, in header order; of duplicates the last. */
       for (guint i = 0; i < n; i++)
         {
-          const char *name = names[i];
+          const char *name = header->names[i];
 
           if (name[0] == '\0' || strcmp (name, spec->lead) == 0 ||
               strcmp (name, spec->time) == 0 || strcmp (name, spec->event) == 0 ||
-              _li_csv_find_column (names, name) != (int) i)
+              !_li_csv_header_is_last (header, i))
             continue;
-          if (!_li_csv_mapping_add_prop (mapping, sink, names, name, NULL, name, error))
+          if (!_li_csv_mapping_add_prop (mapping, sink, header, name, NULL, name, line, error))
             return FALSE;
         }
     }
@@ -282,15 +283,15 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
 
   if (G_UNLIKELY (!li_csv_reader_is_valid_utf8 (reader)))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("invalid UTF-8"));
+                                    N_("invalid UTF-8"));
   if (G_UNLIKELY (n != mapping->n_columns))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("expected %u fields, found %u"), mapping->n_columns, n);
+                                    N_("expected %u fields, found %u"), mapping->n_columns, n);
 
   lead = &f[mapping->lead_col];
   if (G_UNLIKELY (lead->len == 0))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("empty %s"), mapping->lead_name);
+                                    N_("empty %s"), mapping->lead_name);
 
   stamp = &f[mapping->time_col];
   if (mapping->time_in_ms)
@@ -299,17 +300,21 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
     ok = li_time_parse (stamp->data, stamp->len, &time_ms);
   if (G_UNLIKELY (!ok))
     {
-      g_autoptr(GString) shown = g_string_new (NULL);
+      g_autoptr(GString) shown = NULL;
 
+      /* The value is shown only in a reason that is kept. */
+      if (_li_import_sink_count_only (sink))
+        return TRUE;
+      shown = g_string_new (NULL);
       _li_append_shown (shown, stamp->data, stamp->len, LI_IMPORT_MAX_SHOWN_VALUE, TRUE);
       return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                      _("bad timestamp %s"), shown->str);
+                                      N_("bad timestamp %s"), shown->str);
     }
 
   event = &f[mapping->event_col];
   if (G_UNLIKELY (event->len == 0))
     return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
-                                    _("empty %s"), mapping->event_name);
+                                    N_("empty %s"), mapping->event_name);
 
   name = event->data;
   name_len = event->len;
@@ -324,11 +329,7 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
 
   if (G_UNLIKELY (!li_event_store_builder_add_event (sink->builder, lead->data, lead->len,
                                                      time_ms, name, name_len, error)))
-    {
-      g_prefix_error (error, "%s:%" G_GUINT64_FORMAT ": ",
-                      sink->file_name, li_csv_reader_get_line (reader));
-      return FALSE;
-    }
+    goto limit;
 
   for (guint i = 0; i < mapping->n_props; i++)
     {
@@ -343,21 +344,27 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
           if (value->len == 0)
             continue;
         }
-      li_event_store_builder_add_prop_id (sink->builder, prop->key, value->data, value->len);
+      if (G_UNLIKELY (!li_event_store_builder_add_prop_id (sink->builder, prop->key,
+                                                           value->data, value->len, error)))
+        goto limit;
     }
 
   return TRUE;
+
+limit:
+  g_prefix_error (error, "%s:%" G_GUINT64_FORMAT ": ",
+                  sink->file_name, li_csv_reader_get_line (reader));
+  return FALSE;
 }
 
 gboolean
 _li_import_csv_file (LiImportSink   *sink,
                      LiImportInput  *input,
-                     GFile          *file,
                      LiFormat        format,
                      GError        **error)
 {
   g_autoptr(LiCsvReader) reader = li_csv_reader_new (input->stream);
-  g_auto(GStrv) names = NULL;
+  g_auto(LiCsvHeader) header = { NULL, };
   LiCsvMapping mapping;
   GError *local_error = NULL;
   LiCsvResult r;
@@ -366,7 +373,7 @@ _li_import_csv_file (LiImportSink   *sink,
 
   r = li_csv_reader_next (reader, sink->cancellable, &local_error);
   if (r == LI_CSV_RESULT_ERROR)
-    return _li_import_sink_reader_error (sink, reader, file, local_error, error);
+    return _li_import_input_reader_error (input, reader, local_error, error);
   if (r == LI_CSV_RESULT_END)
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
@@ -383,21 +390,21 @@ _li_import_csv_file (LiImportSink   *sink,
       return FALSE;
     }
 
-  names = _li_csv_header_names (reader);
+  _li_csv_header_init (&header, reader);
   if (format == LI_FORMAT_AUTO)
-    format = _li_csv_detect ((const char * const *) names);
+    format = _li_csv_detect (&header);
   if (format == LI_FORMAT_AUTO)
     {
-      g_autofree char *header = _li_csv_describe_header (reader);
+      g_autofree char *shown = _li_csv_describe_header (reader);
 
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
                    _("%s:%" PRIu64 ": unknown format (header: %s)"),
-                   sink->file_name, line, header);
+                   sink->file_name, line, shown);
       return FALSE;
     }
   g_ptr_array_add (sink->formats, g_strdup (li_format_to_string (format)));
 
-  if (!_li_csv_mapping_init (&mapping, sink, format, (const char * const *) names, line, error))
+  if (!_li_csv_mapping_init (&mapping, sink, format, &header, line, error))
     {
       _li_csv_mapping_clear (&mapping);
       return FALSE;
@@ -422,7 +429,7 @@ _li_import_csv_file (LiImportSink   *sink,
   if (!ok)
     return FALSE;
   if (r == LI_CSV_RESULT_ERROR)
-    return _li_import_sink_reader_error (sink, reader, file, local_error, error);
+    return _li_import_input_reader_error (input, reader, local_error, error);
 
   sink->done_files += _li_import_input_position (input, reader);
   return TRUE;

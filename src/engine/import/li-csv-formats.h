@@ -10,7 +10,6 @@ G_BEGIN_DECLS
  * into the sink. */
 gboolean _li_import_csv_file (LiImportSink   *sink,
                               LiImportInput  *input,
-                              GFile          *file,
                               LiFormat        format,
                               GError        **error);
 

@@ -9,30 +9,54 @@
 
 #include <string.h>
 
-/* The header names, without surrounding blanks. */
-GStrv
-_li_csv_header_names (LiCsvReader *reader)
+/* Reads the names of the current record of @reader; a later duplicate
+ * replaces an earlier one in the index. */
+void
+_li_csv_header_init (LiCsvHeader *header,
+                     LiCsvReader *reader)
 {
   guint n;
   const LiCsvField *fields = li_csv_reader_get_fields (reader, &n);
-  GStrv names = g_new0 (char *, n + 1);
+
+  header->names = g_new0 (char *, n + 1);
+  header->n_columns = n;
+  header->index = li_str_pool_new ();
+  header->last = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
-    names[i] = g_strstrip (g_strndup (fields[i].data, fields[i].len));
-  return names;
+    {
+      char *name = g_strstrip (g_strndup (fields[i].data, fields[i].len));
+
+      header->names[i] = name;
+      header->last[li_str_pool_intern (header->index, name, strlen (name))] = i;
+    }
 }
 
-/* The last column called @name, or -1 (a later duplicate wins). */
-int
-_li_csv_find_column (const char * const *names,
-                     const char         *name)
+void
+_li_csv_header_clear (LiCsvHeader *header)
 {
-  int found = -1;
+  g_clear_pointer (&header->names, g_strfreev);
+  g_clear_pointer (&header->index, li_str_pool_free);
+  g_clear_pointer (&header->last, g_free);
+  header->n_columns = 0;
+}
 
-  for (int i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], name) == 0)
-      found = i;
-  return found;
+int
+_li_csv_header_find (const LiCsvHeader *header,
+                     const char        *name)
+{
+  guint32 id;
+
+  if (!li_str_pool_lookup (header->index, name, strlen (name), &id))
+    return -1;
+  return (int) header->last[id];
+}
+
+gboolean
+_li_csv_header_is_last (const LiCsvHeader *header,
+                        guint              i)
+{
+  return _li_csv_header_find (header, header->names[i]) == (int) i;
 }
 
 char *

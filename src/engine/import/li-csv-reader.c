@@ -4,10 +4,12 @@
  * The data lives in one buffer that is refilled a chunk at a time; the
  * unparsed tail moves to its front first, so a record is always contiguous.
  * The fast path handles a line without double quotes: memchr finds its end
- * and its commas, and the fields point into the buffer.  A line with a quote
- * goes through a small state machine that copies the unquoted text of quoted
- * fields into a scratch buffer.  When a record is not complete in the buffer,
- * the parse starts again after the next refill. */
+ * and its commas, and the fields point into the buffer.  Lines end at LF,
+ * CRLF or a lone CR; the next CR is looked for once and remembered, so that
+ * files without CRs are not searched for them line by line.  A line with a
+ * quote goes through a small state machine that copies the unquoted text of
+ * quoted fields into a scratch buffer.  When a record is not complete in the
+ * buffer, the parse starts again after the next refill. */
 
 #include "config.h"
 
@@ -28,6 +30,7 @@ struct _LiCsvReader
   guint64       buf_offset;   /* stream offset of buf[0] */
   gboolean      eof;
   gboolean      started;      /* the BOM has been looked for */
+  gsize         next_cr;      /* a CR, or end; none in [pos, next_cr) */
   GError       *error;        /* sticky, once failed */
 
   gsize         chunk_size;
@@ -108,18 +111,38 @@ _li_csv_reader_add_field (LiCsvReader *self,
   return TRUE;
 }
 
+/* The line ends in [p, e), text of a quoted field that a quote follows:
+ * LF, CRLF and a lone CR count one each. */
 static guint
-_li_csv_count_newlines (const char *p,
-                        const char *e)
+_li_csv_count_line_ends (const char *p,
+                         const char *e)
 {
   guint n = 0;
 
-  while ((p = memchr (p, '\n', (gsize) (e - p))) != NULL)
-    {
+  for (const char *q = p; (q = memchr (q, '\n', (gsize) (e - q))) != NULL; q++)
+    n++;
+  for (const char *q = p; (q = memchr (q, '\r', (gsize) (e - q))) != NULL; q++)
+    if (q + 1 == e || q[1] != '\n')
       n++;
-      p++;
-    }
   return n;
+}
+
+/* The first CR at or after buf[from], or the end of the data.  The answer is
+ * kept until the parse passes it; in a file without CRs each refill is
+ * searched once. */
+static inline const char *
+_li_csv_reader_find_cr (LiCsvReader *self,
+                        gsize        from)
+{
+  if (self->next_cr < from)
+    self->next_cr = from;
+  if (self->next_cr < self->end && self->buf[self->next_cr] != '\r')
+    {
+      const char *cr = memchr (self->buf + self->next_cr, '\r', self->end - self->next_cr);
+
+      self->next_cr = cr != NULL ? (gsize) (cr - self->buf) : self->end;
+    }
+  return self->buf + self->next_cr;
 }
 
 /* The record at @p, which has a double quote in its first line. */
@@ -151,7 +174,6 @@ _li_csv_reader_parse_quoted (LiCsvReader  *self,
       if (s < e && *s == '"')
         {
           char *start = out;
-          char *tail;
 
           s++;
           for (;;)
@@ -162,7 +184,7 @@ _li_csv_reader_parse_quoted (LiCsvReader  *self,
                 return self->eof ? PARSE_UNTERMINATED : PARSE_NEED_MORE;
               memcpy (out, s, (gsize) (q - s));
               out += q - s;
-              lines += _li_csv_count_newlines (s, q);
+              lines += _li_csv_count_line_ends (s, q);
               s = q + 1;
               if (s == e && !self->eof)
                 return PARSE_NEED_MORE;
@@ -176,39 +198,29 @@ _li_csv_reader_parse_quoted (LiCsvReader  *self,
             }
 
           /* Text after the closing quote is kept as it is. */
-          tail = out;
-          while (s < e && *s != ',' && *s != '\n')
+          while (s < e && *s != ',' && *s != '\n' && *s != '\r')
             *out++ = *s++;
           if (s == e && !self->eof)
             return PARSE_NEED_MORE;
-          if (s == e || *s == '\n')
-            {
-              if (out > tail && out[-1] == '\r')
-                out--;
-            }
           if (!_li_csv_reader_add_field (self, start, (gsize) (out - start)))
             return PARSE_TOO_MANY_FIELDS;
         }
       else
         {
           const char *t = s;
-          gsize len;
 
-          while (t < e && *t != ',' && *t != '\n')
+          while (t < e && *t != ',' && *t != '\n' && *t != '\r')
             t++;
           if (t == e && !self->eof)
             return PARSE_NEED_MORE;
-          len = (gsize) (t - s);
-          if ((t == e || *t == '\n') && len > 0 && t[-1] == '\r')
-            len--;
-          if (!_li_csv_reader_add_field (self, s, len))
+          if (!_li_csv_reader_add_field (self, s, (gsize) (t - s)))
             return PARSE_TOO_MANY_FIELDS;
           s = t;
         }
 
       if (s == e)
         {
-          *content_end = (s > p && s[-1] == '\r') ? s - 1 : s;
+          *content_end = s;
           *next = s;
           break;
         }
@@ -218,9 +230,12 @@ _li_csv_reader_parse_quoted (LiCsvReader  *self,
           continue;
         }
 
-      /* '\n' */
-      *content_end = (s > p && s[-1] == '\r') ? s - 1 : s;
-      *next = s + 1;
+      /* LF, CRLF or a lone CR; a CR at the end of the data read so far may
+       * be the first half of a CRLF. */
+      if (*s == '\r' && s + 1 == e && !self->eof)
+        return PARSE_NEED_MORE;
+      *content_end = s;
+      *next = *s == '\r' && s + 1 < e && s[1] == '\n' ? s + 2 : s + 1;
       lines++;
       break;
     }
@@ -237,25 +252,27 @@ _li_csv_reader_parse (LiCsvReader  *self,
 {
   const char *p = self->buf + self->pos;
   const char *e = self->buf + self->end;
-  const char *nl, *le, *c;
+  const char *nl, *cr, *le, *c;
 
   nl = memchr (p, '\n', (gsize) (e - p));
-  if (nl == NULL)
+  le = nl != NULL ? nl : e;
+  cr = _li_csv_reader_find_cr (self, self->pos);
+  if (G_UNLIKELY (cr < le))
     {
-      if (!self->eof)
+      /* CRLF or a lone CR, unless the CR ends the data read so far. */
+      if (cr + 1 == e && !self->eof)
         return PARSE_NEED_MORE;
-      if (p == e)
-        return PARSE_END;
-      le = e;
-      *next = e;
+      *next = cr + 1 == nl ? nl + 1 : cr + 1;
+      le = cr;
     }
+  else if (nl != NULL)
+    *next = nl + 1;
+  else if (!self->eof)
+    return PARSE_NEED_MORE;
+  else if (p == e)
+    return PARSE_END;
   else
-    {
-      le = nl;
-      *next = nl + 1;
-    }
-  if (le > p && le[-1] == '\r')
-    le--;
+    *next = e;
   *content_end = le;
   *n_lines = 1;
 
@@ -296,6 +313,7 @@ _li_csv_reader_fill (LiCsvReader   *self,
       memmove (self->buf, self->buf + self->pos, self->end - self->pos);
       self->buf_offset += self->pos;
       self->end -= self->pos;
+      self->next_cr = self->next_cr > self->pos ? self->next_cr - self->pos : 0;
       self->pos = 0;
     }
   if (self->end == self->buf_size)
@@ -344,6 +362,7 @@ li_csv_reader_new (GInputStream *stream)
   self->fields_size = 64;
   self->fields = g_new (LiCsvField, self->fields_size);
   self->line = 1;
+  self->record_line = 1;
   self->valid_utf8 = TRUE;
 
   return self;

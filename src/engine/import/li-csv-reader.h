@@ -6,8 +6,9 @@
 G_BEGIN_DECLS
 
 /* A streaming RFC 4180 reader: comma-separated fields, optionally in double
- * quotes (which may hold commas, doubled quotes and line breaks), LF or CRLF
- * line ends, an optional UTF-8 byte order mark.  Blank lines are skipped.  A
+ * quotes (which may hold commas, doubled quotes and line breaks), LF, CRLF or
+ * lone CR line ends (each one line for line numbers, within quotes too), an
+ * optional UTF-8 byte order mark.  Blank lines are skipped.  A
  * double quote that does not open a field is an ordinary character, as are
  * the characters between a closing quote and the next comma (the lenient
  * reading of Python's csv module).

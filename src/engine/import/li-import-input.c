@@ -41,7 +41,8 @@ _li_io_reason (const GError *error,
   return p + 2;
 }
 
-/* Sets @error for an I/O problem with @name; cancellation stays itself. */
+/* Sets @error for an I/O problem with @name before any of it was read, such
+ * as a missing file; cancellation stays itself. */
 gboolean
 _li_import_io_error (const char  *name,
                      GFile       *file,
@@ -53,12 +54,8 @@ _li_import_io_error (const char  *name,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-    g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
-                 _("%s: unexpected end of compressed data"), name);
-  else
-    g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
-                 "%s: %s", name, _li_io_reason (local_error, file));
+  g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
+               "%s: %s", name, _li_io_reason (local_error, file));
   g_error_free (local_error);
   return FALSE;
 }
@@ -93,7 +90,6 @@ _li_import_input_clear (LiImportInput *input)
 gboolean
 _li_import_input_open_stream (LiImportInput  *input,
                               GInputStream   *raw,
-                              gboolean        gzip_name,
                               const char     *name,
                               GCancellable   *cancellable,
                               GError        **error)
@@ -103,6 +99,7 @@ _li_import_input_open_stream (LiImportInput  *input,
   const guchar *head;
   gsize avail;
 
+  input->name = name;
   input->raw = g_object_ref (raw);
   buffered = g_buffered_input_stream_new (raw);
   if (!_li_buffered_fill (G_BUFFERED_INPUT_STREAM (buffered), 2, cancellable, &local_error))
@@ -114,7 +111,8 @@ _li_import_input_open_stream (LiImportInput  *input,
       return FALSE;
     }
 
-  input->gzip = gzip_name || (avail >= 2 && head[0] == 0x1f && head[1] == 0x8b);
+  /* By the magic only: a plain CSV named .gz is read as it is. */
+  input->gzip = avail >= 2 && head[0] == 0x1f && head[1] == 0x8b;
   if (input->gzip)
     {
       g_autoptr(GConverter) decompressor = li_gzip_converter_new ();
@@ -137,18 +135,35 @@ _li_import_input_open (LiImportInput  *input,
                        GError        **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autofree char *base = g_file_get_basename (file);
   GError *local_error = NULL;
 
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     return _li_import_io_error (name, file, local_error, error);
-  return _li_import_input_open_stream (input, G_INPUT_STREAM (stream),
-                                       base != NULL && g_str_has_suffix (base, ".gz"),
-                                       name, cancellable, error);
+  input->file = file;
+  return _li_import_input_open_stream (input, G_INPUT_STREAM (stream), name, cancellable, error);
 }
 
-/* Whether the data looks like JSON lines: the first non-blank byte is '{'. */
+/* The first byte of @head after a BOM and blanks, or NULL while @avail bytes
+ * cannot tell (all blank, or a part of a BOM). */
+static const char *
+_li_sniff_first_byte (const char *head,
+                      gsize       avail)
+{
+  gsize i = 0;
+
+  if (avail < 3 && avail > 0 && memcmp (head, "\xEF\xBB\xBF", avail) == 0)
+    return NULL;
+  if (avail >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < avail && g_ascii_isspace (head[i]))
+    i++;
+  return i < avail ? head + i : NULL;
+}
+
+/* Whether the data looks like JSON lines: the first non-blank byte of the
+ * first 256 is '{'.  Reads no further than that byte, so that a read error
+ * past it (corrupt gzip data) is met by the reader, which knows the line. */
 gboolean
 _li_import_input_sniff_json (LiImportInput  *input,
                              gboolean       *json,
@@ -156,18 +171,28 @@ _li_import_input_sniff_json (LiImportInput  *input,
                              GError        **error)
 {
   GBufferedInputStream *stream = G_BUFFERED_INPUT_STREAM (input->stream);
-  const char *head;
-  gsize avail, i = 0;
 
-  if (!_li_buffered_fill (stream, 256, cancellable, error))
-    return FALSE;
-  head = g_buffered_input_stream_peek_buffer (stream, &avail);
-  if (avail >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < avail && g_ascii_isspace (head[i]))
-    i++;
-  *json = i < avail && head[i] == '{';
-  return TRUE;
+  for (;;)
+    {
+      gsize avail;
+      const char *head = g_buffered_input_stream_peek_buffer (stream, &avail);
+      const char *first = _li_sniff_first_byte (head, avail);
+      gssize n;
+
+      if (first != NULL || avail >= 256)
+        {
+          *json = first != NULL && *first == '{';
+          return TRUE;
+        }
+      n = g_buffered_input_stream_fill (stream, (gssize) (256 - avail), cancellable, error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        {
+          *json = FALSE;
+          return TRUE;
+        }
+    }
 }
 
 /* Bytes of the current file read so far. */
@@ -185,3 +210,52 @@ _li_import_input_position (LiImportInput *input,
   return pos > 0 ? (guint64) pos : 0;
 }
 
+/* Sets @error for a failure to read @input at @line, the line reached: what
+ * went wrong in the import's words for gzip data, and where. */
+gboolean
+_li_import_input_read_error (LiImportInput  *input,
+                             guint64         line,
+                             GError         *local_error,
+                             GError        **error)
+{
+  const char *reason;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    reason = _("unexpected end of compressed data");
+  else if (input->gzip && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    reason = _("corrupt gzip data");
+  else
+    reason = _li_io_reason (local_error, input->file);
+
+  g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_IO,
+               "%s:%" G_GUINT64_FORMAT ": %s", input->name, line, reason);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+/* Sets @error for a failure of @reader on @input: a record it cannot read
+ * (an unterminated quote, too long) or a failure to read the input. */
+gboolean
+_li_import_input_reader_error (LiImportInput  *input,
+                               LiCsvReader    *reader,
+                               GError         *local_error,
+                               GError        **error)
+{
+  guint64 line = li_csv_reader_get_line (reader);
+
+  if (local_error->domain == LI_CSV_ERROR)
+    {
+      g_set_error (error, LI_IMPORT_ERROR,
+                   local_error->code == LI_CSV_ERROR_TOO_LONG ? LI_IMPORT_ERROR_LIMIT
+                                                             : LI_IMPORT_ERROR_BAD_ROW,
+                   "%s:%" G_GUINT64_FORMAT ": %s", input->name, line, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  return _li_import_input_read_error (input, line, local_error, error);
+}

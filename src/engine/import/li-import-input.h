@@ -9,12 +9,15 @@ G_BEGIN_DECLS
 
 /* An open input: what the readers parse (decompressed, buffered) and the raw
  * stream below (a file, or any GInputStream such as an HTTP body), whose
- * position, when it can tell, says how much of the input was read. */
+ * position, when it can tell, says how much of the input was read.  The name
+ * and the file (NULL for a stream) are the caller's, for messages. */
 typedef struct
 {
   GInputStream     *raw;
   GInputStream     *stream;
   gboolean          gzip;
+  const char       *name;
+  GFile            *file;
 } LiImportInput;
 
 char *_li_file_display_name (GFile *file);
@@ -27,10 +30,9 @@ gboolean _li_buffered_fill (GBufferedInputStream  *stream,
                             GCancellable          *cancellable,
                             GError               **error);
 void _li_import_input_clear (LiImportInput *input);
-/* Opens @raw: gzip when @gzip_name or when it starts with the gzip magic. */
+/* Opens @raw: gzip when it starts with the gzip magic, whatever its name. */
 gboolean _li_import_input_open_stream (LiImportInput  *input,
                                        GInputStream   *raw,
-                                       gboolean        gzip_name,
                                        const char     *name,
                                        GCancellable   *cancellable,
                                        GError        **error);
@@ -45,5 +47,13 @@ gboolean _li_import_input_sniff_json (LiImportInput  *input,
                                       GError        **error);
 guint64 _li_import_input_position (LiImportInput *input,
                                    LiCsvReader   *reader);
+gboolean _li_import_input_read_error (LiImportInput  *input,
+                                      guint64         line,
+                                      GError         *local_error,
+                                      GError        **error);
+gboolean _li_import_input_reader_error (LiImportInput  *input,
+                                        LiCsvReader    *reader,
+                                        GError         *local_error,
+                                        GError        **error);
 
 G_END_DECLS

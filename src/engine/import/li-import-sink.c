@@ -4,8 +4,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "li-import-sink.h"
-#include "li-import-input.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -57,8 +58,6 @@ _li_append_shown (GString    *out,
     g_string_append_c (out, '"');
 }
 
-/* A bad row: with skip_bad_rows it is counted (and the first few described)
- * and TRUE returned; otherwise @error is set and FALSE returned. */
 gboolean
 _li_import_sink_bad_row (LiImportSink  *sink,
                          guint64        line,
@@ -69,8 +68,11 @@ _li_import_sink_bad_row (LiImportSink  *sink,
   g_autofree char *reason = NULL;
   va_list args;
 
+  if (_li_import_sink_count_only (sink))
+    return TRUE;
+
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  reason = g_strdup_vprintf (_(format), args);
   va_end (args);
 
   if (!sink->skip_bad_rows)
@@ -95,25 +97,3 @@ _li_import_sink_progress (LiImportSink *sink,
   if (sink->progress != NULL)
     sink->progress (done, sink->total, sink->progress_data);
 }
-
-/* A reader error as an import error: where and why. */
-gboolean
-_li_import_sink_reader_error (LiImportSink  *sink,
-                              LiCsvReader   *reader,
-                              GFile         *file,
-                              GError        *local_error,
-                              GError       **error)
-{
-  if (local_error->domain == LI_CSV_ERROR)
-    {
-      g_set_error (error, LI_IMPORT_ERROR,
-                   local_error->code == LI_CSV_ERROR_TOO_LONG ? LI_IMPORT_ERROR_LIMIT
-                                                             : LI_IMPORT_ERROR_BAD_ROW,
-                   "%s:%" G_GUINT64_FORMAT ": %s",
-                   sink->file_name, li_csv_reader_get_line (reader), local_error->message);
-      g_error_free (local_error);
-      return FALSE;
-    }
-  return _li_import_io_error (sink->file_name, file, local_error, error);
-}
-

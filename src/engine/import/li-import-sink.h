@@ -3,7 +3,6 @@
 
 #include <gio/gio.h>
 
-#include "li-csv-reader.h"
 #include "li-event-store.h"
 #include "li-import.h"
 
@@ -18,7 +17,7 @@ typedef struct
 {
   LiEventStoreBuilder *builder;
   gboolean             skip_bad_rows;
-  guint                n_skipped;
+  guint64              n_skipped;
   GPtrArray           *reasons;
   GPtrArray           *formats;
   GCancellable        *cancellable;
@@ -36,6 +35,22 @@ void _li_append_shown (GString    *out,
                        gsize       len,
                        gsize       max,
                        gboolean    quoted);
+/* With skip_bad_rows, once LI_IMPORT_MAX_REASONS are kept, a bad row is only
+ * counted: then this counts it and returns TRUE, and the caller need not
+ * describe it.  Thousands of bad rows cost no more than good ones. */
+static inline gboolean
+_li_import_sink_count_only (LiImportSink *sink)
+{
+  if (!sink->skip_bad_rows || sink->reasons->len < LI_IMPORT_MAX_REASONS)
+    return FALSE;
+  sink->n_skipped++;
+  return TRUE;
+}
+
+/* A bad row at @line: with skip_bad_rows it is counted (and the first few
+ * described) and TRUE returned; otherwise @error is set and FALSE returned.
+ * @format is untranslated (marked with N_()): it is translated and formatted
+ * only for a reason that is kept. */
 gboolean _li_import_sink_bad_row (LiImportSink  *sink,
                                   guint64        line,
                                   GError       **error,
@@ -43,10 +58,5 @@ gboolean _li_import_sink_bad_row (LiImportSink  *sink,
                                   ...) G_GNUC_PRINTF (4, 5);
 void _li_import_sink_progress (LiImportSink *sink,
                                guint64       done);
-gboolean _li_import_sink_reader_error (LiImportSink  *sink,
-                                       LiCsvReader   *reader,
-                                       GFile         *file,
-                                       GError        *local_error,
-                                       GError       **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "li-import-sink.h"
 
 #include <string.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (li-import-error-quark, li_import_error)
 
@@ -33,7 +34,6 @@ static const char * const format_names[] = {
 static gboolean
 _li_import_json_file (LiImportSink   *sink,
                       LiImportInput  *input,
-                      GFile          *file,
                       LiFormat        format,
                       GError        **error)
 {
@@ -84,14 +84,16 @@ _li_import_event_file (LiImportSink  *sink,
   if (format == LI_FORMAT_AUTO &&
       !_li_import_input_sniff_json (&input, &json, sink->cancellable, &local_error))
     {
+      /* The first bytes are decompressed to sniff: gzip errors on line 1. */
+      _li_import_input_read_error (&input, 1, local_error, error);
       _li_import_input_clear (&input);
-      return _li_import_io_error (sink->file_name, file, local_error, error);
+      return FALSE;
     }
 
   if (json || format == LI_FORMAT_GA4 || format == LI_FORMAT_SEGMENT)
-    ok = _li_import_json_file (sink, &input, file, format, error);
+    ok = _li_import_json_file (sink, &input, format, error);
   else
-    ok = _li_import_csv_file (sink, &input, file, format, error);
+    ok = _li_import_csv_file (sink, &input, format, error);
 
   _li_import_input_clear (&input);
   return ok;
@@ -135,6 +137,10 @@ _li_import_events_named (GFile * const         *files,
     }
 
   builder = li_event_store_builder_new ();
+  li_event_store_builder_set_max_events (builder,
+                                         options != NULL && options->max_events > 0
+                                           ? options->max_events
+                                           : li_import_default_max_events ());
   reasons = g_ptr_array_new_with_free_func (g_free);
   formats = g_ptr_array_new_with_free_func (g_free);
 
@@ -176,6 +182,19 @@ _li_import_events_named (GFile * const         *files,
     }
 
   return li_event_store_builder_finish (g_steal_pointer (&builder));
+}
+
+guint64
+li_import_default_max_events (void)
+{
+  long pages = sysconf (_SC_PHYS_PAGES);
+  long page_size = sysconf (_SC_PAGESIZE);
+  guint64 memory;
+
+  if (pages <= 0 || page_size <= 0)
+    return LI_MAX_EVENTS;
+  memory = (guint64) pages * (guint64) page_size;
+  return CLAMP (memory / LI_IMPORT_BYTES_PER_EVENT, 1, LI_MAX_EVENTS);
 }
 
 void

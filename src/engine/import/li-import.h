@@ -35,12 +35,13 @@ typedef struct
 {
   LiFormat format;
   gboolean skip_bad_rows;
+  guint64  max_events;     /* more is an error; 0: li_import_default_max_events () */
 } LiImportOptions;
 
 /* What an import did besides the events, for the CLI and the window. */
 typedef struct
 {
-  guint   n_skipped;
+  guint64 n_skipped;
   GStrv   skipped_reasons;  /* the first LI_IMPORT_MAX_REASONS, "FILE:LINE: reason" */
   GStrv   formats;          /* the detected format of each file, e.g. "rees46" */
   guint64 bytes_read;
@@ -54,13 +55,23 @@ typedef void (*LiProgressFunc) (guint64  done,
                                 guint64  total,
                                 gpointer user_data);
 
+/* An upper bound of what an import holds per event while it builds the
+ * store: the event's columns, LI_MAX_PROPS_PER_EVENT property values, and
+ * their sorted copies (about 50 bytes; the string pools come on top). */
+#define LI_IMPORT_BYTES_PER_EVENT 64
+
 GQuark        li_import_error_quark (void);
+/* The limit on events unless told otherwise: physical memory divided by
+ * LI_IMPORT_BYTES_PER_EVENT, so that an import (a small gzip file can expand
+ * to hundreds of millions of rows) stops with an error before memory runs
+ * out. */
+guint64       li_import_default_max_events (void);
 const char   *li_format_to_string   (LiFormat    format);
 gboolean      li_format_from_string (const char *str,
                                      LiFormat   *format);
 
-/* Reads every file (gzip when the name ends in .gz or the data starts with
- * the gzip magic) into one store, concatenated in the given order.  On error
+/* Reads every file (gzip when the data starts with the gzip magic, whatever
+ * the name) into one store, concatenated in the given order.  On error
  * nothing is returned: the caller's data is untouched. */
 LiEventStore *li_import_events (GFile * const         *files,
                                 guint                  n_files,

@@ -25,15 +25,36 @@ _li_import_leads_bad_row (const char  *file_name,
   return FALSE;
 }
 
+/* Room for @n_rows rows in the table, which grows by doubling but to no more
+ * than @max_values values; FALSE past them. */
 static gboolean
-_li_import_leads_csv (LiLeadTable   *table,
-                      LiCsvReader   *reader,
-                      GFile         *file,
-                      const char    *file_name,
-                      GCancellable  *cancellable,
-                      GError       **error)
+_li_lead_table_reserve (LiLeadTable *table,
+                        gsize       *size,
+                        guint64      n_rows,
+                        guint64      max_values)
 {
-  g_auto(GStrv) names = NULL;
+  guint64 need = n_rows * table->n_attributes;
+
+  if (need > max_values)
+    return FALSE;
+  if (need > *size)
+    {
+      *size = MAX (need, MIN ((guint64) *size * 2, max_values));
+      table->value = g_renew (guint32, table->value, *size);
+    }
+  return TRUE;
+}
+
+static gboolean
+_li_import_leads_csv (LiLeadTable    *table,
+                      LiImportInput  *input,
+                      LiCsvReader    *reader,
+                      guint64         max_values,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  const char *file_name = input->name;
+  g_auto(LiCsvHeader) header = { NULL, };
   g_autoptr(GPtrArray) attributes = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   g_autofree guint *attribute_col = NULL;
   GError *local_error = NULL;
@@ -58,16 +79,16 @@ _li_import_leads_csv (LiLeadTable   *table,
       return FALSE;
     }
 
-  names = _li_csv_header_names (reader);
-  n_columns = g_strv_length (names);
-  lead_col = _li_csv_find_column ((const char * const *) names, "lead_id");
+  _li_csv_header_init (&header, reader);
+  n_columns = header.n_columns;
+  lead_col = _li_csv_header_find (&header, "lead_id");
   if (lead_col < 0)
     {
-      g_autofree char *header = _li_csv_describe_header (reader);
+      g_autofree char *shown = _li_csv_describe_header (reader);
 
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
                    _("%s:%" PRIu64 ": no lead_id column (header: %s)"),
-                   file_name, li_csv_reader_get_line (reader), header);
+                   file_name, li_csv_reader_get_line (reader), shown);
       return FALSE;
     }
 
@@ -75,11 +96,12 @@ _li_import_leads_csv (LiLeadTable   *table,
   attribute_col = g_new (guint, MAX (n_columns, 1));
   for (guint i = 0; i < n_columns; i++)
     {
-      if (names[i][0] == '\0' || strcmp (names[i], "lead_id") == 0 ||
-          _li_csv_find_column ((const char * const *) names, names[i]) != (int) i)
+      const char *name = header.names[i];
+
+      if (name[0] == '\0' || strcmp (name, "lead_id") == 0 || !_li_csv_header_is_last (&header, i))
         continue;
       attribute_col[attributes->len] = i;
-      g_ptr_array_add (attributes, g_strdup (names[i]));
+      g_ptr_array_add (attributes, g_strdup (name));
     }
   n_attributes = attributes->len;
   table->n_attributes = n_attributes;
@@ -107,12 +129,14 @@ _li_import_leads_csv (LiLeadTable   *table,
       row = li_str_pool_intern (table->leads, f[lead_col].data, f[lead_col].len);
       if (row == n_rows)
         {
-          n_rows++;
-          if ((gsize) n_rows * n_attributes > rows_size)
+          if (!_li_lead_table_reserve (table, &rows_size, (guint64) n_rows + 1, max_values))
             {
-              rows_size = MAX ((gsize) n_rows * n_attributes, rows_size * 2);
-              table->value = g_renew (guint32, table->value, rows_size);
+              g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
+                           _("%s:%" PRIu64 ": more than %" PRIu64 " lead attribute values"),
+                           file_name, line, max_values);
+              return FALSE;
             }
+          n_rows++;
         }
 
       values = table->value + (gsize) row * n_attributes;
@@ -130,23 +154,24 @@ _li_import_leads_csv (LiLeadTable   *table,
   return TRUE;
 
 reader_error:
-  if (local_error->domain == LI_CSV_ERROR)
-    {
-      g_set_error (error, LI_IMPORT_ERROR,
-                   local_error->code == LI_CSV_ERROR_TOO_LONG ? LI_IMPORT_ERROR_LIMIT
-                                                             : LI_IMPORT_ERROR_BAD_ROW,
-                   "%s:%" G_GUINT64_FORMAT ": %s",
-                   file_name, li_csv_reader_get_line (reader), local_error->message);
-      g_error_free (local_error);
-      return FALSE;
-    }
-  return _li_import_io_error (file_name, file, local_error, error);
+  return _li_import_input_reader_error (input, reader, local_error, error);
 }
 
 LiLeadTable *
 li_import_leads (GFile         *file,
                  GCancellable  *cancellable,
                  GError       **error)
+{
+  return _li_import_leads_limited (file,
+                                   li_import_default_max_events () * LI_MAX_PROPS_PER_EVENT,
+                                   cancellable, error);
+}
+
+LiLeadTable *
+_li_import_leads_limited (GFile         *file,
+                          guint64        max_values,
+                          GCancellable  *cancellable,
+                          GError       **error)
 {
   g_autoptr(LiLeadTable) table = NULL;
   g_autoptr(LiCsvReader) reader = NULL;
@@ -170,7 +195,7 @@ li_import_leads (GFile         *file,
   table->values = li_str_pool_new ();
 
   reader = li_csv_reader_new (input.stream);
-  ok = _li_import_leads_csv (table, reader, file, name, cancellable, error);
+  ok = _li_import_leads_csv (table, &input, reader, max_values, cancellable, error);
   g_clear_pointer (&reader, li_csv_reader_free);
   _li_import_input_clear (&input);
 
