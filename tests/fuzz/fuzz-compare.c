@@ -8,6 +8,8 @@
  * leads li_comparison_leads lists, and the cells add up to the leads that
  * both replays hold. */
 
+#define LI_FUZZ_UTF8_ORACLE "rules-utf8"
+
 #include "li-fuzz-replay.h"
 
 #include "li-compare.h"

@@ -5,6 +5,8 @@
  * event time and a day after.  Inputs whose rules or events do not load are
  * left to the other targets.  Oracles in li-fuzz-replay.h. */
 
+#define LI_FUZZ_UTF8_ORACLE "rules-utf8"
+
 #include "li-fuzz-replay.h"
 
 int

@@ -61,8 +61,8 @@ _ref_integer (const char *p,
       if (!big)
         {
           v = v * 10 + (guint64) (p[i] - '0');
-          if (v > G_GUINT64_CONSTANT (1) << 62)
-            big = TRUE;
+          if (v > G_GUINT64_CONSTANT (1) << 60)
+            big = TRUE;  /* far beyond any range; no wrap on the next digit */
         }
     }
   if (big)

@@ -23,7 +23,7 @@ static inline LiRules *
 li_fuzz_rules (const char *data,
                gsize       len)
 {
-  return li_rules_from_data (data, (gssize) len, NULL, NULL);
+  return li_fuzz_rules_from_data (data, len, NULL, NULL);
 }
 
 /* Events from @data in file slot @slot, detected format, bad rows skipped. */
