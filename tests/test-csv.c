@@ -213,7 +213,6 @@ test_unterminated (void)
 static void
 test_too_long (void)
 {
-  g_autofree char *fields = NULL;
   g_autoptr(GString) many = g_string_new (NULL);
 
   check_max ("short\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nafter\n", 32,

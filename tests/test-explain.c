@@ -10,6 +10,9 @@
 
 #include "li-explain.h"
 #include "li-test-util.h"
+#include "li-leads-file.h"
+#include "li-score.h"
+#include "li-plan.h"
 
 /* Contributions add up to the explanation's score, which is the score
  * the normal (shared-accumulator) plan gives the lead. */

@@ -7,6 +7,7 @@
 
 #include "li-lead-list.h"
 #include "li-test-util.h"
+#include "li-plan.h"
 
 /* Window 1 day; cart 10, view 1; hot ≥ 10, warm ≥ 2.
  *   a  warm 1 h, hot 2 h, buys at 5 h: a true positive everywhere.

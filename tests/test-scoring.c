@@ -8,6 +8,7 @@
 #include "li-test-util.h"
 #include "li-score.h"
 #include "li-plan.h"
+#include "li-leads-file.h"
 
 static const TestEvent one_cart[] = {
   { "a", 0, "add_to_cart", NULL },

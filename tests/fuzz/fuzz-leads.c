@@ -11,6 +11,7 @@
 #include "li-fuzz-import.h"
 
 #include "li-lead-table.h"
+#include "li-leads-file.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,

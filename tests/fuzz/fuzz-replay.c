@@ -8,6 +8,7 @@
 #define LI_FUZZ_UTF8_ORACLE "rules-utf8"
 
 #include "li-fuzz-replay.h"
+#include "li-plan.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,

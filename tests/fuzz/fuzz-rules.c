@@ -24,6 +24,11 @@
 
 #include "li-rules.h"
 #include "li-rules-diff.h"
+#include "li-rules-parse.h"
+#include "li-rules-validate.h"
+#include "li-rules-write.h"
+#include "li-problem.h"
+#include "li-json-writer.h"
 
 /* A strict JSON reader walking alongside json-glib's tree. */
 typedef struct

@@ -18,6 +18,9 @@
 #include "li-plan-private.h"
 #include "li-replay.h"
 #include "li-rules.h"
+#include "li-json-writer.h"
+#include "li-leads-file.h"
+#include "li-score.h"
 
 static inline LiRules *
 li_fuzz_rules (const char *data,

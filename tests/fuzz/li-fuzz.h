@@ -27,6 +27,7 @@
 #include <sanitizer/lsan_interface.h>
 
 #include "li-rules.h"
+#include "li-rules-parse.h"
 
 int LLVMFuzzerInitialize   (int           *argc,
                             char        ***argv);

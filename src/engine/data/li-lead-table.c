@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "li-lead-table.h"
+#include "li-leads-file.h"
 
 LiLeadTable *
 li_lead_table_ref (LiLeadTable *table)

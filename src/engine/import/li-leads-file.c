@@ -139,6 +139,8 @@ _li_import_leads_csv (LiLeadTable    *table,
           n_rows++;
         }
 
+      if (n_attributes == 0)
+        continue;  /* no value array to point into */
       values = table->value + (gsize) row * n_attributes;
       for (guint a = 0; a < n_attributes; a++)
         {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "li-lead-list.h"
+#include "li-plan.h"
 
 /* Whether per_lead[@k] is a true positive of @stage (SPEC 5). */
 static gboolean
