@@ -42,6 +42,7 @@ typedef struct
 typedef struct
 {
   guint64 n_skipped;
+  guint64 n_ignored;        /* valid records of no event (Segment group, alias, … calls) */
   GStrv   skipped_reasons;  /* the first LI_IMPORT_MAX_REASONS, "FILE:LINE: reason" */
   GStrv   formats;          /* the detected format of each file, e.g. "rees46" */
   guint64 bytes_read;
