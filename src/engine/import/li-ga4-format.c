@@ -155,21 +155,48 @@ _li_ga4_add_row (LiJsonEvent  *ev,
   const LiJsonLines *reader = ev->reader;
   const LiJsonNode *nodes = li_json_lines_get_nodes (reader);
   guint64 line = li_json_lines_get_line (reader);
-  int name = li_json_lines_member (reader, 0, "event_name");
-  int stamp = li_json_lines_member (reader, 0, "event_timestamp");
-  int items, item = -1;
+  int name = -1, stamp = -1, user = -1, pseudo = -1, items = -1, geo = -1, device = -1;
+  int params = -1, user_props = -1, item = -1;
   const char *lead, *event;
   gsize lead_len, event_len;
   gint64 time_ms;
+
+  /* One pass over the members; of duplicate keys the last counts. */
+  for (guint i = 1; i < nodes[0].end; i = nodes[i].end)
+    {
+      const char *k = nodes[i].key;
+      guint32 k_len = nodes[i].key_len;
+
+#define IS(word) (k_len == sizeof word - 1 && memcmp (k, word, sizeof word - 1) == 0)
+      if (IS ("event_name"))
+        name = (int) i;
+      else if (IS ("event_timestamp"))
+        stamp = (int) i;
+      else if (IS ("user_id"))
+        user = (int) i;
+      else if (IS ("user_pseudo_id"))
+        pseudo = (int) i;
+      else if (IS ("items"))
+        items = (int) i;
+      else if (IS ("geo"))
+        geo = (int) i;
+      else if (IS ("device"))
+        device = (int) i;
+      else if (IS ("event_params"))
+        params = (int) i;
+      else if (IS ("user_properties"))
+        user_props = (int) i;
+#undef IS
+    }
 
   if (name < 0 || nodes[name].type != LI_JSON_STRING)
     return _li_import_sink_bad_row (ev->sink, line, error, N_("no event_name"));
   if (nodes[name].len == 0)
     return _li_import_sink_bad_row (ev->sink, line, error, N_("empty event_name"));
 
-  if ((!_li_json_event_text (ev, li_json_lines_member (reader, 0, "user_id"), &lead, &lead_len) ||
+  if ((!_li_json_event_text (ev, user, &lead, &lead_len) ||
        lead_len == 0) &&
-      (!_li_json_event_text (ev, li_json_lines_member (reader, 0, "user_pseudo_id"),
+      (!_li_json_event_text (ev, pseudo,
                              &lead, &lead_len) ||
        lead_len == 0))
     return _li_import_sink_bad_row (ev->sink, line, error, N_("no user_id or user_pseudo_id"));
@@ -198,18 +225,17 @@ _li_ga4_add_row (LiJsonEvent  *ev,
       }
 
   /* The mapped fields of SPEC 2.1 first: they win over parameters. */
-  items = li_json_lines_member (reader, 0, "items");
   if (items >= 0 && nodes[items].type == LI_JSON_ARRAY && nodes[items].end > (guint) items + 1)
     item = items + 1;
   if (!_li_ga4_field (ev, item, "item_id", KEY ("product_id"), error) ||
       !_li_ga4_field (ev, item, "item_category", KEY ("category"), error) ||
       !_li_ga4_field (ev, item, "item_variant", KEY ("variant"), error) ||
       !_li_ga4_field (ev, item, "price", KEY ("price"), error) ||
-      !_li_ga4_field (ev, li_json_lines_member (reader, 0, "geo"), "country", KEY ("country"), error) ||
-      !_li_ga4_field (ev, li_json_lines_member (reader, 0, "geo"), "region", KEY ("region"), error) ||
-      !_li_ga4_field (ev, li_json_lines_member (reader, 0, "device"), "category", KEY ("device"), error) ||
-      !_li_ga4_params (ev, li_json_lines_member (reader, 0, "event_params"), error) ||
-      !_li_ga4_params (ev, li_json_lines_member (reader, 0, "user_properties"), error))
+      !_li_ga4_field (ev, geo, "country", KEY ("country"), error) ||
+      !_li_ga4_field (ev, geo, "region", KEY ("region"), error) ||
+      !_li_ga4_field (ev, device, "category", KEY ("device"), error) ||
+      !_li_ga4_params (ev, params, error) ||
+      !_li_ga4_params (ev, user_props, error))
     return FALSE;
 
   return _li_json_event_add (ev, lead, lead_len, time_ms, event, event_len, error);

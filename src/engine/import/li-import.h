@@ -49,6 +49,7 @@ typedef struct
 } LiImportReport;
 
 void li_import_report_clear (LiImportReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiImportReport, li_import_report_clear)
 
 /* Called now and then from the importing thread: bytes consumed and the
  * total size of all files (0 when unknown, e.g. gzip or pipes). */

@@ -19,6 +19,49 @@
 /* How often progress is reported, in bytes of input. */
 #define PROGRESS_STEP (1024 * 1024)
 
+/* Whether number @t (valid JSON) is in its shortest round-trip form once
+ * trailing zeros of its fraction are cut, and that form is what
+ * li_format_number () writes: no exponent, at most 15 digits, not below 0.1
+ * unless integral, not zero.  Then *@out_len is the length of that form. */
+static gboolean
+_li_json_number_plain (const char *t,
+                       gsize       n,
+                       gsize      *out_len)
+{
+  gsize i = t[0] == '-' ? 1 : 0;
+  gsize int_start = i, int_len, dot, end;
+
+  while (i < n && g_ascii_isdigit (t[i]))
+    i++;
+  int_len = i - int_start;
+  if (i == n)
+    {
+      /* -0 is written 0. */
+      if (int_len > 15 || (t[int_start] == '0' && int_start > 0))
+        return FALSE;
+      *out_len = n;
+      return TRUE;
+    }
+  if (t[i] != '.')
+    return FALSE;
+  dot = i++;
+  while (i < n && g_ascii_isdigit (t[i]))
+    i++;
+  if (i != n)
+    return FALSE;
+  end = n;
+  while (end > dot + 1 && t[end - 1] == '0')
+    end--;
+  if (t[int_start] == '0' && (end == dot + 1 || t[dot + 1] == '0'))
+    return FALSE;
+  if (end == dot + 1)
+    end = dot;
+  if (int_len + (end > dot ? end - dot - 1 : 0) > 15)
+    return FALSE;
+  *out_len = end;
+  return TRUE;
+}
+
 gboolean
 _li_json_event_text (LiJsonEvent  *ev,
                      int           node,
@@ -46,18 +89,12 @@ _li_json_event_text (LiJsonEvent  *ev,
       return TRUE;
     case LI_JSON_NUMBER:
       {
-        gboolean plain = n->len <= 15 && !(n->len >= 2 && n->text[0] == '-' && n->text[1] == '0');
         g_autofree char *copy = NULL;
         char *formatted;
 
-        /* Integers of up to 15 digits are their own shortest form. */
-        for (guint32 i = 0; plain && i < n->len; i++)
-          if (!g_ascii_isdigit (n->text[i]) && !(i == 0 && n->text[i] == '-'))
-            plain = FALSE;
-        if (plain)
+        if (_li_json_number_plain (n->text, n->len, len))
           {
             *text = n->text;
-            *len = n->len;
             return TRUE;
           }
         copy = g_strndup (n->text, n->len);
@@ -85,7 +122,23 @@ _li_json_event_set (LiJsonEvent  *ev,
 
   if (key_len == 0 || len == 0)
     return TRUE;
-  if (!li_event_store_builder_intern_key (ev->sink->builder, key, key_len, &prop.key, error))
+  if (key_len <= sizeof ev->keys[0].key)
+    {
+      guint slot = ((guint) key_len * 31 + (guchar) key[0] + (guchar) key[key_len - 1] * 7) %
+                   G_N_ELEMENTS (ev->keys);
+
+      if (ev->keys[slot].len == key_len && memcmp (ev->keys[slot].key, key, key_len) == 0)
+        prop.key = ev->keys[slot].id;
+      else
+        {
+          if (!li_event_store_builder_intern_key (ev->sink->builder, key, key_len, &prop.key, error))
+            return FALSE;
+          ev->keys[slot].id = prop.key;
+          ev->keys[slot].len = (guint8) key_len;
+          memcpy (ev->keys[slot].key, key, key_len);
+        }
+    }
+  else if (!li_event_store_builder_intern_key (ev->sink->builder, key, key_len, &prop.key, error))
     return FALSE;
   prop.value = value;
   prop.len = len;
@@ -202,7 +255,7 @@ _li_import_json_file (LiImportSink   *sink,
   g_autoptr(LiJsonLines) reader = li_json_lines_new (input->stream);
   g_autoptr(GArray) props = g_array_new (FALSE, FALSE, sizeof (LiJsonProp));
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  LiJsonEvent ev = { sink, reader, props, owned };
+  LiJsonEvent ev = { sink, reader, props, owned, { { 0, 0, { 0, } }, } };
   GError *local_error = NULL;
   LiJsonLinesResult r;
   guint64 next_progress = PROGRESS_STEP;

@@ -22,6 +22,12 @@ typedef struct
   LiJsonLines  *reader;
   GArray       *props;  /* LiJsonProp */
   GPtrArray    *owned;  /* texts made for this event (formatted numbers) */
+  struct
+  {
+    guint16 id;
+    guint8  len;        /* 0: empty slot */
+    char    key[31];
+  }             keys[64];  /* recently interned keys */
 } LiJsonEvent;
 
 /* SPEC 2.1: a JSON value as property text: strings as they are, numbers in

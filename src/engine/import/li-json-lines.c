@@ -409,6 +409,27 @@ _li_json_value (LiJsonParse *j,
   return TRUE;
 }
 
+/* Whether [s, s + len) is ASCII: then it is valid UTF-8 (a NUL byte is a
+ * control character, which the parser refuses). */
+static gboolean
+_li_json_is_ascii (const char *s,
+                   gsize       len)
+{
+  guint64 acc = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, 8);
+      acc |= w;
+    }
+  for (; i < len; i++)
+    acc |= (guchar) s[i];
+  return (acc & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
 /* Parses the line [s, s + len): TRUE for an object, else r->bad is set. */
 static gboolean
 _li_json_lines_parse (LiJsonLines *r,
@@ -421,7 +442,7 @@ _li_json_lines_parse (LiJsonLines *r,
   r->bad = NULL;
   r->bad_column = 0;
 
-  if (!g_utf8_validate_len (s, len, NULL))
+  if (!_li_json_is_ascii (s, len) && !g_utf8_validate_len (s, len, NULL))
     {
       r->bad = N_("invalid UTF-8");
       return FALSE;
