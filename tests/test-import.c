@@ -431,19 +431,21 @@ test_format_override (void)
 }
 
 static void
-test_unsupported (void)
+test_json_sniffed (void)
 {
   g_autofree char *json = tmp_file ("events.jsonl", "\n {\"event_name\": \"view_item\"}\n", -1);
   g_autofree char *plain = fixture ("events.csv");
   LiImportOptions options = { LI_FORMAT_GA4, FALSE };
 
-  assert_error (plain, &options, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                "format ga4 is not supported yet");
+  /* A CSV file read as JSON lines: its header is a bad row. */
+  assert_error (plain, &options, LI_IMPORT_ERROR, LI_IMPORT_ERROR_BAD_ROW,
+                "%s:1: invalid JSON at column 1: not a JSON object");
   options.format = LI_FORMAT_SEGMENT;
-  assert_error (plain, &options, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                "format segment is not supported yet");
+  assert_error (plain, &options, LI_IMPORT_ERROR, LI_IMPORT_ERROR_BAD_ROW,
+                "%s:1: invalid JSON at column 1: not a JSON object");
   assert_error (json, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                "%s:1: JSON lines (formats ga4 and segment) are not supported yet");
+                "%s:2: unknown JSON format (neither ga4, with event_name and event_timestamp, "
+                "nor segment, with type)");
 }
 
 static void
@@ -894,7 +896,7 @@ main (int   argc,
   g_test_add_func ("/engine/import/retailrocket", test_retailrocket);
   g_test_add_func ("/engine/import/gzip", test_gzip);
   g_test_add_func ("/engine/import/format-override", test_format_override);
-  g_test_add_func ("/engine/import/unsupported", test_unsupported);
+  g_test_add_func ("/engine/import/json-sniffed", test_json_sniffed);
   g_test_add_func ("/engine/import/bad-files", test_bad_files);
   g_test_add_func ("/engine/import/bad-rows", test_bad_rows);
   g_test_add_func ("/engine/import/too-long", test_too_long);

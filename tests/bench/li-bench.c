@@ -4,7 +4,8 @@
  *   li-bench [--events N] [--keep FILE.csv]
  *
  * Writes N events (~20 per lead, every canonical event kind) as canonical CSV,
- * imports it, replays it with intent rules only and with all four pattern
+ * imports it, imports the same kind of journeys as GA4 and Segment JSON lines,
+ * replays it with intent rules only and with all four pattern
  * kinds, and prints events per second (CPU time of one core) and resident
  * bytes per event. */
 #include "config.h"
@@ -122,6 +123,92 @@ _bench_write (const char *path,
   g_assert_cmpint (fclose (f), ==, 0);
 }
 
+static double _bench_now (void);
+
+/* The same kind of journeys as JSON lines: a GA4 BigQuery export (@ga4) or
+ * Segment track calls. */
+static void
+_bench_write_json (const char *path,
+                   guint       n_events,
+                   gboolean    ga4)
+{
+  static const char *ga4_kinds[] = {
+    "page_view", "view_item", "view_item", "view_item_list", "add_to_cart", "view_cart",
+    "begin_checkout", "add_payment_info", "purchase",
+  };
+  static const char *segment_kinds[] = {
+    "Product Viewed", "Product Viewed", "Product List Viewed", "Product Added", "Cart Viewed",
+    "Checkout Started", "Payment Info Entered", "Order Completed", "Email Opened",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  gint64 n_leads = MAX (1, n_events / 20);
+  gint64 t0 = G_GINT64_CONSTANT (1767225600000000);
+  gint64 step = (gint64) (60.0 * 86400 * 1e6 / MAX (n_events, 1));
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  for (guint k = 0; k < n_events; k++)
+    {
+      gint64 lead = CLAMP ((gint64) (k / 20) + g_rand_int_range (rand, -40, 41), 0, n_leads - 1);
+      guint kind = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (ga4_kinds));
+      guint cat = (guint) (lead % G_N_ELEMENTS (categories));
+      int price = g_rand_int_range (rand, 5, 400);
+
+      if (ga4)
+        fprintf (f, "{\"event_date\":\"20260101\",\"event_timestamp\":\"%" G_GINT64_FORMAT "\","
+                 "\"event_name\":\"%s\",\"event_params\":[{\"key\":\"ga_session_id\","
+                 "\"value\":{\"int_value\":\"%" G_GINT64_FORMAT "\"}},{\"key\":\"page_location\","
+                 "\"value\":{\"string_value\":\"https://shop.example/p/%u\"}}],"
+                 "\"user_pseudo_id\":\"%" G_GINT64_FORMAT ".17\",\"user_id\":null,"
+                 "\"device\":{\"category\":\"mobile\"},\"geo\":{\"country\":\"Germany\"},"
+                 "\"items\":[{\"item_id\":\"p%u-%d\",\"item_category\":\"%s\",\"price\":%d.5}]}\n",
+                 t0 + k * step, ga4_kinds[kind], lead * 7, cat, lead, cat, price % 40,
+                 categories[cat], price);
+      else
+        {
+          g_autofree char *iso = li_time_format ((t0 + k * step) / 1000);
+
+          fprintf (f, "{\"type\":\"track\",\"event\":\"%s\",\"anonymousId\":\"a%06" G_GINT64_FORMAT "\","
+                   "\"timestamp\":\"%s\",\"context\":{\"ip\":\"10.0.0.1\",\"library\":"
+                   "{\"name\":\"analytics.js\"}},\"properties\":{\"product_id\":\"p%u-%d\","
+                   "\"category\":\"%s\",\"price\":%d.5}}\n",
+                   segment_kinds[kind], lead, iso, cat, price % 40, categories[cat], price);
+        }
+    }
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
+/* Writes and imports a JSON-lines export of @n_events; prints events/s. */
+static gboolean
+_bench_json (guint    n_events,
+             gboolean ga4)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), ga4 ? "li-bench-ga4.jsonl"
+                                                                   : "li-bench-segment.jsonl", NULL);
+  LiImportOptions options = { LI_FORMAT_AUTO, FALSE };
+  const char *paths[2] = { path, NULL };
+  g_autoptr(LiEventStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  double secs;
+
+  _bench_write_json (path, n_events, ga4);
+  g_stat (path, &st);
+  secs = _bench_now ();
+  store = li_import_event_paths (paths, &options, NULL, NULL, NULL, NULL, &error);
+  secs = _bench_now () - secs;
+  g_unlink (path);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  g_print ("import %s: %.3f s, %.2f M events/s, %.1f MB/s (%.0f bytes a line)\n",
+           ga4 ? "ga4" : "segment", secs, store->n_events / secs / 1e6, st.st_size / secs / 1e6,
+           (double) st.st_size / store->n_events);
+  return TRUE;
+}
+
 /* CPU time of this thread: the figures stay honest on a busy machine. */
 static double
 _bench_now (void)
@@ -224,6 +311,9 @@ main (int   argc,
   g_print ("memory: %.1f bytes per event resident (%.1f in the store's arrays and pools)\n",
            (double) (rss_after - rss_before) / store->n_events,
            (double) li_event_store_bytes (store) / store->n_events);
+
+  if (!_bench_json ((guint) n_events, TRUE) || !_bench_json ((guint) n_events, FALSE))
+    return 1;
 
   _bench_replay (store, FALSE, 3);
   _bench_replay (store, TRUE, 3);

@@ -200,10 +200,17 @@ guint64
 _li_import_input_position (LiImportInput *input,
                            LiCsvReader   *reader)
 {
+  return _li_import_input_position_at (input, li_csv_reader_get_bytes_consumed (reader));
+}
+
+guint64
+_li_import_input_position_at (LiImportInput *input,
+                              guint64        consumed)
+{
   goffset pos;
 
   if (!input->gzip)
-    return li_csv_reader_get_bytes_consumed (reader);
+    return consumed;
   if (!G_IS_SEEKABLE (input->raw))
     return 0;
   pos = g_seekable_tell (G_SEEKABLE (input->raw));

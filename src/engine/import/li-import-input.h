@@ -45,6 +45,9 @@ gboolean _li_import_input_sniff_json (LiImportInput  *input,
                                       gboolean       *json,
                                       GCancellable   *cancellable,
                                       GError        **error);
+/* Bytes of the raw input read when the reader has consumed @consumed. */
+guint64 _li_import_input_position_at (LiImportInput *input,
+                                      guint64        consumed);
 guint64 _li_import_input_position (LiImportInput *input,
                                    LiCsvReader   *reader);
 gboolean _li_import_input_read_error (LiImportInput  *input,

@@ -18,6 +18,7 @@ typedef struct
   LiEventStoreBuilder *builder;
   gboolean             skip_bad_rows;
   guint64              n_skipped;
+  guint64              n_ignored;   /* valid records no event is made of */
   GPtrArray           *reasons;
   GPtrArray           *formats;
   GCancellable        *cancellable;

@@ -5,7 +5,8 @@
  * accounting, progress) fed by one reader per file.  A file is opened as an
  * input (li-import-input.c: gzip detected), sniffed, and handed to the reader
  * of its kind: the CSV reader with a per-format column mapping
- * (li-csv-formats.c), or, later, a JSON-lines reader (ga4, segment). */
+ * (li-csv-formats.c), or the JSON-lines reader (li-json-lines.c) with the
+ * ga4 or segment format (li-json-event.c). */
 
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "li-import.h"
 #include "li-csv-formats.h"
 #include "li-import-input.h"
+#include "li-json-event.h"
 #include "li-import-sink.h"
 
 #include <string.h>
@@ -30,18 +32,6 @@ static const char * const format_names[] = {
   [LI_FORMAT_GA4] = "ga4",
   [LI_FORMAT_SEGMENT] = "segment",
 };
-
-static gboolean
-_li_import_json_file (LiImportSink   *sink,
-                      LiImportInput  *input,
-                      LiFormat        format,
-                      GError        **error)
-{
-  g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-               _("%s:1: JSON lines (formats ga4 and segment) are not supported yet"),
-               sink->file_name);
-  return FALSE;
-}
 
 static guint64
 _li_import_total_size (GFile * const *files,
@@ -123,12 +113,6 @@ _li_import_events_named (GFile * const         *files,
   LiFormat format = options != NULL ? options->format : LI_FORMAT_AUTO;
   LiImportSink sink = { NULL, };
 
-  if (format == LI_FORMAT_GA4 || format == LI_FORMAT_SEGMENT)
-    {
-      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
-                   _("format %s is not supported yet"), li_format_to_string (format));
-      return NULL;
-    }
   if ((guint) format >= G_N_ELEMENTS (format_names))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
@@ -176,6 +160,7 @@ _li_import_events_named (GFile * const         *files,
   if (report != NULL)
     {
       report->n_skipped = sink.n_skipped;
+      report->n_ignored = sink.n_ignored;
       report->skipped_reasons = _li_ptr_array_to_strv (g_steal_pointer (&reasons));
       report->formats = _li_ptr_array_to_strv (g_steal_pointer (&formats));
       report->bytes_read = sink.done_files;
@@ -205,6 +190,7 @@ li_import_report_clear (LiImportReport *report)
   g_clear_pointer (&report->skipped_reasons, g_strfreev);
   g_clear_pointer (&report->formats, g_strfreev);
   report->n_skipped = 0;
+  report->n_ignored = 0;
   report->bytes_read = 0;
 }
 

@@ -42,12 +42,14 @@ typedef struct
 typedef struct
 {
   guint64 n_skipped;
+  guint64 n_ignored;        /* valid records of no event (Segment group, alias, … calls) */
   GStrv   skipped_reasons;  /* the first LI_IMPORT_MAX_REASONS, "FILE:LINE: reason" */
   GStrv   formats;          /* the detected format of each file, e.g. "rees46" */
   guint64 bytes_read;
 } LiImportReport;
 
 void li_import_report_clear (LiImportReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiImportReport, li_import_report_clear)
 
 /* Called now and then from the importing thread: bytes consumed and the
  * total size of all files (0 when unknown, e.g. gzip or pipes). */
