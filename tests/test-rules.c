@@ -625,6 +625,8 @@ test_rules_syntax (void)
   assert_parse_error ("{\"name\": \"\\ud800x\"}", -1, "line 1, column 11: lone surrogate");
   assert_parse_error ("{\"name\": \"\\ud800\\u0041\"}", -1, "line 1, column 11: lone surrogate");
   assert_parse_error ("{\"name\": \"\\udc00\"}", -1, "line 1, column 11: lone surrogate");
+  /* json-glib would cut the text at \u0000 */
+  assert_parse_error ("{\"i\\u0000ntent\": []}", -1, "line 1, column 5: \\u0000 is not allowed");
   /* numbers beyond the doubles would be read as infinity */
   assert_parse_error ("{\"intent\": [{\"event\": \"a\", \"points\": 1e400}]}", -1,
                       "line 1, column 38: number out of range");

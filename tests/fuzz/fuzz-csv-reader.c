@@ -101,8 +101,10 @@ _ref_parse (const char *d,
                       out->fail_line = record_line;
                       return;
                     }
+                  /* line breaks inside quotes are data, but count as lines:
+                   * LF, CRLF and a lone CR one each */
                   for (const char *c = d + pos; c < q; c++)
-                    if (*c == '\n')
+                    if (*c == '\n' || (*c == '\r' && (c + 1 == q || c[1] != '\n')))
                       line++;
                   g_byte_array_append (field, (const guint8 *) d + pos, (guint) (q - (d + pos)));
                   pos = (gsize) (q - d) + 1;

@@ -93,6 +93,8 @@ _li_scan_unicode_escape (Scan *scan)
 
   if (unit < 0)
     return _li_scan_fail (scan, _("invalid \\u escape"));
+  if (unit == 0)
+    return _li_scan_fail (scan, _("\\u0000 is not allowed (the text would end there)"));
   scan->p += 5;
   if (unit >= 0xdc00 && unit <= 0xdfff)
     {
