@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds Lead Intent twice (plain with -Werror, then with AddressSanitizer and
 # UndefinedBehaviorSanitizer) and runs every test suite in both, GUI tests
-# included (they start their own Xvfb and D-Bus session).  Prints one line
+# included (they start their own Xvfb and D-Bus session).  Then the fuzz
+# targets run their regression inputs and fuzz for LI_FUZZ_SECONDS each
+# (default 30; see docs/fuzzing.md).  Prints one line
 # "N passed, N failed[, N skipped]" for CI and exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
@@ -32,6 +34,26 @@ suite () {  # suite BUILD_DIR MESON_SETUP_ARGS…
 
 suite build --werror
 suite build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false
+
+# Fuzzing: one result per target (its regressions and its run).
+if command -v clang >/dev/null 2>&1; then
+  log=$(mktemp)
+  build-aux/fuzz.sh "${LI_FUZZ_SECONDS:-30}" >"$log" 2>&1
+  fuzz_rc=$?
+  cat "$log"
+  ok=$(grep -c '^  fuzz-[a-z0-9-]* *ok ' "$log")
+  bad=$(grep -c '^  fuzz-[a-z0-9-]* *FAILED' "$log")
+  rm -f "$log"
+  passed=$((passed + ok))
+  failed=$((failed + bad))
+  if [ $fuzz_rc -ne 0 ]; then
+    status=1
+    [ "$bad" -gt 0 ] || failed=$((failed + 1))
+  fi
+else
+  echo "clang not found: the fuzz targets are not run"
+  skipped=$((skipped + 1))
+fi
 
 line="$passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || line="$line, $skipped skipped"
