@@ -187,6 +187,25 @@ _li_column_of (gpointer object)
   return (LiStageColumn) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (object), "li-stage-column"));
 }
 
+/* "hot, Flagged 1,234, True Positives 56, …": every column of a row, for
+ * the row's accessible name (a row is a Tab stop). */
+static char *
+_li_stage_table_row_label (LiStageTableRow *row)
+{
+  GString *label = g_string_new (row->metrics.name);
+
+  for (guint column = LI_STAGE_COLUMN_NAME + 1; column < LI_N_STAGE_COLUMNS; column++)
+    {
+      g_autofree char *title = g_strdup (g_dgettext (GETTEXT_PACKAGE, columns[column].title));
+      g_autofree char *text = li_stage_table_format_cell (&row->metrics, column);
+
+      g_strdelimit (title, "\n", ' ');
+      g_string_append_printf (label, ", %s %s", title, text);
+    }
+
+  return g_string_free (label, FALSE);
+}
+
 static void
 _li_stage_table_update_cell (GtkListItem *list_item)
 {
@@ -205,6 +224,22 @@ _li_stage_table_update_cell (GtkListItem *list_item)
       gtk_label_set_text (GTK_LABEL (name), row->metrics.name);
       gtk_label_set_text (GTK_LABEL (conditions), row->conditions != NULL ? row->conditions : "");
       gtk_widget_set_visible (conditions, row->conditions != NULL);
+
+      /* The row (cell → column view cell → row widget) is what Tab
+       * focuses: it says the whole row. */
+      {
+        GtkWidget *cell = gtk_widget_get_parent (child);
+        GtkWidget *row_widget = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+        if (row_widget != NULL)
+          {
+            g_autofree char *label = _li_stage_table_row_label (row);
+
+            gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                            -1);
+          }
+      }
     }
   else
     {
