@@ -66,6 +66,7 @@ struct _LiWindow
   LiProject           *project;
 
   gboolean             close_confirmed;
+  gboolean             result_stale;  /* the result is of the data before the last import */
   LiContinuation      *after_save;    /* run once the rules are saved (unsaved-changes dialog) */
   GtkNativeDialog     *file_chooser;  /* the one shown; a new one replaces it */
 };
@@ -369,7 +370,10 @@ _li_window_update_summary (LiWindow *self)
       return;
     }
 
-  text = _li_window_format_summary (store, li_project_get_result (self->project, NULL),
+  /* The converters are the replay's: said once the new data is replayed,
+   * not the old data's count next to the new events and leads. */
+  text = _li_window_format_summary (store,
+                                    self->result_stale ? NULL : li_project_get_result (self->project, NULL),
                                     li_dataset_get_report (dataset)->n_skipped);
   files = _li_window_format_files (dataset);
   gtk_label_set_text (self->summary_label, text);
@@ -812,6 +816,7 @@ _li_window_import_finished_cb (LiProject    *project,
 
   li_rule_editor_set_dataset (self->rule_editor, li_dataset_get_store (dataset),
                               li_dataset_get_leads (dataset));
+  self->result_stale = TRUE;
   if (li_dataset_get_store (dataset) != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "main");
   _li_window_update_summary (self);
@@ -859,6 +864,7 @@ _li_window_replay_finished_cb (LiProject    *project,
 
   result = li_project_get_result (project, &rules);
   li_replay_view_set_result (self->replay_view, result, rules);
+  self->result_stale = FALSE;
   _li_window_update_summary (self);
 }
 

@@ -558,7 +558,10 @@ li_stage_table_format_cell (const LiStageMetrics *stage,
     case LI_STAGE_COLUMN_PEAK_COUNT:
       return li_format_count (stage->peak_count);
     case LI_STAGE_COLUMN_MEDIAN_HOURS:
-      return li_format_fixed (stage->median_hours_to_outcome, 1);
+      /* Minutes under an hour are not "0.0": two decimals, as the CLI
+       * prints them (0.03). */
+      return li_format_fixed (stage->median_hours_to_outcome,
+                              fabs (stage->median_hours_to_outcome) < 1 ? 2 : 1);
     case LI_N_STAGE_COLUMNS:
     default:
       break;
