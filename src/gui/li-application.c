@@ -186,8 +186,8 @@ _li_application_about_action (GSimpleAction *action,
                         "application-icon", APP_ID,
                         "developer-name", _("The Lead Intent developers"),
                         "version", PACKAGE_VERSION,
-                        "website", "https://example.com/lead-intent/",
-                        "issue-url", "https://example.com/lead-intent/issues",
+                        /* no website or issue links: the project has no
+                         * public home yet (example.com was a placeholder) */
                         "comments", _("Tune the rules that find leads ready to buy, and "
                                       "replay them on real event history."),
                         "developers", developers,

@@ -198,7 +198,7 @@ _li_window_folded_cb (AdwLeaflet *leaflet,
                       LiWindow   *self)
 {
   if (self->fold_idle_id == 0)
-    self->fold_idle_id = g_idle_add (_li_window_fold_idle_cb, self);
+    self->fold_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, _li_window_fold_idle_cb, self, NULL);
 }
 
 /* Shows the Replay or Compare page, and the results in a narrow window. */

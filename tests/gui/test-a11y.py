@@ -14,6 +14,7 @@ through AT-SPI focus events.
   the stage's minimum score, and setting that value moves the threshold.
 """
 import os
+import re
 import subprocess
 import sys
 import time
@@ -208,6 +209,14 @@ def main():
     rows = [n for r, n, a in stops if a is not None and inside(a, 'Stage metrics')]
     print('stage table stops:', rows, flush=True)
     check(len(rows) >= 1, 'Tab reaches the rows of the stage table (%d)' % len(rows))
+
+    # Every stop is named once: no mnemonic underscores, no label said
+    # twice ("_Save Save", "Add a stage Add").
+    names = [n for r, n, _ in stops if r != '?']
+    mnemonic = [n for n in names if re.search(r'(^|\s)_\w', n)]
+    check(not mnemonic, 'no mnemonic underscores in names (%r)' % mnemonic)
+    check('Save' in names and 'Add a stage' in names and 'Add a fit rule' in names,
+          'buttons are named once')
 
     # --- The stage lines' accessible values ---------------------------------
     slider = find(app, lambda a: role(a) == 'slider' and '“hot”' in name(a), 'the “hot” stage line')
