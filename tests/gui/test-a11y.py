@@ -23,7 +23,7 @@ import gi
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi, GLib  # noqa: E402
 
-TIMEOUT = 20.0
+TIMEOUT = 90.0
 failures = []
 
 
@@ -106,7 +106,7 @@ class FocusTracker:
     def tab(self, key='Tab'):
         self.changed = False
         subprocess.run(['xdotool', 'key', key], check=True)
-        end = time.monotonic() + 0.6
+        end = time.monotonic() + 1.5
         ctx = GLib.MainContext.default()
         while not self.changed and time.monotonic() < end:
             if not ctx.iteration(False):

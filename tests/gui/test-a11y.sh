@@ -22,6 +22,13 @@ cleanup () {
 }
 trap cleanup EXIT
 
+# The X server of xvfb-run answers before the app starts.
+i=0
+until xdotool getdisplaygeometry >/dev/null 2>&1; do
+  i=$((i + 1)); [ "$i" -lt 100 ] || { echo "no X display" >&2; exit 1; }
+  sleep 0.1
+done
+
 "$launcher" --launch-immediately &
 pids="$pids $!"
 
