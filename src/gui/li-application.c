@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include "li-application.h"
+
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
-#include "li-application.h"
 #include "li-window.h"
 
 struct _LiApplication
@@ -32,6 +35,8 @@ static const GOptionEntry option_entries[] = {
     N_("Load the data, save a PNG of the window to FILE and quit"), N_("FILE") },
   { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Use the dark style"), NULL },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The window size for --screenshot (default 1280x800)"), N_("WIDTHxHEIGHT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -181,8 +186,8 @@ _li_application_about_action (GSimpleAction *action,
                         "application-icon", APP_ID,
                         "developer-name", _("The Lead Intent developers"),
                         "version", PACKAGE_VERSION,
-                        "website", "https://example.com/lead-intent/",
-                        "issue-url", "https://example.com/lead-intent/issues",
+                        /* no website or issue links: the project has no
+                         * public home yet (example.com was a placeholder) */
                         "comments", _("Tune the rules that find leads ready to buy, and "
                                       "replay them on real event history."),
                         "developers", developers,
@@ -254,10 +259,21 @@ li_application_command_line (GApplication            *application,
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, path);
+      const char *size = NULL;
+      int width = 1280, height = 800;
+
+      if (g_variant_dict_lookup (options, "size", "&s", &size)
+          && (sscanf (size, "%dx%d", &width, &height) != 2 || width < 360 || height < 294))
+        {
+          /* TRANSLATORS: %s is what was given to --size */
+          g_application_command_line_printerr (cmdline, _("Not a window size: %s (use e.g. 1024x700)\n"),
+                                               size);
+          return 2;
+        }
 
       self->screenshot_mode = TRUE;
       window = li_window_new (self);
-      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_unmaximize (GTK_WINDOW (window));
       g_signal_connect_object (li_window_get_project (window), "open-finished",
                                G_CALLBACK (_li_application_rules_opened_cb), self, 0);

@@ -55,12 +55,18 @@ struct _LiWindow
   LiReplayView        *replay_view;
   AdwViewStack        *view_stack;
   LiCompareView       *compare_view;
+  AdwLeaflet          *leaflet;
+  GtkToggleButton     *rules_toggle;
+  GtkToggleButton     *results_toggle;
+  GtkWidget           *fold_switch;
+  guint                fold_idle_id;
   GMenu               *recent_menu;
 
   GSettings           *settings;
   LiProject           *project;
 
   gboolean             close_confirmed;
+  gboolean             result_stale;  /* the result is of the data before the last import */
   LiContinuation      *after_save;    /* run once the rules are saved (unsaved-changes dialog) */
   GtkNativeDialog     *file_chooser;  /* the one shown; a new one replaces it */
 };
@@ -171,6 +177,37 @@ static void
 _li_window_hide_error (LiWindow *self)
 {
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+/* The switch shows while the leaflet is folded.  Set from an idle: the
+ * leaflet folds while it is allocated, and the header bar must not change
+ * then. */
+static gboolean
+_li_window_fold_idle_cb (gpointer user_data)
+{
+  LiWindow *self = user_data;
+
+  self->fold_idle_id = 0;
+  gtk_widget_set_visible (self->fold_switch, adw_leaflet_get_folded (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+_li_window_folded_cb (AdwLeaflet *leaflet,
+                      GParamSpec *pspec,
+                      LiWindow   *self)
+{
+  if (self->fold_idle_id == 0)
+    self->fold_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, _li_window_fold_idle_cb, self, NULL);
+}
+
+/* Shows the Replay or Compare page, and the results in a narrow window. */
+static void
+_li_window_show_page (LiWindow   *self,
+                      const char *page)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+  adw_leaflet_set_visible_child_name (self->leaflet, "results");
 }
 
 static void
@@ -333,7 +370,10 @@ _li_window_update_summary (LiWindow *self)
       return;
     }
 
-  text = _li_window_format_summary (store, li_project_get_result (self->project, NULL),
+  /* The converters are the replay's: said once the new data is replayed,
+   * not the old data's count next to the new events and leads. */
+  text = _li_window_format_summary (store,
+                                    self->result_stale ? NULL : li_project_get_result (self->project, NULL),
                                     li_dataset_get_report (dataset)->n_skipped);
   files = _li_window_format_files (dataset);
   gtk_label_set_text (self->summary_label, text);
@@ -776,6 +816,7 @@ _li_window_import_finished_cb (LiProject    *project,
 
   li_rule_editor_set_dataset (self->rule_editor, li_dataset_get_store (dataset),
                               li_dataset_get_leads (dataset));
+  self->result_stale = TRUE;
   if (li_dataset_get_store (dataset) != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "main");
   _li_window_update_summary (self);
@@ -823,6 +864,7 @@ _li_window_replay_finished_cb (LiProject    *project,
 
   result = li_project_get_result (project, &rules);
   li_replay_view_set_result (self->replay_view, result, rules);
+  self->result_stale = FALSE;
   _li_window_update_summary (self);
 }
 
@@ -840,7 +882,7 @@ _li_window_baseline_changed_cb (LiProject  *project,
                                 LiWindow   *self)
 {
   li_compare_view_set_baseline (self->compare_view, li_project_get_baseline (project));
-  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+  _li_window_show_page (self, "compare");
 }
 
 static void
@@ -1012,6 +1054,31 @@ _li_window_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Narrow windows: the leaflet shows the rules or the results */
+
+static void
+_li_window_fold_toggled_cb (LiWindow        *self,
+                            GtkToggleButton *toggle)
+{
+  if (!gtk_toggle_button_get_active (toggle))
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet,
+                                      toggle == self->rules_toggle ? "rules" : "results");
+}
+
+static void
+_li_window_leaflet_child_cb (AdwLeaflet *leaflet,
+                             GParamSpec *pspec,
+                             LiWindow   *self)
+{
+  const char *name = adw_leaflet_get_visible_child_name (leaflet);
+
+  gtk_toggle_button_set_active (g_strcmp0 (name, "rules") == 0 ? self->rules_toggle
+                                                               : self->results_toggle,
+                                TRUE);
+}
+
 /* Rule editor, replay and compare views */
 
 static void
@@ -1048,7 +1115,7 @@ _li_window_restore_requested_cb (LiCompareView *view,
 
   /* An ordinary edit of the draft: undoable, replayed, compared. */
   li_project_commit_rules (self->project, li_version_get_rules (version), NULL);
-  adw_view_stack_set_visible_child_name (self->view_stack, "replay");
+  _li_window_show_page (self, "replay");
   /* TRANSLATORS: a toast, e.g. "Restored Snapshot 2" */
   title = g_strdup_printf (_("Restored %s"), li_version_get_name (version));
   _li_window_show_toast (self, title);
@@ -1293,8 +1360,7 @@ _li_window_action_show_page (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *param)
 {
-  adw_view_stack_set_visible_child_name (LI_WINDOW (widget)->view_stack,
-                                         g_variant_get_string (param, NULL));
+  _li_window_show_page (LI_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 /* Window */
@@ -1366,6 +1432,7 @@ li_window_dispose (GObject *object)
       g_clear_object (&self->file_chooser);
     }
 
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LI_TYPE_WINDOW);
   /* The project's jobs end with it. */
   g_clear_object (&self->project);
@@ -1455,6 +1522,11 @@ li_window_class_init (LiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiWindow, replay_view);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, rules_toggle);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, results_toggle);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, fold_switch);
+  gtk_widget_class_bind_template_callback (widget_class, _li_window_fold_toggled_cb);
   gtk_widget_class_bind_template_child_full (widget_class, "recent_section", FALSE,
                                              G_STRUCT_OFFSET (LiWindow, recent_menu));
 
@@ -1485,6 +1557,13 @@ li_window_init (LiWindow *self)
                            G_CALLBACK (_li_window_snapshot_requested_cb), self, 0);
   g_signal_connect_object (self->compare_view, "open-file-requested",
                            G_CALLBACK (_li_window_open_file_requested_cb), self, 0);
+  /* A narrow window opens on the results; the header switches to the rules. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "results");
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (_li_window_folded_cb), self, 0);
+  g_signal_connect_object (self->leaflet, "notify::visible-child-name",
+                           G_CALLBACK (_li_window_leaflet_child_cb), self, 0);
+  _li_window_leaflet_child_cb (self->leaflet, NULL, self);
   g_signal_connect_object (self->recent_list, "row-activated",
                            G_CALLBACK (_li_window_recent_row_activated_cb), self, 0);
 

@@ -259,6 +259,14 @@ test_stage_cells (void)
       else
         g_assert_cmpstr (text, ==, "—");
     }
+
+  /* Under an hour: two decimals, as the CLI says them, not "0.0". */
+  m.median_hours_to_outcome = 0.0333;
+  {
+    g_autofree char *text = li_stage_table_format_cell (&m, LI_STAGE_COLUMN_MEDIAN_HOURS);
+
+    g_assert_cmpstr (text, ==, "0.03");
+  }
 }
 
 static void

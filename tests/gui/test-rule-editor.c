@@ -368,6 +368,88 @@ test_general_and_decay (Fixture       *f,
   g_assert_cmpfloat (f->last->decay.days, ==, 7);
 }
 
+
+/* Values far outside the usual ranges, as a file may hold them: every spin
+ * button shows the value itself (not one clamped to a narrower range), in
+ * full, and nudging steps from it. */
+static const char *extreme_json =
+  "{ \"format\": \"lead-intent-rules\", \"format_version\": 1,"
+  "  \"name\": \"Extreme\","
+  "  \"outcome\": { \"event\": \"purchase\", \"window_days\": 0.05 },"
+  "  \"decay\": { \"model\": \"exponential\", \"half_life_days\": 0.02 },"
+  "  \"intent\": [ { \"event\": \"product_view\", \"points\": 2500 } ],"
+  "  \"patterns\": ["
+  "    { \"name\": \"Returns\", \"kind\": \"repeat_product\", \"min_count\": 50000, \"within_hours\": 0.5, \"points\": -75000 }"
+  "  ],"
+  "  \"stages\": ["
+  "    { \"name\": \"hot\", \"min_score\": 150000, \"follow_up_minutes\": 1000000 },"
+  "    { \"name\": \"warm\", \"min_score\": -999999999.5 },"
+  "    { \"name\": \"cold\" }"
+  "  ] }";
+
+static GtkSpinButton *
+spin_with_value (Fixture *f,
+                 double   value)
+{
+  g_autoptr(GPtrArray) spins = find_all (f->editor, GTK_TYPE_SPIN_BUTTON);
+
+  for (guint i = 0; i < spins->len; i++)
+    if (gtk_spin_button_get_value (spins->pdata[i]) == value)
+      return spins->pdata[i];
+
+  g_error ("no spin button shows %g", value);
+}
+
+static void
+test_extreme_values (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LiRules) rules = parse (extreme_json);
+  static const struct {
+    double      value;
+    const char *text;
+  } shown[] = {
+    { 0.05, "0.05" },
+    { 0.02, "0.02" },
+    { 2500, "2500.0" },
+    { 50000, "50000" },
+    { 0.5, "0.5" },
+    { -75000, "-75000.0" },
+    { 150000, "150000.0" },
+    { 1000000, "1000000" },
+    { -999999999.5, "-999999999.5" },
+  };
+  GtkSpinButton *spin;
+
+  li_rule_editor_set_rules (f->editor, rules);
+  wait_frames (f->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      spin = spin_with_value (f, shown[i].value);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, shown[i].text);
+      /* wide enough for its text */
+      g_assert_cmpint (gtk_editable_get_width_chars (GTK_EDITABLE (spin)), >=,
+                       (int) strlen (shown[i].text));
+    }
+  g_assert_cmpuint (f->n_changed, ==, 0);
+
+  /* Nudging steps from the value itself. */
+  spin = spin_with_value (f, 2500);
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 0);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpfloat (f->last->intent[0].points, ==, 2501);
+
+  spin = spin_with_value (f, 0.02);
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_BACKWARD, 0);
+  g_assert_cmpfloat (f->last->decay.days, >, 0);
+  g_assert_cmpfloat (f->last->decay.days, <, 0.02);
+
+  spin = spin_with_value (f, 150000);
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 0);
+  g_assert_cmpfloat (f->last->stages[0].min_score, ==, 150001);
+}
+
 /* The details of an intent row are made on first expansion, with the
  * values of the rule; a filter typed there lands in the rules. */
 static void
@@ -555,6 +637,7 @@ main (int   argc,
   ADD ("patterns-and-fit", test_patterns_and_fit);
   ADD ("general-and-decay", test_general_and_decay);
   ADD ("keyboard", test_keyboard);
+  ADD ("extreme-values", test_extreme_values);
 #undef ADD
   g_test_add_func ("/rule-editor/widget/rule-row", test_rule_row);
 

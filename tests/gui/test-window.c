@@ -244,6 +244,100 @@ intent_points (const LiRules *rules,
 
 /* Tests */
 
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+resize (int width,
+        int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (guint i = 0; i < 3; i++)
+    wait_painted ();
+}
+
+/* A narrow window shows the rules or the results, switched in the header
+ * bar; the stage table fits without scrolling, its short headers say their
+ * full names. */
+static void
+test_narrow (void)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  GtkWidget *table = GTK_WIDGET (stage_table ());
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_widget (table, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scroller);
+  GtkWidget *header_title = NULL;
+  int sizes[][2] = { { 1024, 700 }, { 1280, 800 }, { 1400, 900 } };
+
+  g_assert_nonnull (leaflet);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "replay");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      resize (sizes[i][0], sizes[i][1]);
+      g_test_message ("%d×%d: folded %d, table %g of %g px", sizes[i][0], sizes[i][1],
+                      adw_leaflet_get_folded (leaflet), gtk_adjustment_get_upper (h),
+                      gtk_adjustment_get_page_size (h));
+      g_assert_true (adw_leaflet_get_folded (leaflet) == (sizes[i][0] < 1100));
+      /* every column visible: nothing to scroll */
+      g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+    }
+
+  /* Folded: one at a time, the header's switch goes between them. */
+  resize (1024, 700);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "results");
+  {
+    GtkWidget *editor = li_window_get_rule_editor (window);
+    GtkWidget *view = li_window_get_replay_view (window);
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+    GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+    GtkToggleButton *rules_toggle = NULL;
+
+    g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_ancestor (view, GTK_TYPE_BOX)));
+    for (GtkWidget *w = find_widget (header, GTK_TYPE_TOGGLE_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "Rules") == 0)
+        rules_toggle = GTK_TOGGLE_BUTTON (w);
+    g_assert_nonnull (rules_toggle);
+    g_assert_true (gtk_widget_is_visible (GTK_WIDGET (rules_toggle)));
+    gtk_toggle_button_set_active (rules_toggle, TRUE);
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "rules");
+    wait_painted ();
+    g_assert_true (gtk_widget_get_mapped (editor));
+
+    /* Showing a page shows the results. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "replay");
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "results");
+    g_assert_false (gtk_toggle_button_get_active (rules_toggle));
+  }
+
+  /* The short headers ("TP") say their full names. */
+  for (GtkWidget *w = gtk_widget_get_first_child (find_widget (table, GTK_TYPE_COLUMN_VIEW));
+       w != NULL && header_title == NULL; w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *t = gtk_widget_get_first_child (w); t != NULL; t = gtk_widget_get_next_sibling (t))
+      {
+        const char *tooltip = gtk_widget_get_tooltip_text (t);
+
+        if (tooltip != NULL && g_str_has_prefix (tooltip, "True Positives: "))
+          header_title = t;
+      }
+  g_assert_nonnull (header_title);
+
+  resize (1280, 800);
+}
+
 static void
 test_load_sample (void)
 {
@@ -537,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/gui/window/failed-import", test_failed_import);
   g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/window/narrow", test_narrow);
   g_test_add_func ("/gui/window/new-discard", test_new_discard);
 
   status = g_test_run ();

@@ -138,15 +138,21 @@ static guint signals[N_SIGNALS];
 /* ------------------------------------------------------------------------ */
 
 #define LI_TYPE_HISTOGRAM_HANDLE (li_histogram_handle_get_type ())
-G_DECLARE_FINAL_TYPE (LiHistogramHandle, li_histogram_handle, LI, HISTOGRAM_HANDLE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LiHistogramHandle, li_histogram_handle, LI, HISTOGRAM_HANDLE, GtkRange)
 
+/* A GtkRange, because GTK 4.8 gives the AT-SPI Value interface (read and
+ * set) only to ranges, spin buttons and a few other built-in widgets: a plain
+ * widget with the slider role exposes no value at all.  The range draws
+ * nothing and takes no pointer input (the histogram draws the line and owns
+ * the drag); its adjustment mirrors the threshold. */
 struct _LiHistogramHandle
 {
-  GtkWidget parent_instance;
+  GtkRange  parent_instance;
   guint     stage_index;
+  gboolean  updating;      /* the adjustment is being set from the threshold */
 };
 
-G_DEFINE_FINAL_TYPE (LiHistogramHandle, li_histogram_handle, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LiHistogramHandle, li_histogram_handle, GTK_TYPE_RANGE)
 
 static void _li_histogram_handle_step_action (GtkWidget  *widget,
                                              const char *action_name,
@@ -154,6 +160,9 @@ static void _li_histogram_handle_step_action (GtkWidget  *widget,
 static void _li_histogram_handle_edge_action (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
+static gboolean _li_histogram_user_set (LiHistogram *self,
+                                        guint        stage_index,
+                                        double       value);
 
 static void
 li_histogram_handle_state_flags_changed (GtkWidget     *widget,
@@ -169,42 +178,111 @@ li_histogram_handle_state_flags_changed (GtkWidget     *widget,
 }
 
 static void
+li_histogram_handle_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  /* The histogram draws the line, its label and the focus ring. */
+}
+
+/* The range's own key bindings (arrows, Page Up/Down, Home/End) end here:
+ * the value goes through the histogram, which snaps and clamps it. */
+static gboolean
+li_histogram_handle_change_value (GtkRange      *range,
+                                  GtkScrollType  scroll,
+                                  double         new_value)
+{
+  LiHistogramHandle *self = LI_HISTOGRAM_HANDLE (range);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (range));
+
+  if (parent != NULL)
+    _li_histogram_user_set (LI_HISTOGRAM (parent), self->stage_index, new_value);
+
+  return TRUE;
+}
+
+/* A value set from outside the keyboard: an assistive technology setting
+ * the AT-SPI value, or gtk_range_set_value(). */
+static void
+li_histogram_handle_value_changed (GtkRange *range)
+{
+  LiHistogramHandle *self = LI_HISTOGRAM_HANDLE (range);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (range));
+
+  if (self->updating || parent == NULL)
+    return;
+
+  _li_histogram_user_set (LI_HISTOGRAM (parent), self->stage_index, gtk_range_get_value (range));
+}
+
+/* Mirrors the threshold and the axis in the adjustment. */
+static void
+_li_histogram_handle_sync (LiHistogramHandle *self,
+                           double             value,
+                           double             lower,
+                           double             upper,
+                           double             step)
+{
+  GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (self));
+
+  if (!(upper > lower))
+    upper = lower + 1.0;
+  value = CLAMP (value, lower, upper);
+  if (gtk_adjustment_get_lower (adjustment) == lower
+      && gtk_adjustment_get_upper (adjustment) == upper
+      && gtk_adjustment_get_value (adjustment) == value
+      && gtk_adjustment_get_step_increment (adjustment) == step)
+    return;
+
+  self->updating = TRUE;
+  gtk_adjustment_configure (adjustment, value, lower, upper, step, 10 * step, 0);
+  self->updating = FALSE;
+}
+
+static void
 li_histogram_handle_class_init (LiHistogramHandleClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkRangeClass *range_class = GTK_RANGE_CLASS (klass);
 
   widget_class->state_flags_changed = li_histogram_handle_state_flags_changed;
+  widget_class->snapshot = li_histogram_handle_snapshot;
+  range_class->change_value = li_histogram_handle_change_value;
+  range_class->value_changed = li_histogram_handle_value_changed;
 
   gtk_widget_class_set_css_name (widget_class, "threshold");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);
 
-  /* Keyboard: the arrows move by one snap step (0.5 or 1 point), Shift or
-   * Page Up/Down by ten, Home/End to the ends of the axis.  Actions, so that
-   * tests can drive them (GTK 4.8 ignores synthesized key events). */
+  /* Keyboard: the range binds the arrows (one snap step, 0.5 or 1 point),
+   * Page Up/Down (ten) and Home/End (the ends of the axis); Shift+arrows
+   * move by ten too.  Actions, so that tests can drive them (GTK 4.8
+   * ignores synthesized key events). */
   gtk_widget_class_install_action (widget_class, "threshold.step", "d", _li_histogram_handle_step_action);
   gtk_widget_class_install_action (widget_class, "threshold.edge", "b", _li_histogram_handle_edge_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "threshold.step", "d", -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "threshold.step", "d", -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "threshold.step", "d", -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "threshold.step", "d", -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "threshold.step", "d", 1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "threshold.step", "d", 1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "threshold.step", "d", 1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "threshold.step", "d", 1.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "threshold.step", "d", -10.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "threshold.step", "d", 10.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "threshold.step", "d", -10.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "threshold.step", "d", 10.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "threshold.edge", "b", FALSE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "threshold.edge", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, "threshold.step", "d", -10.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, "threshold.step", "d", 10.0);
 }
 
 static void
 li_histogram_handle_init (LiHistogramHandle *self)
 {
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "ew-resize");
+
+  /* The range's click, drag and scroll controllers would fight the
+   * histogram's drag: the pointer belongs to the histogram.  They stay
+   * attached (the range keeps pointers to them), switched off. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE (controller) || GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -588,6 +666,9 @@ _li_histogram_update_handle_accessible (LiHistogram *self,
    * %s is a stage name */
   label = g_strdup_printf (_("Minimum score of stage “%s”"), t->name);
 
+  _li_histogram_handle_sync (LI_HISTOGRAM_HANDLE (t->handle), t->value,
+                             self->x_lower, self->x_upper,
+                             li_histogram_snap_step (self->x_lower, self->x_upper));
   gtk_accessible_update_property (GTK_ACCESSIBLE (t->handle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_ORIENTATION, GTK_ORIENTATION_HORIZONTAL,
@@ -617,7 +698,11 @@ _li_histogram_user_set (LiHistogram *self,
     value = CLAMP (value, self->x_lower, self->x_upper);
 
   if (fabs (value - t->value) < 1e-9)
-    return TRUE;
+    {
+      /* the handle's adjustment goes back to the snapped value */
+      _li_histogram_update_handle_accessible (self, t);
+      return TRUE;
+    }
 
   t->value = value;
   _li_histogram_update_handle_accessible (self, t);
@@ -1102,6 +1187,42 @@ _li_histogram_drag_end_cb (LiHistogram    *self,
 /* Vfuncs                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* Tab goes through the stage lines in stage order, hottest first, as the
+ * editor and the stage table list them (GTK would order them by the
+ * position of their labels). */
+static gboolean
+li_histogram_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  LiHistogram *self = LI_HISTOGRAM (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  int n = (int) self->thresholds->len;
+  int current = -1;
+  int next;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return focus_child != NULL ? FALSE : GTK_WIDGET_CLASS (li_histogram_parent_class)->focus (widget, direction);
+
+  for (int i = 0; focus_child != NULL && i < n; i++)
+    if (g_array_index (self->thresholds, Threshold, i).handle == focus_child)
+      current = i;
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    next = focus_child == NULL ? 0 : current + 1;
+  else
+    next = focus_child == NULL ? n - 1 : current - 1;
+
+  for (; next >= 0 && next < n; next += direction == GTK_DIR_TAB_FORWARD ? 1 : -1)
+    {
+      GtkWidget *handle = g_array_index (self->thresholds, Threshold, next).handle;
+
+      if (gtk_widget_get_visible (handle) && gtk_widget_grab_focus (handle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 li_histogram_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -1418,6 +1539,7 @@ li_histogram_class_init (LiHistogramClass *klass)
   object_class->get_property = li_histogram_get_property;
   object_class->set_property = li_histogram_set_property;
 
+  widget_class->focus = li_histogram_focus;
   widget_class->measure = li_histogram_measure;
   widget_class->size_allocate = li_histogram_size_allocate;
   widget_class->snapshot = li_histogram_snapshot;

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "li-focus.h"
 #include "li-format.h"
 #include "li-migration-grid.h"
 #include "li-overlay-histogram.h"
@@ -1249,6 +1250,7 @@ _li_compare_view_build_leads_view (LiCompareView *self)
 
   self->leads_store = g_list_store_new (LI_TYPE_COMPARE_LEAD);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->leads_store)));
+  li_focus_tab_once (GTK_WIDGET (self->leads_view));
   gtk_column_view_set_model (self->leads_view, GTK_SELECTION_MODEL (selection));
 
   for (guint i = 0; i < N_LEAD_COLUMNS; i++)

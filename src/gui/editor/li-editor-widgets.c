@@ -6,6 +6,12 @@
 
 #include "li-editor-widgets.h"
 
+#include "li-rules-limits.h"
+
+/* The smallest positive duration the editor offers, in days or hours: the
+ * format allows any positive value; this one is below a second. */
+#define LI_SPIN_MIN_DURATION 1e-6
+
 static char *
 _li_format_spin (double value,
                  guint  digits)
@@ -34,8 +40,22 @@ _li_spin_output_cb (GtkSpinButton *spin,
   g_autofree char *text = _li_format_spin (gtk_adjustment_get_value (adjustment),
                                            gtk_spin_button_get_digits (spin));
 
+  int base_chars = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "li-base-width-chars"));
+  int chars;
+
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  /* The field grows with its number, so that a value from a file is never
+   * cut ("100000.(" for 150000.0). */
+  if (base_chars == 0)
+    {
+      base_chars = MAX (gtk_editable_get_width_chars (GTK_EDITABLE (spin)), 1);
+      g_object_set_data (G_OBJECT (spin), "li-base-width-chars", GINT_TO_POINTER (base_chars));
+    }
+  chars = MAX (base_chars, (int) g_utf8_strlen (text, -1));
+  if (gtk_editable_get_width_chars (GTK_EDITABLE (spin)) != chars)
+    gtk_editable_set_width_chars (GTK_EDITABLE (spin), chars);
 
   return TRUE;
 }
@@ -87,6 +107,45 @@ li_editor_spin_button_setup (GtkSpinButton *spin)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "scroll", G_CALLBACK (_li_spin_scroll_cb), NULL);
   gtk_widget_add_controller (GTK_WIDGET (spin), controller);
+}
+
+void
+li_editor_spin_button_set_limits (GtkSpinButton *spin,
+                                  LiSpinLimits   limits)
+{
+  double lower, upper, value;
+
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  switch (limits)
+    {
+    case LI_SPIN_CAP:
+      lower = 0, upper = LI_RULES_MAX_POINTS;
+      break;
+    case LI_SPIN_DAYS:
+      lower = LI_SPIN_MIN_DURATION, upper = LI_RULES_MAX_DAYS;
+      break;
+    case LI_SPIN_HOURS:
+      lower = LI_SPIN_MIN_DURATION, upper = LI_RULES_MAX_DAYS * 24;
+      break;
+    case LI_SPIN_COUNT:
+      lower = 1, upper = LI_RULES_MAX_COUNT;
+      break;
+    case LI_SPIN_MINUTES:
+      lower = 0, upper = LI_RULES_MAX_MINUTES;
+      break;
+    case LI_SPIN_POINTS:
+    default:
+      lower = -LI_RULES_MAX_POINTS, upper = LI_RULES_MAX_POINTS;
+      break;
+    }
+
+  value = gtk_spin_button_get_value (spin);
+  gtk_spin_button_set_range (spin, lower, upper);
+  /* (The digits stay: they are the fewest decimals shown; the output
+   * handler adds what an exact value needs, "0.02" days, 0.5 hours.) */
+  if (value >= lower && value <= upper)
+    gtk_spin_button_set_value (spin, value);
 }
 
 void

@@ -15,6 +15,22 @@ G_BEGIN_DECLS
  * scrolls the page instead of changing the value. */
 void        li_editor_spin_button_setup    (GtkSpinButton *spin);
 
+/* What a spin button holds, for its range: the limits of the rule format
+ * (docs/rules-format.md, "Limits"), so that every value a file may hold is
+ * shown and nudged as it is, never clamped to a narrower range. */
+typedef enum
+{
+  LI_SPIN_POINTS,   /* points, min_score, min_intent, min_fit: |x| ≤ 1e9 */
+  LI_SPIN_CAP,      /* max_points: 0 (none) to 1e9 */
+  LI_SPIN_DAYS,     /* windows, half-lives, decays: > 0 to 36 500 */
+  LI_SPIN_HOURS,    /* within_hours: > 0 to 876 000 */
+  LI_SPIN_COUNT,    /* min_count, min_distinct, min_days: 1 to 1 000 000 */
+  LI_SPIN_MINUTES,  /* follow_up_minutes: 0 to 52 560 000 */
+} LiSpinLimits;
+
+void        li_editor_spin_button_set_limits (GtkSpinButton *spin,
+                                              LiSpinLimits   limits);
+
 /* Row updates.  @full (a new rule set from outside) sets the control to the
  * model value; otherwise (after the user's own edit) only the remembered
  * model value changes, so a half-typed entry ("US, ") is left alone.  An

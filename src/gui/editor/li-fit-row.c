@@ -169,6 +169,7 @@ li_fit_row_init (LiFitRow *self)
   li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   li_editor_spin_button_setup (self->points_spin);
+  li_editor_spin_button_set_limits (self->points_spin, LI_SPIN_POINTS);
   li_editor_spin_button_setup (self->number_spin);
   li_editor_spin_button_setup (self->low_spin);
   li_editor_spin_button_setup (self->high_spin);

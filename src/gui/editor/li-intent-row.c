@@ -190,6 +190,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   li_rule_row_begin_update (LI_RULE_ROW (self));
 
   self->cap_spin = _li_intent_row_new_spin (0, 100000, 10);
+  li_editor_spin_button_set_limits (self->cap_spin, LI_SPIN_CAP);
   self->cap_row = _li_intent_row_new_spin_row (_("Cap"),
                                                _("Most points the rule adds in total; 0 means no cap"),
                                                self->cap_spin);
@@ -205,6 +206,7 @@ _li_intent_row_build_details (LiIntentRow *self)
   g_signal_connect_swapped (self->decay_row, "notify::selected", G_CALLBACK (decay_changed_cb), self);
 
   self->decay_days_spin = _li_intent_row_new_spin (0.1, 3650, 7);
+  li_editor_spin_button_set_limits (self->decay_days_spin, LI_SPIN_DAYS);
   gtk_spin_button_set_value (self->decay_days_spin, 7);
   self->decay_days_row = _li_intent_row_new_spin_row (_("Days"), NULL, self->decay_days_spin);
   g_signal_connect_swapped (self->decay_days_spin, "value-changed", G_CALLBACK (decay_changed_cb), self);
@@ -317,6 +319,7 @@ li_intent_row_init (LiIntentRow *self)
   li_rule_row_begin_update (LI_RULE_ROW (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   li_editor_spin_button_setup (self->points_spin);
+  li_editor_spin_button_set_limits (self->points_spin, LI_SPIN_POINTS);
   li_rule_row_end_update (LI_RULE_ROW (self));
 
   /* No rows yet, but there will be: show the expander arrow. */

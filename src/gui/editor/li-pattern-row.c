@@ -63,6 +63,8 @@ _li_pattern_row_show_kind (LiPatternRow  *self,
    * widget, which makes the row's title label them.) */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->within_row),
                                  kind == LI_PATTERN_RETURN_DAYS ? _("Within (days)") : _("Within (hours)"));
+  li_editor_spin_button_set_limits (self->within_spin,
+                                    kind == LI_PATTERN_RETURN_DAYS ? LI_SPIN_DAYS : LI_SPIN_HOURS);
 }
 
 static void
@@ -222,6 +224,11 @@ li_pattern_row_init (LiPatternRow *self)
   li_editor_spin_button_setup (self->within_spin);
   li_editor_spin_button_setup (self->cap_spin);
   li_editor_spin_button_setup (self->decay_days_spin);
+  li_editor_spin_button_set_limits (self->points_spin, LI_SPIN_POINTS);
+  li_editor_spin_button_set_limits (self->count_spin, LI_SPIN_COUNT);
+  li_editor_spin_button_set_limits (self->within_spin, LI_SPIN_DAYS);
+  li_editor_spin_button_set_limits (self->cap_spin, LI_SPIN_CAP);
+  li_editor_spin_button_set_limits (self->decay_days_spin, LI_SPIN_DAYS);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_button), FALSE);
   li_rule_row_end_update (LI_RULE_ROW (self));
 }

@@ -1124,6 +1124,8 @@ li_rule_editor_init (LiRuleEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   li_editor_spin_button_setup (self->window_spin);
   li_editor_spin_button_setup (self->decay_days_spin);
+  li_editor_spin_button_set_limits (self->window_spin, LI_SPIN_DAYS);
+  li_editor_spin_button_set_limits (self->decay_days_spin, LI_SPIN_DAYS);
   self->blocking--;
 
   self->intent_rows = g_ptr_array_new ();

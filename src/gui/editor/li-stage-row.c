@@ -188,6 +188,10 @@ li_stage_row_init (LiStageRow *self)
   li_editor_spin_button_setup (self->min_intent_spin);
   li_editor_spin_button_setup (self->min_fit_spin);
   li_editor_spin_button_setup (self->follow_up_spin);
+  li_editor_spin_button_set_limits (self->min_score_spin, LI_SPIN_POINTS);
+  li_editor_spin_button_set_limits (self->min_intent_spin, LI_SPIN_POINTS);
+  li_editor_spin_button_set_limits (self->min_fit_spin, LI_SPIN_POINTS);
+  li_editor_spin_button_set_limits (self->follow_up_spin, LI_SPIN_MINUTES);
   _li_stage_row_sync_conditions (self);
   li_rule_row_end_update (LI_RULE_ROW (self));
 }

@@ -107,22 +107,81 @@ G_DEFINE_FINAL_TYPE (LiStageTable, li_stage_table, ADW_TYPE_BIN)
 static const struct
 {
   const char *title;
+  const char *short_title;
   const char *tooltip;
 } columns[LI_N_STAGE_COLUMNS] = {
-  /* Translators: the column titles of the stage table are short on purpose
-   * (the table has ten columns); a line break ("\n") splits a long title in
-   * two lines. The tooltips of the cells explain each column. */
-  [LI_STAGE_COLUMN_NAME] = { N_("Stage"), NULL },
-  [LI_STAGE_COLUMN_FLAGGED] = { N_("Flagged"), N_("Leads that reached this stage or a hotter one") },
-  [LI_STAGE_COLUMN_TRUE_POSITIVES] = { N_("True\nPositives"), N_("Flagged leads that purchased within the outcome window") },
-  [LI_STAGE_COLUMN_FALSE_POSITIVES] = { N_("False\nPositives"), N_("Flagged leads that did not purchase within the outcome window") },
-  [LI_STAGE_COLUMN_FALSE_NEGATIVES] = { N_("False\nNegatives"), N_("Converters this stage did not flag within the outcome window") },
-  [LI_STAGE_COLUMN_PRECISION] = { N_("Precision"), N_("Share of flagged leads that purchased in time") },
-  [LI_STAGE_COLUMN_RECALL] = { N_("Recall"), N_("Share of converters that were flagged in time") },
-  [LI_STAGE_COLUMN_LIFT] = { N_("Lift"), N_("Precision divided by the base rate") },
-  [LI_STAGE_COLUMN_PEAK_COUNT] = { N_("Peak\nCount"), N_("Leads whose hottest stage was this one") },
-  [LI_STAGE_COLUMN_MEDIAN_HOURS] = { N_("Median Hours\nto Purchase"), N_("Median time in hours from being flagged to the purchase, over the true positives") },
+  /* Translators: the column titles of the stage table; a line break ("\n")
+   * splits a long title in two lines. Each column's header shows the short
+   * title (the table has ten columns) and says the full one in its tooltip
+   * and to screen readers; the tooltips of the cells explain each column. */
+  [LI_STAGE_COLUMN_NAME] = { N_("Stage"), N_("Stage"), NULL },
+  [LI_STAGE_COLUMN_FLAGGED] = { N_("Flagged"), N_("Flagged"), N_("Leads that reached this stage or a hotter one") },
+  /* Translators: short for "True Positives", a column header */
+  [LI_STAGE_COLUMN_TRUE_POSITIVES] = { N_("True\nPositives"), N_("TP"), N_("Flagged leads that purchased within the outcome window") },
+  /* Translators: short for "False Positives", a column header */
+  [LI_STAGE_COLUMN_FALSE_POSITIVES] = { N_("False\nPositives"), N_("FP"), N_("Flagged leads that did not purchase within the outcome window") },
+  /* Translators: short for "False Negatives", a column header */
+  [LI_STAGE_COLUMN_FALSE_NEGATIVES] = { N_("False\nNegatives"), N_("FN"), N_("Converters this stage did not flag within the outcome window") },
+  /* Translators: short for "Precision", a column header */
+  [LI_STAGE_COLUMN_PRECISION] = { N_("Precision"), N_("Prec."), N_("Share of flagged leads that purchased in time") },
+  [LI_STAGE_COLUMN_RECALL] = { N_("Recall"), N_("Recall"), N_("Share of converters that were flagged in time") },
+  [LI_STAGE_COLUMN_LIFT] = { N_("Lift"), N_("Lift"), N_("Precision divided by the base rate") },
+  /* Translators: short for "Peak Count", a column header */
+  [LI_STAGE_COLUMN_PEAK_COUNT] = { N_("Peak\nCount"), N_("Peak"), N_("Leads whose hottest stage was this one") },
+  /* Translators: short for "Median Hours to Purchase", a column header */
+  [LI_STAGE_COLUMN_MEDIAN_HOURS] = { N_("Median Hours\nto Purchase"), N_("Median h"), N_("Median time in hours from being flagged to the purchase, over the true positives") },
 };
+
+/* "True Positives" */
+static char *
+_li_stage_table_full_title (LiStageColumn column)
+{
+  char *title = g_strdup (g_dgettext (GETTEXT_PACKAGE, columns[column].title));
+
+  return g_strdelimit (title, "\n", ' ');
+}
+
+static void
+_li_stage_table_collect_titles (GtkWidget *widget,
+                                GPtrArray *titles)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    {
+      g_ptr_array_add (titles, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LIST_VIEW (child))
+      _li_stage_table_collect_titles (child, titles);
+}
+
+/* GTK 4.8 has no tooltip for a column header: the header widgets (one
+ * GtkColumnViewTitle per column, in column order) get the full title as
+ * tooltip and accessible name here. */
+static void
+_li_stage_table_label_headers (LiStageTable *self)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  _li_stage_table_collect_titles (GTK_WIDGET (self->column_view), titles);
+  if (titles->len != LI_N_STAGE_COLUMNS)
+    return;
+
+  for (guint i = 0; i < titles->len; i++)
+    {
+      g_autofree char *full = _li_stage_table_full_title (i);
+      g_autofree char *tooltip = NULL;
+
+      if (columns[i].tooltip != NULL)
+        /* Translators: a column header's tooltip: "True Positives: Flagged leads that…" */
+        tooltip = g_strdup_printf (_("%s: %s"), full, g_dgettext (GETTEXT_PACKAGE, columns[i].tooltip));
+      gtk_widget_set_tooltip_text (titles->pdata[i], tooltip != NULL ? tooltip : full);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (titles->pdata[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, full,
+                                      -1);
+    }
+}
 
 static int
 _li_compare_uint (guint a,
@@ -187,6 +246,24 @@ _li_column_of (gpointer object)
   return (LiStageColumn) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (object), "li-stage-column"));
 }
 
+/* "hot, Flagged 1,234, True Positives 56, …": every column of a row, for
+ * the row's accessible name (a row is a Tab stop). */
+static char *
+_li_stage_table_row_label (LiStageTableRow *row)
+{
+  GString *label = g_string_new (row->metrics.name);
+
+  for (guint column = LI_STAGE_COLUMN_NAME + 1; column < LI_N_STAGE_COLUMNS; column++)
+    {
+      g_autofree char *title = _li_stage_table_full_title (column);
+      g_autofree char *text = li_stage_table_format_cell (&row->metrics, column);
+
+      g_string_append_printf (label, ", %s %s", title, text);
+    }
+
+  return g_string_free (label, FALSE);
+}
+
 static void
 _li_stage_table_update_cell (GtkListItem *list_item)
 {
@@ -205,6 +282,22 @@ _li_stage_table_update_cell (GtkListItem *list_item)
       gtk_label_set_text (GTK_LABEL (name), row->metrics.name);
       gtk_label_set_text (GTK_LABEL (conditions), row->conditions != NULL ? row->conditions : "");
       gtk_widget_set_visible (conditions, row->conditions != NULL);
+
+      /* The row (cell → column view cell → row widget) is what Tab
+       * focuses: it says the whole row. */
+      {
+        GtkWidget *cell = gtk_widget_get_parent (child);
+        GtkWidget *row_widget = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+        if (row_widget != NULL)
+          {
+            g_autofree char *label = _li_stage_table_row_label (row);
+
+            gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                            -1);
+          }
+      }
     }
   else
     {
@@ -329,7 +422,7 @@ li_stage_table_init (LiStageTable *self)
 
       self->sorters[i] = GTK_SORTER (gtk_custom_sorter_new (_li_stage_table_compare_cb, GUINT_TO_POINTER (i), NULL));
 
-      column = gtk_column_view_column_new (g_dgettext (GETTEXT_PACKAGE, columns[i].title), factory);
+      column = gtk_column_view_column_new (g_dgettext (GETTEXT_PACKAGE, columns[i].short_title), factory);
       gtk_column_view_column_set_sorter (column, self->sorters[i]);
       gtk_column_view_column_set_expand (column, i == LI_STAGE_COLUMN_NAME);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -342,6 +435,8 @@ li_stage_table_init (LiStageTable *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+
+  g_signal_connect_swapped (self->column_view, "map", G_CALLBACK (_li_stage_table_label_headers), self);
 }
 
 GtkWidget *
@@ -463,7 +558,10 @@ li_stage_table_format_cell (const LiStageMetrics *stage,
     case LI_STAGE_COLUMN_PEAK_COUNT:
       return li_format_count (stage->peak_count);
     case LI_STAGE_COLUMN_MEDIAN_HOURS:
-      return li_format_fixed (stage->median_hours_to_outcome, 1);
+      /* Minutes under an hour are not "0.0": two decimals, as the CLI
+       * prints them (0.03). */
+      return li_format_fixed (stage->median_hours_to_outcome,
+                              fabs (stage->median_hours_to_outcome) < 1 ? 2 : 1);
     case LI_N_STAGE_COLUMNS:
     default:
       break;
