@@ -556,7 +556,7 @@ li_json_lines_next (LiJsonLines   *r,
               r->line = r->next_line;
               r->failed = TRUE;
               g_set_error (error, LI_JSON_LINES_ERROR, LI_JSON_LINES_ERROR_TOO_LONG,
-                           _("line longer than %" G_GSIZE_FORMAT " bytes"), r->max_line);
+                           _("line longer than %lu bytes"), (unsigned long) r->max_line);
               return LI_JSON_LINES_FAILED;
             }
           if (!_li_json_lines_fill (r, cancellable, error))
@@ -574,7 +574,7 @@ li_json_lines_next (LiJsonLines   *r,
           r->line = r->next_line;
           r->failed = TRUE;
           g_set_error (error, LI_JSON_LINES_ERROR, LI_JSON_LINES_ERROR_TOO_LONG,
-                       _("line longer than %" G_GSIZE_FORMAT " bytes"), r->max_line);
+                       _("line longer than %lu bytes"), (unsigned long) r->max_line);
           return LI_JSON_LINES_FAILED;
         }
 
