@@ -12,4 +12,5 @@ $SUDO apt-get install -y --no-install-recommends \
   desktop-file-utils appstream appstream-util \
   xvfb xauth dbus dbus-x11 at-spi2-core fonts-dejavu-core \
   librsvg2-common adwaita-icon-theme hicolor-icon-theme \
-  python3 gzip
+  python3 gzip \
+  postgresql sqlite3
