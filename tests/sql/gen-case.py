@@ -305,6 +305,8 @@ def edge_case(out):
     add("days-in", day, "page_view")
     add("days-at", day + HOUR, "page_view")
     add("days-at", day + HOUR + DAY, "page_view")
+    add("days-outcome", day - HOUR, "purchase")  # the outcome's day is not one of them
+    add("days-outcome", day + HOUR, "page_view")
     add("days-1969", -1, "page_view")
     add("days-1969", 0, "page_view")
     add("out-tie-after", T, "purchase")
