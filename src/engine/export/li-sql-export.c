@@ -467,18 +467,9 @@ _li_gen_events (LiSqlGen *g)
     g_string_append (g->sql, "  SELECT MAX(t) AS as_of FROM _li_raw");
   _li_sql_cte_end (g);
 
-  /* outcomes counts the outcome events up to each event, all_outcomes those
-   * of the lead: one sort for the order and the last outcome. */
   _li_sql_cte (g, "_li_ev");
   g_string_append (g->sql,
-                   "  SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.lead_id ORDER BY r.t, r.seq) AS rn,\n"
-                   "    SUM(CASE WHEN r.event = ");
-  _li_sql_string (g, g->rules->outcome_event);
-  g_string_append (g->sql, " THEN 1 ELSE 0 END) OVER (PARTITION BY r.lead_id ORDER BY r.t, r.seq"
-                   " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS outcomes,\n"
-                   "    SUM(CASE WHEN r.event = ");
-  _li_sql_string (g, g->rules->outcome_event);
-  g_string_append (g->sql, " THEN 1 ELSE 0 END) OVER (PARTITION BY r.lead_id) AS all_outcomes\n"
+                   "  SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.lead_id ORDER BY r.t, r.seq) AS rn\n"
                    "  FROM _li_raw AS r CROSS JOIN _li_asof AS a\n"
                    "  WHERE r.t <= a.as_of");
   _li_sql_cte_end (g);
@@ -486,20 +477,23 @@ _li_gen_events (LiSqlGen *g)
   _li_sql_cte (g, "_li_leads_in");
   g_string_append (g->sql, "  SELECT lead_id FROM _li_ev GROUP BY lead_id");
   _li_sql_cte_end (g);
+
 }
 
-/* Intent and patterns see only the events after the last outcome: those
- * with every outcome before them that are not one. */
+/* Intent and patterns see only the events after the last outcome. */
 static void
 _li_gen_segment (LiSqlGen *g)
 {
   _li_sql_cte (g, "_li_seg");
-  g_string_append (g->sql, "  SELECT e.lead_id, e.event, e.t, e.rn, a.as_of - e.t AS age");
+  g_string_append (g->sql, "  SELECT x.lead_id, x.event, x.t, x.rn, a.as_of - x.t AS age");
   for (guint k = 0; k < g->keys->len; k++)
-    g_string_append_printf (g->sql, ", e.p%u", k);
-  g_string_append (g->sql, "\n  FROM _li_ev AS e CROSS JOIN _li_asof AS a\n"
-                   "  WHERE e.outcomes = e.all_outcomes AND e.event <> ");
+    g_string_append_printf (g->sql, ", x.p%u", k);
+  g_string_append (g->sql, "\n  FROM (SELECT e.*, MAX(CASE WHEN e.event = ");
   _li_sql_string (g, g->rules->outcome_event);
+  g_string_append (g->sql, " THEN e.rn END) OVER (PARTITION BY e.lead_id) AS last_outcome\n"
+                   "        FROM _li_ev AS e) AS x\n"
+                   "  CROSS JOIN _li_asof AS a\n"
+                   "  WHERE x.rn > COALESCE(x.last_outcome, 0)");
   _li_sql_cte_end (g);
 }
 
