@@ -101,7 +101,8 @@ _li_gen_check_name (LiSqlGen   *g,
   return msg == NULL;
 }
 
-/* The column index of property @key, added on first use. */
+/* The column index of property @key, added on first use; -1 when it is
+ * refused (then nothing is written). */
 static int
 _li_gen_key (LiSqlGen   *g,
              const char *key,
@@ -110,8 +111,9 @@ _li_gen_key (LiSqlGen   *g,
   for (guint i = 0; i < g->keys->len; i++)
     if (strcmp (g->keys->pdata[i], key) == 0)
       return (int) i;
-  if (_li_gen_check_name (g, key, path))
-    g_ptr_array_add (g->keys, (gpointer) key);
+  if (!_li_gen_check_name (g, key, path))
+    return -1;
+  g_ptr_array_add (g->keys, (gpointer) key);
   return (int) g->keys->len - 1;
 }
 
@@ -173,14 +175,15 @@ _li_gen_collect (LiSqlGen *g)
   for (guint p = 0; p < rules->n_patterns; p++)
     {
       const LiPattern *pat = &rules->patterns[p];
+      g_autofree char *kind = g_strdup_printf ("patterns[%u].kind", p);
       g_autofree char *path = g_strdup_printf ("patterns[%u].points", p);
 
       if (!pat->enabled)
         continue;
       if (pat->kind == LI_PATTERN_REPEAT_PRODUCT || pat->kind == LI_PATTERN_CATEGORY_FOCUS)
-        g->product = _li_gen_key (g, "product_id", path);
+        g->product = _li_gen_key (g, "product_id", kind);
       if (pat->kind == LI_PATTERN_CATEGORY_FOCUS)
-        g->category = _li_gen_key (g, "category", path);
+        g->category = _li_gen_key (g, "category", kind);
       _li_gen_check_points (g, li_rules_pattern_decay (rules, p), pat->points, path);
     }
   for (guint f = 0; f < rules->n_fit; f++)
@@ -208,7 +211,7 @@ _li_gen_collect (LiSqlGen *g)
   _li_gen_check_columns (g, "intent", rules->n_intent + 1);
   _li_gen_check_columns (g, "patterns", rules->n_patterns + 1);
   _li_gen_check_columns (g, "fit", g->attrs->len + 1);
-  _li_gen_check_columns (g, "intent, patterns, fit", g->keys->len + 7);
+  _li_gen_check_columns (g, "intent, patterns and fit", g->keys->len + 7);
 }
 
 /* "a.b.c": each part an identifier. */
@@ -281,7 +284,6 @@ _li_sql_int (LiSqlGen *g,
   g_string_append_printf (g->sql, "%" G_GINT64_FORMAT, value);
 }
 
-/* A window of W milliseconds as an integer bound on integer ages. */
 gint64
 _li_sql_window_ms (double window_ms)
 {
@@ -364,44 +366,45 @@ _li_sql_in_list (LiSqlGen           *g,
   g_string_append_c (g->sql, ')');
 }
 
+/* ", "a", "b"" for a comment: a name may hold a line break, which would
+ * end the comment, so control characters show as '?'. */
+static void
+_li_gen_comment_columns (LiSqlGen  *g,
+                         GPtrArray *names)
+{
+  gsize start = g->sql->len;
+
+  for (guint k = 0; k < names->len; k++)
+    {
+      g_string_append (g->sql, ", ");
+      _li_sql_ident (g, names->pdata[k]);
+    }
+  for (char *c = g->sql->str + start; *c; c++)
+    if ((guchar) *c < 0x20)
+      *c = '?';
+}
+
 static void
 _li_gen_header (LiSqlGen *g)
 {
-  GString *cols = g_string_new (NULL);
   g_autofree char *as_of = g->options->has_as_of ? li_time_format (g->options->as_of_ms) : NULL;
-
-  for (guint k = 0; k < g->keys->len; k++)
-    {
-      g_string_append (cols, ", ");
-      g->d->quote_ident (cols, g->keys->pdata[k]);
-    }
-  /* A property may hold a line break: keep the comment on its line. */
-  for (char *c = cols->str; *c; c++)
-    if ((guchar) *c < 0x20)
-      *c = '?';
 
   g_string_append_printf (g->sql,
                           "-- Lead Intent rules as one %s query (lead-intent-cli export-sql).\n"
                           "-- Returns lead_id, score, intent, fit, stage as `lead-intent-cli score` does,\n"
                           "-- in its order, scored %s%s.\n"
-                          "-- Reads events(seq, lead_id, ts, event%s)",
+                          "-- Reads events(seq, lead_id, ts, event",
                           g->d->title, as_of ? "as of " : "at the latest ts of the events table",
-                          as_of ? as_of : "", cols->str);
+                          as_of ? as_of : "");
+  _li_gen_comment_columns (g, g->keys);
+  g_string_append_c (g->sql, ')');
   if (g->rules->n_fit > 0)
     {
-      g_string_truncate (cols, 0);
-      for (guint a = 0; a < g->attrs->len; a++)
-        {
-          g_string_append (cols, ", ");
-          g->d->quote_ident (cols, g->attrs->pdata[a]);
-        }
-      for (char *c = cols->str; *c; c++)
-        if ((guchar) *c < 0x20)
-          *c = '?';
-      g_string_append_printf (g->sql, " and leads(lead_id%s)", cols->str);
+      g_string_append (g->sql, " and leads(lead_id");
+      _li_gen_comment_columns (g, g->attrs);
+      g_string_append_c (g->sql, ')');
     }
   g_string_append (g->sql, ";\n-- see docs/sql-export.md.\n");
-  g_string_free (cols, TRUE);
 }
 
 /* PostgreSQL resolves a column a subquery's table lacks in the enclosing
@@ -438,7 +441,9 @@ _li_sql_from_with_nulls (LiSqlGen   *g,
     }
   for (guint k = 0; k < columns->len; k++)
     {
-      g_string_append_printf (g->sql, ", NULLIF(%s%s", nulls ? "" : alias, nulls ? "" : ".");
+      g_string_append (g->sql, ", NULLIF(");
+      if (!nulls)
+        g_string_append_printf (g->sql, "%s.", alias);
       _li_sql_ident (g, columns->pdata[k]);
       g_string_append_printf (g->sql, ", '') AS %s%u", prefix, k);
     }
@@ -477,7 +482,6 @@ _li_gen_events (LiSqlGen *g)
   _li_sql_cte (g, "_li_leads_in");
   g_string_append (g->sql, "  SELECT lead_id FROM _li_ev GROUP BY lead_id");
   _li_sql_cte_end (g);
-
 }
 
 /* Intent and patterns see only the events after the last outcome. */
@@ -694,6 +698,31 @@ _li_gen_ranked (LiSqlGen *g)
                           "ORDER BY _li_key DESC, lead_id%s;\n", g->d->byte_order);
 }
 
+/* The whole query, into g->sql. */
+static void
+_li_gen_query (LiSqlGen *g)
+{
+  const LiRules *rules = g->rules;
+  gboolean patterns = _li_n_enabled_patterns (rules) > 0;
+
+  _li_gen_header (g);
+  g_string_append (g->sql, patterns ? "WITH RECURSIVE\n" : "WITH\n");
+  _li_gen_events (g);
+  if (rules->n_intent > 0 || patterns)
+    _li_gen_segment (g);
+  if (rules->n_intent > 0)
+    _li_gen_intent (g);
+  if (patterns)
+    _li_sql_patterns (g);
+  if (rules->n_fit > 0)
+    _li_sql_fit_values (g);
+  for (guint a = 0; a < g->attrs->len; a++)
+    if (g->numeric[a])
+      _li_sql_fit_number (g, a);
+  _li_gen_parts (g);
+  _li_gen_ranked (g);
+}
+
 char *
 li_sql_export (const LiRules             *rules,
                const LiSqlExportOptions  *options,
@@ -701,7 +730,7 @@ li_sql_export (const LiRules             *rules,
 {
   LiSqlExportOptions opts = *options;
   LiSqlGen g = { rules, &opts, _li_sql_dialect_info (options->dialect), NULL, NULL, NULL, NULL, NULL, -1, -1, 0 };
-  char *result = NULL;
+  char *query = NULL;
 
   g_return_val_if_fail (rules != NULL && rules->n_stages > 0, NULL);
 
@@ -716,39 +745,22 @@ li_sql_export (const LiRules             *rules,
   g.keys = g_ptr_array_new ();
   g.attrs = g_ptr_array_new ();
   _li_gen_collect (&g);
-
   if (g.problems->len == 0)
-    {
-      _li_gen_header (&g);
-      g_string_append (g.sql, _li_n_enabled_patterns (rules) > 0 ? "WITH RECURSIVE\n" : "WITH\n");
-      _li_gen_events (&g);
-      if (rules->n_intent > 0 || _li_n_enabled_patterns (rules) > 0)
-        _li_gen_segment (&g);
-      if (rules->n_intent > 0)
-        _li_gen_intent (&g);
-      if (_li_n_enabled_patterns (rules) > 0)
-        _li_sql_patterns (&g);
-      if (rules->n_fit > 0)
-        _li_sql_fit_values (&g);
-      for (guint a = 0; a < g.attrs->len; a++)
-        if (g.numeric[a])
-          _li_sql_fit_number (&g, a);
-      _li_gen_parts (&g);
-      _li_gen_ranked (&g);
-      if (g.d->max_query_bytes > 0 && g.sql->len > g.d->max_query_bytes)
-        g_string_append_printf (g.problems, _("the query is %" G_GSIZE_FORMAT " bytes; %s accepts at most %"
-                                              G_GSIZE_FORMAT), g.sql->len, g.d->title, g.d->max_query_bytes);
-    }
+    _li_gen_query (&g);
+  if (g.problems->len == 0 && g.d->max_query_bytes > 0 && g.sql->len > g.d->max_query_bytes)
+    g_string_append_printf (g.problems, _("the query is %" G_GSIZE_FORMAT " bytes; %s accepts at most %"
+                                          G_GSIZE_FORMAT), g.sql->len, g.d->title, g.d->max_query_bytes);
 
   if (g.problems->len > 0)
-    g_set_error_literal (error, LI_SQL_EXPORT_ERROR, LI_SQL_EXPORT_ERROR_UNSUPPORTED, g.problems->str);
+    {
+      g_set_error_literal (error, LI_SQL_EXPORT_ERROR, LI_SQL_EXPORT_ERROR_UNSUPPORTED, g.problems->str);
+      g_string_free (g.sql, TRUE);
+    }
   else
-    result = g_strdup (g.sql->str);
-
-  g_string_free (g.sql, TRUE);
+    query = g_string_free (g.sql, FALSE);
   g_string_free (g.problems, TRUE);
   g_ptr_array_unref (g.keys);
   g_ptr_array_unref (g.attrs);
   g_free (g.numeric);
-  return result;
+  return query;
 }
