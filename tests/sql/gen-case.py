@@ -265,7 +265,7 @@ EDGE_RULES = {
 }
 
 
-def edge_case(out):
+def edge_case():
     """Events of the edges case, leads, and the as-of time."""
     A = T0 + 9 * DAY  # the as-of time
     T = A - 5 * DAY
@@ -340,7 +340,7 @@ def write_events(path, events, keys, rng):
 
 def write_edges(out):
     rng = random.Random(0)
-    events, leads, as_of = edge_case(out)
+    events, leads, as_of = edge_case()
     os.makedirs(out, exist_ok=True)
     write_events(os.path.join(out, "events.csv"), events, ["product_id", "category", "budget", "country"], rng)
     with open(os.path.join(out, "leads.csv"), "w", newline="") as f:
@@ -365,9 +365,9 @@ def main():
     attrs = ["country", "budget", "zone", "size", "device"]
     rules = make_rules(rng, outcome, attrs)
     # mostly the texts at the rounding boundaries of the thresholds in use
-    used = sorted({float(v) for f in rules["fit"] if f["op"] in ("gt", "gte", "lt", "lte", "between")
-                   for v in ([f["value"]] if "value" in f else f["values"])})
-    budgets = BUDGETS + sum((near(c) for c in used), []) * 3
+    thresholds = sorted({float(v) for f in rules["fit"] if f["op"] in ("gt", "gte", "lt", "lte", "between")
+                         for v in ([f["value"]] if "value" in f else f["values"])})
+    budgets = BUDGETS + sum((near(c) for c in thresholds), []) * 3
     edges = spans(rules)
     # odd seeds crowd the windows' edges
     events = make_events(rng, budgets, edges, 0.4 if seed % 2 else 0.1)
@@ -390,8 +390,9 @@ def main():
     times = sorted(e[1] for e in events)
     as_of = ""
     if not default_as_of:
-        # an event's own time (ties at the as-of), or between two events
-        # a decay's edge: an event the span of its rule's window decay before
+        # mostly a decay's edge (an event the span of its rule's window or
+        # linear decay before, give or take 1 ms), else an event's own time
+        # (ties at the as-of) or a time between events
         decays = [(r["event"], r.get("decay", rules["decay"])) for r in rules["intent"]]
         edge = [(t + math.ceil(d["days"] * DAY) + rng.choice([0, 0, 0, -1, 1])) for _, t, ev, _ in events
                 for name, d in decays if name == ev and d["model"] in ("window", "linear")]
@@ -404,7 +405,7 @@ def main():
     used = set()
     for r in rules["intent"]:
         used.update(r.get("where", {}))
-    for p in rules["patterns"]:
+    if rules["patterns"]:
         used.update(["product_id", "category"])
     for x in rules["fit"]:
         used.add(x["attribute"])
