@@ -137,7 +137,11 @@ t_refuse_names () {
   ! has "$tmp/err" 'geo' 2>/dev/null &&
   printf '{"intent": [{"event": "x", "where": {"Size": "M"}, "points": 1}],\n "fit": [{"attribute": "size", "op": "exists", "points": 1}],\n "stages": [{"name": "cold"}]}\n' >"$tmp/case.json" &&
   run 1 export-sql --rules "$tmp/case.json" --dialect sqlite && has "$tmp/err" 'one column in SQLite' &&
-  run 0 export-sql --rules "$tmp/case.json" --dialect postgres
+  run 0 export-sql --rules "$tmp/case.json" --dialect postgres &&
+  printf '{"intent": [{"event": "x", "where": {"xmin": "1", "rowid": "2", "_PARTITIONTIME": "3"}, "points": 1}],\n "stages": [{"name": "cold"}]}\n' >"$tmp/system.json" &&
+  run 1 export-sql --rules "$tmp/system.json" --dialect postgres && has "$tmp/err" 'where\.xmin: “xmin” is a system column' &&
+  run 1 export-sql --rules "$tmp/system.json" --dialect sqlite && has "$tmp/err" 'where\.rowid: “rowid” is a system column' &&
+  run 1 export-sql --rules "$tmp/system.json" --dialect bigquery && has "$tmp/err" '_PARTITIONTIME: BigQuery keeps'
 }
 t_refuse_tiny_points () {
   printf '{"decay": {"model": "exponential", "half_life_days": 1}, "intent": [{"event": "x", "points": 1e-200}],\n "stages": [{"name": "cold"}]}\n' >"$tmp/tiny.json" &&

@@ -175,6 +175,15 @@ _li_double_sqlite (GString *out,
 /* Floor division, exact for negative times too. */
 #define LI_UTC_DAY_OPERATORS "(($1 - (($1 % 86400000) + 86400000) % 86400000) / 86400000)"
 
+/* Names that are not a table's own columns: PostgreSQL's system columns
+ * and SQLite's row id would be read in place of a missing property column;
+ * BigQuery keeps these prefixes for its pseudo-columns. */
+static const char *const postgres_system[] = { "tableoid", "xmin", "cmin", "xmax", "cmax", "ctid", NULL };
+static const char *const sqlite_system[] = { "rowid", "oid", "_rowid_", NULL };
+static const char *const bigquery_prefixes[] = {
+  "_PARTITION", "_TABLE_", "_FILE_", "_ROW_TIMESTAMP", "__ROOT__", "_COLIDENTIFIER", NULL
+};
+
 static const LiSqlDialectInfo dialects[] = {
   [LI_SQL_POSTGRES] = {
     .name = "postgres",
@@ -189,6 +198,7 @@ static const LiSqlDialectInfo dialects[] = {
     .quote_ident = _li_quote_ident_double,
     .quote_string = _li_quote_string_sql,
     .append_double = _li_double_postgres,
+    .system_names = postgres_system,
     .missing_columns_null = TRUE,
     .underflow_is_error = TRUE,
     .max_name_bytes = 63,
@@ -210,6 +220,7 @@ static const LiSqlDialectInfo dialects[] = {
     .quote_ident = _li_quote_ident_double,
     .quote_string = _li_quote_string_sql,
     .append_double = _li_double_sqlite,
+    .system_names = sqlite_system,
     .names_fold_case = TRUE,
     .max_columns = 2000,
   },
@@ -226,6 +237,7 @@ static const LiSqlDialectInfo dialects[] = {
     .quote_ident = _li_quote_ident_backquote,
     .quote_string = _li_quote_string_bigquery,
     .append_double = _li_double_bigquery,
+    .system_prefixes = bigquery_prefixes,
     .names_fold_case = TRUE,
     .names_plain_only = TRUE,
     .max_name_bytes = 300,

@@ -38,6 +38,8 @@ typedef struct
   gboolean    missing_columns_null;
   /* PostgreSQL stops with an error when a product underflows to zero. */
   gboolean    underflow_is_error;
+  const char *const *system_names;  /* names a table's own columns cannot have */
+  const char *const *system_prefixes;
   gboolean    names_fold_case;  /* "Country" and "country" are one column */
   gboolean    names_plain_only; /* column names are [A-Za-z_][A-Za-z0-9_]* */
   gsize       max_name_bytes;   /* 0: no limit */

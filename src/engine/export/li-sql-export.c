@@ -86,6 +86,13 @@ _li_gen_check_name (LiSqlGen   *g,
                                "columns are seq, lead_id, ts and event"), name);
   if (msg == NULL && name[0] == '\0')
     msg = g_strdup (_("a property without a name cannot have a column"));
+  for (guint i = 0; g->d->system_names && g->d->system_names[i] && msg == NULL; i++)
+    if (_li_name_equal (g, name, g->d->system_names[i]))
+      msg = g_strdup_printf (_("“%s” is a system column in %s"), name, g->d->title);
+  for (guint i = 0; g->d->system_prefixes && g->d->system_prefixes[i] && msg == NULL; i++)
+    if (g_ascii_strncasecmp (name, g->d->system_prefixes[i], strlen (g->d->system_prefixes[i])) == 0)
+      msg = g_strdup_printf (_("%s keeps column names starting with “%s” for itself"),
+                             g->d->title, g->d->system_prefixes[i]);
   if (msg == NULL && g->d->max_name_bytes > 0 && strlen (name) > g->d->max_name_bytes)
     msg = g_strdup_printf (_("%s column names are at most %" G_GSIZE_FORMAT " bytes"),
                            g->d->title, g->d->max_name_bytes);
