@@ -88,22 +88,20 @@ _li_append_time (GString *out,
     }
 }
 
-char *
+gboolean
 li_events_export_csv (const LiEventStore  *store,
+                      GString             *out,
                       GError             **error)
 {
-  GString *out = g_string_new ("seq,lead_id,ts,event");
-  g_autofree guint32 *column = _li_columns (store, out, error);
+  g_autofree guint32 *column = NULL;
   g_autofree guint32 *order = NULL;
   g_autofree guint32 *lead_of = NULL;
   g_autofree const char **row = NULL;
   guint32 n_columns = 0;
 
-  if (column == NULL)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
+  g_string_append (out, "seq,lead_id,ts,event");
+  if ((column = _li_columns (store, out, error)) == NULL)
+    return FALSE;
   g_string_append_c (out, '\n');
   for (guint32 k = 0; k < li_str_pool_size (store->keys); k++)
     if (column[k] != LI_NO_COLUMN)
@@ -144,5 +142,5 @@ li_events_export_csv (const LiEventStore  *store,
         }
       g_string_append_c (out, '\n');
     }
-  return g_string_free (out, FALSE);
+  return TRUE;
 }
