@@ -13,4 +13,5 @@ $SUDO apt-get install -y --no-install-recommends \
   xvfb xauth dbus dbus-x11 at-spi2-core fonts-dejavu-core \
   librsvg2-common adwaita-icon-theme hicolor-icon-theme \
   python3 gzip clang libclang-rt-14-dev \
-  python3-gi gir1.2-atspi-2.0 python3-pyatspi xdotool
+  python3-gi gir1.2-atspi-2.0 python3-pyatspi xdotool \
+  postgresql sqlite3

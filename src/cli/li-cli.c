@@ -18,6 +18,8 @@
 #include "li-json-writer.h"
 #include "li-score.h"
 #include "li-plan.h"
+#include "li-sql-export.h"
+#include "li-events-export.h"
 
 /* Exit statuses of SPEC 7. */
 enum { EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
@@ -37,6 +39,9 @@ typedef struct
   char    *out;
   char    *leads_out;
   char    *lead;
+  char    *dialect;
+  char    *events_table;
+  char    *leads_table;
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
@@ -58,6 +63,9 @@ _li_args_clear (Args *a)
   g_free (a->out);
   g_free (a->leads_out);
   g_free (a->lead);
+  g_free (a->dialect);
+  g_free (a->events_table);
+  g_free (a->leads_table);
 }
 
 static int
@@ -396,6 +404,71 @@ _li_cmd_explain (const Args *a)
   return _li_write (a->out, text);
 }
 
+/* Problems of an export, one line each, named like those of a rule file. */
+static int
+_li_export_refused (const char *rules_path,
+                    GError     *error)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (g_error_matches (error, LI_SQL_EXPORT_ERROR, LI_SQL_EXPORT_ERROR_TABLE_NAME))
+    return _li_usage (error->message);
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_printerr ("%s: %s\n", rules_path, lines[i]);
+  return EXIT_BAD_INPUT;
+}
+
+static int
+_li_cmd_export_sql (const Args *a)
+{
+  int status = EXIT_OK;
+  LiSqlExportOptions options = { 0 };
+  g_autoptr(LiRules) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (a->rules == NULL || a->rules[1] != NULL || a->dialect == NULL)
+    return _li_usage ("export-sql needs --rules RULES and --dialect postgres|sqlite|bigquery");
+  if (a->events != NULL)
+    return _li_usage ("export-sql reads no event files: the query reads the events table");
+  if (!li_sql_dialect_from_string (a->dialect, &options.dialect))
+    {
+      g_autofree char *msg = g_strdup_printf ("unknown dialect “%s” (postgres, sqlite, bigquery)", a->dialect);
+      return _li_usage (msg);
+    }
+  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &options.as_of_ms, &status))
+    return status;
+  options.has_as_of = a->as_of != NULL;
+  options.events_table = a->events_table;
+  options.leads_table = a->leads_table;
+  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
+    return status;
+
+  sql = li_sql_export (rules, &options, &error);
+  if (sql == NULL)
+    return _li_export_refused (a->rules[0], error);
+  return _li_write (a->out, sql);
+}
+
+static int
+_li_cmd_export_events (const Args *a)
+{
+  int status = EXIT_OK;
+  g_autoptr(LiDataset) dataset = NULL;
+  g_autoptr(LiOutputSet) outputs = li_output_set_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (a->events == NULL)
+    return _li_usage ("export-events needs --events FILE");
+  if ((dataset = _li_load_dataset (a, &status)) == NULL)
+    return status;
+  /* Straight into the output's buffer: the CSV is as large as the import. */
+  if (!li_events_export_csv (li_dataset_get_store (dataset), li_output_set_add (outputs, a->out), &error))
+    return _li_bad_input (error->message);
+  return _li_commit (outputs);
+}
+
 typedef struct
 {
   const char *name;
@@ -419,6 +492,12 @@ static const Command commands[] = {
   { "explain", "--rules RULES --events FILE… --lead ID",
     "Why one lead has its score as of a time (default: the last event): the part of every rule, "
     "pattern and fit rule, and the points each of its events added.", _li_cmd_explain },
+  { "export-sql", "--rules RULES --dialect postgres|sqlite|bigquery",
+    "Write the rules as one SQL query that scores the leads of an events table as score does "
+    "(docs/sql-export.md).", _li_cmd_export_sql },
+  { "export-events", "--events FILE…",
+    "Write the imported events as CSV for the events table of export-sql: "
+    "seq,lead_id,ts,event,<properties…>.", _li_cmd_export_events },
 };
 
 static int
@@ -426,7 +505,7 @@ _li_main_help (void)
 {
   g_print ("Usage:\n  lead-intent-cli COMMAND [OPTION…]\n\nScore leads and backtest scoring rules.\n\nCommands:\n");
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
-    g_print ("  %-10s %s\n", commands[c].name, commands[c].summary);
+    g_print ("  %-14s %s\n", commands[c].name, commands[c].summary);
   g_print ("\nRun “lead-intent-cli COMMAND --help” for the options of a command.\n");
   return EXIT_OK;
 }
@@ -446,12 +525,15 @@ main (int   argc,
     { "events", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.events, "Event export (.csv, .csv.gz); repeat or list several", "FILE" },
     { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &a.leads, "Leads file with static attributes", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "Event format: csv, rees46, retailrocket, ga4, segment (default: detected)", "F" },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain: score as of this time (default: the last event)", "TIME" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain, export-sql: as of this time (default: the last event)", "TIME" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, "replay, compare: only events at or after TIME", "TIME" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, "replay, compare: only events at or before TIME", "TIME" },
     { "bins", 0, 0, G_OPTION_ARG_INT, &a.bins, "replay, compare: histogram bins (default 40)", "N" },
     { "leads-out", 0, 0, G_OPTION_ARG_FILENAME, &a.leads_out, "replay: write lead_id,peak_score,peak_stage,converted", "FILE.csv" },
     { "lead", 0, 0, G_OPTION_ARG_STRING, &a.lead, "explain: the lead to explain", "ID" },
+    { "dialect", 0, 0, G_OPTION_ARG_STRING, &a.dialect, "export-sql: postgres, sqlite or bigquery", "DIALECT" },
+    { "events-table", 0, 0, G_OPTION_ARG_STRING, &a.events_table, "export-sql: the events table (default: events)", "NAME" },
+    { "leads-table", 0, 0, G_OPTION_ARG_STRING, &a.leads_table, "export-sql: the leads table (default: leads)", "NAME" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
     { "max-events", 0, 0, G_OPTION_ARG_INT64, &a.max_events, "Refuse imports of more events (default: physical memory / 64 bytes)", "N" },
@@ -478,8 +560,6 @@ main (int   argc,
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[1], commands[c].name))
       cmd = &commands[c];
-  if (cmd == NULL && g_str_equal (argv[1], "export-sql"))
-    return _li_usage ("export-sql (SPEC 7) is not available in this version yet");
   if (cmd == NULL)
     {
       g_autofree char *msg = g_strdup_printf ("unknown command “%s”", argv[1]);
