@@ -9,6 +9,7 @@
 #include "li-compare.h"
 #include "li-dataset.h"
 #include "li-explain.h"
+#include "li-lead-export.h"
 #include "li-output.h"
 #include "li-replay.h"
 #include "li-rules.h"
@@ -37,6 +38,7 @@ typedef struct
   char    *out;
   char    *leads_out;
   char    *lead;
+  char    *stage;
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
@@ -57,6 +59,7 @@ _li_args_clear (Args *a)
   g_free (a->out);
   g_free (a->leads_out);
   g_free (a->lead);
+  g_free (a->stage);
 }
 
 static int
@@ -388,6 +391,52 @@ _li_cmd_explain (const Args *a)
   return _li_write (a->out, text);
 }
 
+static int
+_li_cmd_export_leads (const Args *a)
+{
+  int status = EXIT_OK;
+  g_autoptr(LiRules) rules = NULL;
+  g_autoptr(LiDataset) dataset = NULL;
+  g_autoptr(LiPlan) plan = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  guint coldest = 0;
+  gint64 as_of;
+
+  if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL)
+    return _li_usage ("export-leads needs --rules RULES and --events FILE");
+  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &as_of, &status))
+    return status;
+  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
+    return status;
+  /* Default: every stage but the catch-all. */
+  if (a->stage == NULL)
+    coldest = rules->n_stages >= 2 ? rules->n_stages - 2 : 0;
+  else
+    {
+      for (coldest = 0; coldest < rules->n_stages; coldest++)
+        if (g_str_equal (rules->stages[coldest].name, a->stage))
+          break;
+      if (coldest == rules->n_stages)
+        {
+          g_autofree char *msg = g_strdup_printf ("--stage: the rules have no stage “%s”", a->stage);
+          return _li_usage (msg);
+        }
+    }
+  if ((dataset = _li_load_dataset (a, &status)) == NULL)
+    return status;
+  if (a->as_of == NULL)
+    as_of = li_dataset_get_store (dataset)->max_time_ms;
+
+  plan = _li_plan_new (rules, dataset);
+  rows = li_lead_export (plan, as_of, coldest, NULL, &error);
+  if (rows == NULL)
+    return _li_bad_input (error->message);
+  csv = li_lead_export_csv (plan, rows);
+  return _li_write (a->out, csv);
+}
+
 typedef struct
 {
   const char *name;
@@ -411,6 +460,10 @@ static const Command commands[] = {
   { "explain", "--rules RULES --events FILE… --lead ID",
     "Why one lead has its score as of a time (default: the last event): the part of every rule, "
     "pattern and fit rule, and the points each of its events added.", _li_cmd_explain },
+  { "export-leads", "--rules RULES --events FILE… [--stage S] -o OUT.csv",
+    "The leads at stage S or hotter as of a time (default: every stage but the catch-all, at the "
+    "last event): CSV lead_id,score,stage,channel,follow_up_deadline,product_id,variant,category.",
+    _li_cmd_export_leads },
 };
 
 static int
@@ -438,12 +491,13 @@ main (int   argc,
     { "events", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.events, "Event export (.csv, .csv.gz); repeat or list several", "FILE" },
     { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &a.leads, "Leads file with static attributes", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "Event format: csv, rees46, retailrocket (default: detected)", "F" },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain: score as of this time (default: the last event)", "TIME" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain, export-leads: score as of this time (default: the last event)", "TIME" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, "replay, compare: only events at or after TIME", "TIME" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, "replay, compare: only events at or before TIME", "TIME" },
     { "bins", 0, 0, G_OPTION_ARG_INT, &a.bins, "replay, compare: histogram bins (default 40)", "N" },
     { "leads-out", 0, 0, G_OPTION_ARG_FILENAME, &a.leads_out, "replay: write lead_id,peak_score,peak_stage,converted", "FILE.csv" },
     { "lead", 0, 0, G_OPTION_ARG_STRING, &a.lead, "explain: the lead to explain", "ID" },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &a.stage, "export-leads: the coldest stage to export (default: all but the catch-all)", "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress, "Show import progress on stderr", NULL },
