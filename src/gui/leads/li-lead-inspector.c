@@ -178,7 +178,10 @@ _li_lead_inspector_fill (LiLeadInspector     *self,
       self->n_fit++;
     }
   if (self->n_fit == 0)
-    _li_grid_cell (self->fit_grid, 0, 1, _("The rules have no fit rules"), FALSE, FALSE);
+    {
+      _li_grid_clear (self->fit_grid);
+      _li_grid_cell (self->fit_grid, 0, 0, _("The rules have no fit rules"), FALSE, FALSE);
+    }
 
   /* Events, the most recent LI_INSPECTOR_MAX_EVENTS. */
   _li_grid_clear (self->events_grid);

@@ -395,6 +395,9 @@ li_lead_model_dup_text (LiLeadModel  *self,
 
         if (isnan (hours))
           return g_strdup (LI_FORMAT_NULL);
+        if (hours < 1.0)
+          /* Translators: minutes from the flag to the purchase, e.g. "25 min" */
+          return g_strdup_printf (_("%.0f min"), hours * 60.0);
         /* Translators: hours from the flag to the purchase, e.g. "12.5 h" */
         return g_strdup_printf (_("%.1f h"), hours);
       }

@@ -302,7 +302,10 @@ _li_leads_view_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0f : 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Ids and times are read whole; the table scrolls sideways instead. */
+  if (column != LI_LEAD_COLUMN_LEAD_ID && column != LI_LEAD_COLUMN_FLAG_TIME &&
+      column != LI_LEAD_COLUMN_LAST_EVENT)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_tooltip_text (label, g_dgettext (GETTEXT_PACKAGE, columns[column].tooltip));
