@@ -64,8 +64,6 @@ _li_grid_cell (GtkGrid    *grid,
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  if (text != NULL && !header)
-    gtk_widget_set_tooltip_text (label, text);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   if (header)

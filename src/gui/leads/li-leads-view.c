@@ -23,17 +23,16 @@
 static const struct
 {
   const char *title;
-  const char *tooltip;
   gboolean    numeric;
 } columns[LI_N_LEAD_COLUMNS] = {
-  [LI_LEAD_COLUMN_LEAD_ID] = { N_("Lead"), N_("The lead id"), FALSE },
-  [LI_LEAD_COLUMN_PEAK_SCORE] = { N_("Peak score"), N_("The highest score of the journey"), TRUE },
-  [LI_LEAD_COLUMN_PEAK_STAGE] = { N_("Peak stage"), N_("The hottest stage of the journey"), FALSE },
-  [LI_LEAD_COLUMN_CONVERTED] = { N_("Converted"), N_("Whether the lead bought"), FALSE },
-  [LI_LEAD_COLUMN_FLAG_TIME] = { N_("Flagged"), N_("When the lead first reached the chosen stage or a hotter one (UTC)"), TRUE },
-  [LI_LEAD_COLUMN_HOURS_TO_OUTCOME] = { N_("To purchase"), N_("Hours from that flag to the purchase"), TRUE },
-  [LI_LEAD_COLUMN_N_EVENTS] = { N_("Events"), N_("Events of the journey"), TRUE },
-  [LI_LEAD_COLUMN_LAST_EVENT] = { N_("Last event"), N_("The last event of the journey (UTC)"), TRUE },
+  [LI_LEAD_COLUMN_LEAD_ID] = { N_("Lead"), FALSE },
+  [LI_LEAD_COLUMN_PEAK_SCORE] = { N_("Peak score"), TRUE },
+  [LI_LEAD_COLUMN_PEAK_STAGE] = { N_("Peak stage"), FALSE },
+  [LI_LEAD_COLUMN_CONVERTED] = { N_("Converted"), FALSE },
+  [LI_LEAD_COLUMN_FLAG_TIME] = { N_("Flagged"), TRUE },
+  [LI_LEAD_COLUMN_HOURS_TO_OUTCOME] = { N_("To purchase"), TRUE },
+  [LI_LEAD_COLUMN_N_EVENTS] = { N_("Events"), TRUE },
+  [LI_LEAD_COLUMN_LAST_EVENT] = { N_("Last event"), TRUE },
 };
 
 struct _LiLeadsView
@@ -308,7 +307,6 @@ _li_leads_view_setup_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_tooltip_text (label, g_dgettext (GETTEXT_PACKAGE, columns[column].tooltip));
   gtk_list_item_set_child (list_item, label);
 }
 
