@@ -218,5 +218,49 @@ check "explain's readable report and the outcome's reset" t_explain_text
 check "explain --as-of" t_explain_as_of
 check "explain: unknown lead, no events yet, usage, write errors" t_explain_errors
 check "explain agrees with score on the sample" t_explain_sample
+# export-leads: who to follow up, by when, about what.
+exl_fixture () {
+  cat >"$tmp/exl.leadrules.json" <<'EOF'
+{"format": "lead-intent-rules", "format_version": 1,
+ "intent": [{"event": "add_to_cart", "points": 10}, {"event": "product_view", "points": 1}],
+ "stages": [{"name": "hot", "min_score": 10, "channel": "phone", "follow_up_minutes": 15},
+            {"name": "warm", "min_score": 2, "channel": "email"}, {"name": "cold"}]}
+EOF
+  printf '%s\n' 'lead_id,timestamp,event,product_id,variant,category' \
+    'a,2026-01-01T10:00:00Z,product_view,p1,blue,"shoes, red"' 'a,2026-01-01T11:00:00Z,add_to_cart,p2,,bags' \
+    'b,2026-01-01T10:00:00Z,product_view,,,books' 'b,2026-01-01T10:30:00Z,product_view,,,' \
+    'c,2026-01-01T10:00:00Z,product_view,p3,,' >"$tmp/exl.csv"
+}
+t_export_leads () {
+  exl_fixture &&
+  run 0 export-leads --rules "$tmp/exl.leadrules.json" --events "$tmp/exl.csv" -o "$tmp/exl.out" && empty "$tmp/out" &&
+  printf '%s\n' 'lead_id,score,stage,channel,follow_up_deadline,product_id,variant,category' \
+    'a,11.000000,hot,phone,2026-01-01T11:15:00Z,p2,,bags' 'b,2.000000,warm,email,,,,books' >"$tmp/exl.want" &&
+  cmp "$tmp/exl.out" "$tmp/exl.want" &&
+  run 0 export-leads --rules "$tmp/exl.leadrules.json" --events "$tmp/exl.csv" --stage hot &&
+  [ "$(wc -l <"$tmp/out")" -eq 2 ] && has "$tmp/out" '^a,11.000000,hot,' &&
+  run 0 export-leads --rules "$tmp/exl.leadrules.json" --events "$tmp/exl.csv" --stage cold --as-of 2026-01-01T10:00:00Z &&
+  has "$tmp/out" '^a,1.000000,cold,,,p1,blue,"shoes, red"$' && has "$tmp/out" '^c,1.000000,cold,,,p3,,$'
+}
+t_export_leads_errors () {
+  exl_fixture &&
+  run 2 export-leads --rules "$tmp/exl.leadrules.json" --events "$tmp/exl.csv" --stage lukewarm &&
+  has "$tmp/err" 'no stage “lukewarm”' && empty "$tmp/out" &&
+  run 2 export-leads --rules "$tmp/exl.leadrules.json" &&
+  run 2 export-leads --rules "$tmp/exl.leadrules.json" --events "$tmp/exl.csv" --as-of soon &&
+  run 1 export-leads --rules "$tmp/exl.leadrules.json" --events "$tmp/missing.csv" && empty "$tmp/out"
+}
+t_export_leads_sample () {
+  # Every lead above the catch-all, with score's numbers and order.
+  run 0 score --rules "$rules" --events "$sample" &&
+  awk -F, 'NR > 1 && $5 != "cold" { print $1 "," $2 "," $5 }' "$tmp/out" >"$tmp/score.cut" &&
+  run 0 export-leads --rules "$rules" --events "$sample" &&
+  awk -F, 'NR > 1 { print $1 "," $2 "," $3 }' "$tmp/out" >"$tmp/export.cut" &&
+  [ -s "$tmp/export.cut" ] && cmp "$tmp/score.cut" "$tmp/export.cut"
+}
+
+check "export-leads: stages, deadlines, what to personalise with" t_export_leads
+check "export-leads: unknown stage, usage, bad input" t_export_leads_errors
+check "export-leads agrees with score on the sample" t_export_leads_sample
 echo "1..$n"
 [ "$fails" -eq 0 ]

@@ -9,6 +9,7 @@
 #include "li-compare.h"
 #include "li-dataset.h"
 #include "li-explain.h"
+#include "li-lead-export.h"
 #include "li-output.h"
 #include "li-replay.h"
 #include "li-rules.h"
@@ -42,6 +43,7 @@ typedef struct
   char    *dialect;
   char    *events_table;
   char    *leads_table;
+  char    *stage;
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
@@ -66,6 +68,7 @@ _li_args_clear (Args *a)
   g_free (a->dialect);
   g_free (a->events_table);
   g_free (a->leads_table);
+  g_free (a->stage);
 }
 
 static int
@@ -469,6 +472,52 @@ _li_cmd_export_events (const Args *a)
   return _li_commit (outputs);
 }
 
+static int
+_li_cmd_export_leads (const Args *a)
+{
+  int status = EXIT_OK;
+  g_autoptr(LiRules) rules = NULL;
+  g_autoptr(LiDataset) dataset = NULL;
+  g_autoptr(LiPlan) plan = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  guint coldest = 0;
+  gint64 as_of;
+
+  if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL)
+    return _li_usage ("export-leads needs --rules RULES and --events FILE");
+  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &as_of, &status))
+    return status;
+  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
+    return status;
+  /* Default: every stage but the catch-all. */
+  if (a->stage == NULL)
+    coldest = rules->n_stages >= 2 ? rules->n_stages - 2 : 0;
+  else
+    {
+      for (coldest = 0; coldest < rules->n_stages; coldest++)
+        if (g_str_equal (rules->stages[coldest].name, a->stage))
+          break;
+      if (coldest == rules->n_stages)
+        {
+          g_autofree char *msg = g_strdup_printf ("--stage: the rules have no stage “%s”", a->stage);
+          return _li_usage (msg);
+        }
+    }
+  if ((dataset = _li_load_dataset (a, &status)) == NULL)
+    return status;
+  if (a->as_of == NULL)
+    as_of = li_dataset_get_store (dataset)->max_time_ms;
+
+  plan = _li_plan_new (rules, dataset);
+  rows = li_lead_export (plan, as_of, coldest, NULL, &error);
+  if (rows == NULL)
+    return _li_bad_input (error->message);
+  csv = li_lead_export_csv (plan, rows);
+  return _li_write (a->out, csv);
+}
+
 typedef struct
 {
   const char *name;
@@ -498,6 +547,10 @@ static const Command commands[] = {
   { "export-events", "--events FILE…",
     "Write the imported events as CSV for the events table of export-sql: "
     "seq,lead_id,ts,event,<properties…>.", _li_cmd_export_events },
+  { "export-leads", "--rules RULES --events FILE… [--stage S] -o OUT.csv",
+    "The leads at stage S or hotter as of a time (default: every stage but the catch-all, at the "
+    "last event): CSV lead_id,score,stage,channel,follow_up_deadline,product_id,variant,category.",
+    _li_cmd_export_leads },
 };
 
 static int
@@ -525,7 +578,7 @@ main (int   argc,
     { "events", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.events, "Event export (.csv, .csv.gz); repeat or list several", "FILE" },
     { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &a.leads, "Leads file with static attributes", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "Event format: csv, rees46, retailrocket, ga4, segment (default: detected)", "F" },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain, export-sql: as of this time (default: the last event)", "TIME" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain, export-sql, export-leads: as of this time (default: the last event)", "TIME" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, "replay, compare: only events at or after TIME", "TIME" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, "replay, compare: only events at or before TIME", "TIME" },
     { "bins", 0, 0, G_OPTION_ARG_INT, &a.bins, "replay, compare: histogram bins (default 40)", "N" },
@@ -534,6 +587,7 @@ main (int   argc,
     { "dialect", 0, 0, G_OPTION_ARG_STRING, &a.dialect, "export-sql: postgres, sqlite or bigquery", "DIALECT" },
     { "events-table", 0, 0, G_OPTION_ARG_STRING, &a.events_table, "export-sql: the events table (default: events)", "NAME" },
     { "leads-table", 0, 0, G_OPTION_ARG_STRING, &a.leads_table, "export-sql: the leads table (default: leads)", "NAME" },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &a.stage, "export-leads: the coldest stage to export (default: all but the catch-all)", "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
     { "max-events", 0, 0, G_OPTION_ARG_INT64, &a.max_events, "Refuse imports of more events (default: physical memory / 64 bytes)", "N" },

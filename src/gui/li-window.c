@@ -12,8 +12,10 @@
 
 #include "li-compare-view.h"
 #include "li-format.h"
+#include "li-leads-view.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
+#include "li-stage-table.h"
 #include "li-window-dialogs.h"
 #include "li-rules-validate.h"
 #include "li-problem.h"
@@ -60,6 +62,7 @@ struct _LiWindow
   GtkToggleButton     *results_toggle;
   GtkWidget           *fold_switch;
   guint                fold_idle_id;
+  LiLeadsView         *leads_view;
   GMenu               *recent_menu;
 
   GSettings           *settings;
@@ -912,6 +915,20 @@ _li_window_compare_with_finished_cb (LiProject    *project,
     _li_window_show_error (self, _("Could not open the rules to compare with"), error->message);
 }
 
+/* A false positive or negative count of the stage table opens its leads. */
+static void
+_li_window_stage_cell_activated_cb (GtkWidget *stage_table,
+                                    guint      stage,
+                                    guint      column,
+                                    LiWindow  *self)
+{
+  if (column != LI_STAGE_COLUMN_FALSE_POSITIVES && column != LI_STAGE_COLUMN_FALSE_NEGATIVES)
+    return;
+  li_leads_view_show_filter (self->leads_view, column == LI_STAGE_COLUMN_FALSE_POSITIVES
+                             ? LI_LEAD_FILTER_FALSE_POSITIVES : LI_LEAD_FILTER_FALSE_NEGATIVES, stage);
+  adw_view_stack_set_visible_child_name (self->view_stack, "leads");
+}
+
 static void
 _li_window_bind_project (LiWindow *self)
 {
@@ -937,6 +954,9 @@ _li_window_bind_project (LiWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     g_signal_connect_object (self->project, handlers[i].signal, handlers[i].callback, self, 0);
+  li_leads_view_set_project (self->leads_view, self->project);
+  g_signal_connect_object (li_replay_view_get_stage_table (self->replay_view), "cell-activated",
+                           G_CALLBACK (_li_window_stage_cell_activated_cb), self, 0);
 }
 
 /* Recent files */
@@ -1499,6 +1519,7 @@ li_window_class_init (LiWindowClass *klass)
   g_type_ensure (LI_TYPE_RULE_EDITOR);
   g_type_ensure (LI_TYPE_REPLAY_VIEW);
   g_type_ensure (LI_TYPE_COMPARE_VIEW);
+  g_type_ensure (LI_TYPE_LEADS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiWindow, window_title);
@@ -1527,6 +1548,7 @@ li_window_class_init (LiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiWindow, results_toggle);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, fold_switch);
   gtk_widget_class_bind_template_callback (widget_class, _li_window_fold_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, leads_view);
   gtk_widget_class_bind_template_child_full (widget_class, "recent_section", FALSE,
                                              G_STRUCT_OFFSET (LiWindow, recent_menu));
 

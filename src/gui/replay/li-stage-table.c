@@ -102,6 +102,14 @@ struct _LiStageTable
   GtkSorter     *sorters[LI_N_STAGE_COLUMNS];
 };
 
+enum
+{
+  CELL_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (LiStageTable, li_stage_table, ADW_TYPE_BIN)
 
 static const struct
@@ -303,6 +311,8 @@ _li_stage_table_update_cell (GtkListItem *list_item)
     {
       g_autofree char *text = li_stage_table_format_cell (&row->metrics, column);
 
+      if (GTK_IS_BUTTON (child))
+        child = gtk_button_get_child (GTK_BUTTON (child));
       gtk_label_set_text (GTK_LABEL (child), text);
     }
 }
@@ -312,6 +322,17 @@ _li_stage_table_row_changed_cb (LiStageTableRow *row,
                                 GtkListItem     *list_item)
 {
   _li_stage_table_update_cell (list_item);
+}
+
+static void
+_li_stage_table_cell_clicked_cb (GtkButton   *button,
+                                 GtkListItem *list_item)
+{
+  LiStageTableRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (button), LI_TYPE_STAGE_TABLE);
+
+  if (row != NULL && table != NULL)
+    g_signal_emit (table, signals[CELL_ACTIVATED], 0, row->index, (guint) _li_column_of (list_item));
 }
 
 static void
@@ -347,6 +368,20 @@ _li_stage_table_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_set_tooltip_text (label, g_dgettext (GETTEXT_PACKAGE, columns[column].tooltip));
+      if (column == LI_STAGE_COLUMN_FALSE_POSITIVES || column == LI_STAGE_COLUMN_FALSE_NEGATIVES)
+        {
+          /* These cells open the leads behind the number (::cell-activated). */
+          GtkWidget *button = gtk_button_new ();
+
+          gtk_button_set_child (GTK_BUTTON (button), label);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          column == LI_STAGE_COLUMN_FALSE_POSITIVES
+                                          ? _("Show the false positives of this stage")
+                                          : _("Show the false negatives of this stage"), -1);
+          g_signal_connect (button, "clicked", G_CALLBACK (_li_stage_table_cell_clicked_cb), list_item);
+          label = button;
+        }
       gtk_list_item_set_child (list_item, label);
     }
 }
@@ -398,6 +433,10 @@ li_stage_table_class_init (LiStageTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiStageTable, column_view);
 
   g_type_ensure (LI_TYPE_STAGE_TABLE_ROW);
+
+  signals[CELL_ACTIVATED] =
+    g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void

@@ -27,7 +27,9 @@ typedef enum
 } LiStageColumn;
 
 /* The per-stage metrics of a replay (SPEC 5) in a GtkColumnView, one row per
- * stage, hottest first; columns sort on click.  Null metrics show "—". */
+ * stage, hottest first; columns sort on click.  Null metrics show "—".
+ * The false positive and false negative cells are buttons: clicking one
+ * emits ::cell-activated (guint stage, guint column: an LiStageColumn). */
 GtkWidget *li_stage_table_new           (void);
 /* Copies @stages.  @rules (may be NULL) only adds each stage's conditions
  * ("score ≥ 60") under its name. */

@@ -453,8 +453,9 @@ _li_project_start_replay (LiProject *self)
   job = _li_job_new (self, self->replay_cancellable);
   job->edit_time = self->edit_time != 0 ? self->edit_time : job->start_time;
   self->edit_time = 0;
-  li_replay_run_async (self->rules, self->dataset, NULL, self->replay_cancellable,
-                       _li_project_replay_done_cb, job);
+  /* The leads explorer reads the per-lead facts of the draft's replay. */
+  li_replay_run_async (self->rules, self->dataset, &(LiReplayOptions) { .keep_lead_facts = TRUE },
+                       self->replay_cancellable, _li_project_replay_done_cb, job);
   _li_project_update_state (self);
 }
 
