@@ -254,6 +254,27 @@ _li_cmd_validate (const Args *a)
   return _li_write (NULL, "ok\n");
 }
 
+/* The rules and the data of a command that scores as of a time.  --as-of
+ * is checked before the import, and defaults to the last event.  FALSE
+ * after printing the error. */
+static gboolean
+_li_load_scoring (const Args  *a,
+                  LiRules    **rules,
+                  LiDataset  **dataset,
+                  gint64      *as_of,
+                  int         *status)
+{
+  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, as_of, status))
+    return FALSE;
+  if ((*rules = _li_load_rules (a->rules[0], status)) == NULL)
+    return FALSE;
+  if ((*dataset = _li_load_dataset (a, status)) == NULL)
+    return FALSE;
+  if (a->as_of == NULL)
+    *as_of = li_dataset_get_store (*dataset)->max_time_ms;
+  return TRUE;
+}
+
 static int
 _li_cmd_score (const Args *a)
 {
@@ -267,14 +288,8 @@ _li_cmd_score (const Args *a)
 
   if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL)
     return _li_usage ("score needs --rules RULES and --events FILE");
-  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &as_of, &status))
+  if (!_li_load_scoring (a, &rules, &dataset, &as_of, &status))
     return status;
-  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
-    return status;
-  if ((dataset = _li_load_dataset (a, &status)) == NULL)
-    return status;
-  if (a->as_of == NULL)
-    as_of = li_dataset_get_store (dataset)->max_time_ms;
 
   plan = _li_plan_new (rules, dataset);
   rows = li_score_as_of (plan, as_of, NULL, NULL);
@@ -388,14 +403,8 @@ _li_cmd_explain (const Args *a)
 
   if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL || a->lead == NULL)
     return _li_usage ("explain needs --rules RULES, --events FILE and --lead ID");
-  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &as_of, &status))
+  if (!_li_load_scoring (a, &rules, &dataset, &as_of, &status))
     return status;
-  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
-    return status;
-  if ((dataset = _li_load_dataset (a, &status)) == NULL)
-    return status;
-  if (a->as_of == NULL)
-    as_of = li_dataset_get_store (dataset)->max_time_ms;
 
   /* One accumulator per rule: each rule's part stays apart. */
   plan = li_plan_new_explained (rules, li_dataset_get_store (dataset), li_dataset_get_leads (dataset));
@@ -487,9 +496,7 @@ _li_cmd_export_leads (const Args *a)
 
   if (a->rules == NULL || a->rules[1] != NULL || a->events == NULL)
     return _li_usage ("export-leads needs --rules RULES and --events FILE");
-  if (a->as_of && !_li_parse_time_arg ("--as-of", a->as_of, &as_of, &status))
-    return status;
-  if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
+  if (!_li_load_scoring (a, &rules, &dataset, &as_of, &status))
     return status;
   /* Default: every stage but the catch-all. */
   if (a->stage == NULL)
@@ -505,11 +512,6 @@ _li_cmd_export_leads (const Args *a)
           return _li_usage (msg);
         }
     }
-  if ((dataset = _li_load_dataset (a, &status)) == NULL)
-    return status;
-  if (a->as_of == NULL)
-    as_of = li_dataset_get_store (dataset)->max_time_ms;
-
   plan = _li_plan_new (rules, dataset);
   rows = li_lead_export (plan, as_of, coldest, NULL, &error);
   if (rows == NULL)
