@@ -7,49 +7,7 @@
 
 #include "li-import.h"
 #include "li-time.h"
-
-static char *tmp_dir;
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-}
-
-static char *
-tmp_file (const char *name,
-          const char *contents,
-          gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-/* "lead time name key=value;…" per event, leads in first-seen order. */
-static char *
-describe (const LiEventStore *store)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint32 l = 0; l < store->n_leads; l++)
-    for (guint32 i = store->lead_start[l]; i < store->lead_start[l + 1]; i++)
-      {
-        g_autofree char *t = li_time_format (store->time_ms[i]);
-
-        g_string_append_printf (out, "%s %s %s", li_str_pool_get (store->leads, l), t,
-                                li_str_pool_get (store->names, store->name[i]));
-        for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
-          g_string_append_printf (out, "%s%s=%s", j == store->prop_start[i] ? " " : ";",
-                                  li_str_pool_get (store->keys, store->prop_key[j]),
-                                  li_str_pool_get (store->values, store->prop_value[j]));
-        g_string_append_c (out, '\n');
-      }
-  return g_string_free (out, FALSE);
-}
+#include "li-import-test-util.h"
 
 static char *
 import_described (const char      *path,
