@@ -14,4 +14,5 @@ $SUDO apt-get install -y --no-install-recommends \
   librsvg2-common adwaita-icon-theme hicolor-icon-theme \
   python3 gzip clang libclang-rt-14-dev \
   python3-gi gir1.2-atspi-2.0 python3-pyatspi xdotool \
-  postgresql sqlite3
+  postgresql sqlite3 \
+  libsecret-1-dev gnome-keyring libsecret-tools
