@@ -15,6 +15,7 @@
 #include "li-leads-view.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
+#include "li-sql-export-dialog.h"
 #include "li-stage-table.h"
 #include "li-window-dialogs.h"
 #include "li-rules-validate.h"
@@ -1376,6 +1377,19 @@ _li_window_action_compare_with_file (GtkWidget  *widget,
 }
 
 static void
+_li_window_action_export_sql (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+  GtkWidget *dialog = li_sql_export_dialog_new (GTK_WINDOW (self),
+                                                li_project_get_rules (self->project),
+                                                li_project_get_path (self->project));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 _li_window_action_show_page (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *param)
@@ -1497,6 +1511,7 @@ _li_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.take-snapshot", NULL, _li_window_action_take_snapshot },
     { "win.compare-with-file", NULL, _li_window_action_compare_with_file },
     { "win.show-page", "s", _li_window_action_show_page },
+    { "win.export-sql", NULL, _li_window_action_export_sql },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
