@@ -15,6 +15,7 @@
 #include "li-leads-view.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
+#include "li-leads-export-dialog.h"
 #include "li-sql-export-dialog.h"
 #include "li-stage-table.h"
 #include "li-window-dialogs.h"
@@ -1390,6 +1391,28 @@ _li_window_action_export_sql (GtkWidget  *widget,
 }
 
 static void
+_li_window_action_export_leads (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+  LiDataset *dataset = li_project_get_dataset (self->project);
+  const LiRules *rules = li_project_get_rules (self->project);
+
+  if (dataset == NULL || li_dataset_get_store (dataset) == NULL)
+    {
+      _li_window_show_toast (self, _("Import events to export the leads they score"));
+      return;
+    }
+  if (!li_rules_validate (rules, NULL))
+    {
+      _li_window_show_toast (self, _("Fix the problems of the rules before exporting leads"));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (li_leads_export_dialog_new (GTK_WINDOW (self), rules, dataset)));
+}
+
+static void
 _li_window_action_show_page (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *param)
@@ -1512,6 +1535,7 @@ _li_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.compare-with-file", NULL, _li_window_action_compare_with_file },
     { "win.show-page", "s", _li_window_action_show_page },
     { "win.export-sql", NULL, _li_window_action_export_sql },
+    { "win.export-leads", NULL, _li_window_action_export_leads },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 
+#include "li-dataset.h"
+#include "li-leads-export-dialog.h"
 #include "li-rules-parse.h"
 #include "li-sql-export.h"
 #include "li-sql-export-dialog.h"
@@ -90,6 +93,52 @@ test_sql_dialog_refuses_problems (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The CSV Save… writes is export-leads' output, for its default stage and
+ * for every lead. */
+static void
+test_leads_dialog_matches_cli (void)
+{
+  const char *sample = g_getenv ("LI_SAMPLE_DIR");
+  g_autofree char *rules_path = g_build_filename (sample, "sample.leadrules.json", NULL);
+  g_autofree char *events_path = g_build_filename (sample, "rees46-2019oct-head.csv.gz", NULL);
+  const char *paths[] = { events_path, NULL };
+  LiImportOptions options = { .format = LI_FORMAT_AUTO };
+  g_autoptr(LiRules) rules = _load_sample_rules ();
+  g_autoptr(LiDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  dataset = li_dataset_load (paths, NULL, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dialog = li_leads_export_dialog_new (NULL, rules, dataset);
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (!li_leads_export_dialog_is_ready (LI_LEADS_EXPORT_DIALOG (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  _maybe_save_screenshot (dialog, "leads-export-dialog");
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *stage = pass == 0 ? NULL : rules->stages[rules->n_stages - 1].name;
+      g_autofree char *expected = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *err = NULL;
+      int status;
+      const char *argv[] = { g_getenv ("LI_CLI"), "export-leads", "--rules", rules_path,
+                             "--events", events_path, stage ? "--stage" : NULL, stage, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &expected, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      if (stage != NULL)
+        li_leads_export_dialog_set_stage (LI_LEADS_EXPORT_DIALOG (dialog), rules->n_stages - 1);
+      shown = li_leads_export_dialog_dup_csv (LI_LEADS_EXPORT_DIALOG (dialog));
+      g_assert_cmpstr (shown, ==, expected);
+      g_assert_cmpuint (strlen (shown), >, 60);  /* a header and some leads */
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -100,5 +149,6 @@ main (int   argc,
 
   g_test_add_func ("/export-dialogs/sql/dialects", test_sql_dialog_dialects);
   g_test_add_func ("/export-dialogs/sql/refuses-problems", test_sql_dialog_refuses_problems);
+  g_test_add_func ("/export-dialogs/leads/matches-cli", test_leads_dialog_matches_cli);
   return g_test_run ();
 }
