@@ -44,9 +44,12 @@ _li_sql_fit_values (LiSqlGen *g)
   _li_sql_cte_end (g);
 }
 
-/* _li_numA(lead_id, neg, d, e): the attribute's values that are numbers
- * (SPEC 3, finite), as the exact decimal ±0.d × 10^e (d without leading or
- * trailing zeros, '' for zero), taken apart with string functions only. */
+/* _li_numA(lead_id, has, neg, d, e): whether the attribute's value is a
+ * number (SPEC 3, finite), and then the exact decimal ±0.d × 10^e (d
+ * without leading or trailing zeros, '' for zero), taken apart with string
+ * functions only.  One row per lead, never filtered: a planner estimates
+ * the rows of a filtered CTE as a handful and joins it to every lead with a
+ * nested loop, quadratic in the leads (hours on PostgreSQL at 100 000). */
 void
 _li_sql_fit_number (LiSqlGen *g,
                     guint     a)
@@ -61,8 +64,8 @@ _li_sql_fit_number (LiSqlGen *g,
   g_string_append_printf (g->sql,
                           "  SELECT lead_id, a%u AS v, substr(a%u, 1, 1) = '-' AS neg,\n"
                           "    CASE WHEN substr(a%u, 1, 1) IN ('+', '-') THEN substr(a%u, 2) ELSE a%u END AS u\n"
-                          "  FROM _li_fitval WHERE a%u IS NOT NULL",
-                          a, a, a, a, a, a);
+                          "  FROM _li_fitval",
+                          a, a, a, a, a);
   _li_sql_cte_end (g);
 
   _li_sql_cte (g, n[2]);
@@ -115,12 +118,11 @@ _li_sql_fit_number (LiSqlGen *g,
   _li_sql_decimal_overflow (&overflow);
   _li_sql_cte (g, n[0]);
   g_string_append_printf (g->sql,
-                          "  SELECT lead_id, neg, d, e FROM %s\n"
-                          "  WHERE ok AND (d = '' OR e < %" G_GINT64_FORMAT
+                          "  SELECT lead_id, COALESCE(ok AND (d = '' OR e < %" G_GINT64_FORMAT
                           " OR (e = %" G_GINT64_FORMAT " AND d%s < ",
-                          n[6], overflow.exponent, overflow.exponent, g->d->byte_order);
+                          overflow.exponent, overflow.exponent, g->d->byte_order);
   _li_sql_string (g, overflow.digits);
-  g_string_append (g->sql, "))");
+  g_string_append_printf (g->sql, ")), FALSE) AS has, neg, d, e FROM %s", n[6]);
   _li_sql_cte_end (g);
   _li_sql_decimal_clear (&overflow);
   for (guint i = 0; i < G_N_ELEMENTS (n); i++)
@@ -204,12 +206,12 @@ _li_gen_fit_condition (LiSqlGen        *g,
     case LI_FIT_GTE:
     case LI_FIT_LT:
     case LI_FIT_LTE:
-      g_string_append_printf (g->sql, "n%u.lead_id IS NOT NULL", a);
+      g_string_append_printf (g->sql, "n%u.has", a);
       _li_gen_numeric_test (g, a, rule->number[0], rule->op == LI_FIT_GT || rule->op == LI_FIT_LTE,
                             rule->op == LI_FIT_LT || rule->op == LI_FIT_LTE);
       break;
     case LI_FIT_BETWEEN:
-      g_string_append_printf (g->sql, "n%u.lead_id IS NOT NULL", a);
+      g_string_append_printf (g->sql, "n%u.has", a);
       _li_gen_numeric_test (g, a, rule->number[0], FALSE, FALSE);
       _li_gen_numeric_test (g, a, rule->number[1], TRUE, TRUE);
       break;
