@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -94,8 +95,8 @@ _li_gen_check_name (LiSqlGen   *g,
       msg = g_strdup_printf (_("%s keeps column names starting with “%s” for itself"),
                              g->d->title, g->d->system_prefixes[i]);
   if (msg == NULL && g->d->max_name_bytes > 0 && strlen (name) > g->d->max_name_bytes)
-    msg = g_strdup_printf (_("%s column names are at most %" G_GSIZE_FORMAT " bytes"),
-                           g->d->title, g->d->max_name_bytes);
+    msg = g_strdup_printf (_("%s column names are at most %" PRIu64 " bytes"),
+                           g->d->title, (guint64) g->d->max_name_bytes);
   if (msg == NULL && g->d->names_plain_only && !_li_name_is_plain (name))
     msg = g_strdup_printf (_("%s column names are letters, digits and underscores (“%s”)"),
                            g->d->title, name);
@@ -755,8 +756,8 @@ li_sql_export (const LiRules             *rules,
   if (g.problems->len == 0)
     _li_gen_query (&g);
   if (g.problems->len == 0 && g.d->max_query_bytes > 0 && g.sql->len > g.d->max_query_bytes)
-    g_string_append_printf (g.problems, _("the query is %" G_GSIZE_FORMAT " bytes; %s accepts at most %"
-                                          G_GSIZE_FORMAT), g.sql->len, g.d->title, g.d->max_query_bytes);
+    g_string_append_printf (g.problems, _("the query is %" PRIu64 " bytes; %s accepts at most %" PRIu64),
+                            (guint64) g.sql->len, g.d->title, (guint64) g.d->max_query_bytes);
 
   if (g.problems->len > 0)
     {
