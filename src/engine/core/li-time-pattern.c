@@ -56,7 +56,7 @@ _li_directive_field (char d)
   switch (d)
     {
     case 'y': return 'Y';
-    case 'h': case 'B': return 'b';
+    case 'm': case 'h': case 'B': return 'b';
     case 'A': return 'a';
     default: return d;
     }
