@@ -719,6 +719,42 @@ test_preview_gzip_and_errors (void)
 }
 
 static void
+assert_guess (const char *csv,
+              gboolean    header,
+              const char *lead,
+              const char *time,
+              LiTimeUnit  unit,
+              const char *event)
+{
+  g_autofree char *path = tmp_file ("guess.csv", csv, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiCsvHead) head = li_csv_head_read (file, NULL, 21, NULL, &error);
+  g_autoptr(LiCsvMap) map = NULL;
+
+  g_assert_no_error (error);
+  map = li_csv_map_guess (head);
+  g_assert_cmpint (map->header, ==, header);
+  g_assert_cmpstr (map->lead_id, ==, lead);
+  g_assert_cmpstr (map->time_column, ==, time);
+  g_assert_cmpint (map->time_unit, ==, unit);
+  g_assert_cmpstr (map->event, ==, event);
+  g_assert_true (li_csv_map_check (map, NULL));
+}
+
+static void
+test_guess (void)
+{
+  assert_guess (TAOBAO_ROWS, FALSE, "column_1", "column_5", LI_TIME_UNIT_S, "column_4");
+  assert_guess ("user_id,item_id,category_id,behavior_type,timestamp\n" TAOBAO_ROWS, TRUE,
+                "user_id", "timestamp", LI_TIME_UNIT_S, "behavior_type");
+  assert_guess ("when,who,what\n2026-03-01T10:00:00Z,a@b.c,signup\n", TRUE,
+                "who", "when", LI_TIME_UNIT_ISO, "what");
+  assert_guess ("ts_ms,customer,action\n1700000000123,7,view\n", TRUE,
+                "customer", "ts_ms", LI_TIME_UNIT_MS, "action");
+}
+
+static void
 remove_tmp_dir (void)
 {
   g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
@@ -759,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/engine/csv-mapping/import/format-conflict", test_import_format_conflict);
   g_test_add_func ("/engine/csv-mapping/import/unknown-format", test_unknown_format_code);
   g_test_add_func ("/engine/csv-mapping/preview", test_preview);
+  g_test_add_func ("/engine/csv-mapping/guess", test_guess);
   g_test_add_func ("/engine/csv-mapping/preview/gzip-and-errors", test_preview_gzip_and_errors);
 
   ret = g_test_run ();

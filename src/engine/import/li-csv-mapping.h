@@ -109,6 +109,13 @@ char       *li_csv_head_dup_key      (const LiCsvHead *head,
 GStrv       li_csv_head_dup_columns  (const LiCsvHead *head,
                                       const LiCsvMap  *map);
 
+/* A first mapping for a file no format and no remembered mapping fits,
+ * for the dialog to start from (li-csv-map-guess.c): whether the first
+ * line is a header, and the lead, time (with its unit) and event columns,
+ * by name and by the first data row's values.  Every other column is a
+ * property of its own name. */
+LiCsvMap   *li_csv_map_guess         (const LiCsvHead *head);
+
 typedef enum
 {
   LI_PREVIEW_EVENT,
