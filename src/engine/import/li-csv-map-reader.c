@@ -105,7 +105,15 @@ _li_bind_column (GHashTable  *index,
   guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, name));
 
   if (i == 0)
-    return _li_bind_fail (error, file_name, line, _("%s: no column “%s” in the file"), key, name);
+    {
+      g_autoptr(GString) shown = g_string_new (NULL);
+      g_autoptr(GString) shown_key = g_string_new (NULL);
+
+      _li_append_shown (shown, name, strlen (name), LI_IMPORT_MAX_SHOWN_VALUE, FALSE);
+      _li_append_shown (shown_key, key, strlen (key), LI_IMPORT_MAX_SHOWN_VALUE, FALSE);
+      return _li_bind_fail (error, file_name, line, _("%s: no column “%s” in the file"),
+                            shown_key->str, shown->str);
+    }
   *col = i - 1;
   return TRUE;
 }
@@ -309,14 +317,20 @@ _li_csv_bound_reason (const LiCsvBound *b,
     case LI_ROW_BAD_COUNT:
       return g_strdup_printf (_("expected %u fields, found %u"), b->n_columns, n);
     case LI_ROW_EMPTY_LEAD:
-      return g_strdup_printf (_("empty %s"), b->names[b->lead_col]);
+      shown = g_string_new (NULL);
+      _li_append_shown (shown, b->names[b->lead_col], strlen (b->names[b->lead_col]),
+                        LI_IMPORT_MAX_SHOWN_VALUE, FALSE);
+      return g_strdup_printf (_("empty %s"), shown->str);
     case LI_ROW_BAD_TIME:
       shown = g_string_new (NULL);
       _li_append_shown (shown, f[b->time_col].data, f[b->time_col].len,
                         LI_IMPORT_MAX_SHOWN_VALUE, TRUE);
       return g_strdup_printf (_("bad timestamp %s"), shown->str);
     case LI_ROW_EMPTY_EVENT:
-      return g_strdup_printf (_("empty %s"), b->names[b->event_col]);
+      shown = g_string_new (NULL);
+      _li_append_shown (shown, b->names[b->event_col], strlen (b->names[b->event_col]),
+                        LI_IMPORT_MAX_SHOWN_VALUE, FALSE);
+      return g_strdup_printf (_("empty %s"), shown->str);
     case LI_ROW_EVENT:
     case LI_ROW_IGNORED:
     default:

@@ -11,6 +11,7 @@
 
 #include "li-csv-mapping.h"
 #include "li-import.h"
+#include "li-import-sink.h"
 #include "li-json-check.h"
 #include "li-json-writer.h"
 #include "li-time-pattern.h"
@@ -197,7 +198,9 @@ li_time_unit_from_string (const char *str,
 
 /* Checking */
 
-/* `events.pv`, or `events["a b"]` for a key that is not a plain word. */
+/* `events.pv`, or `events["a b"]` for a key that is not a plain word (in
+ * JSON quotes, so that no character of a key breaks the message's line);
+ * @parent NULL: a top-level key. */
 static char *
 _li_key_path (const char *parent,
               const char *key)
@@ -207,14 +210,24 @@ _li_key_path (const char *parent,
   for (const char *p = key; *p != '\0' && plain; p++)
     plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
   if (plain)
-    return g_strdup_printf ("%s.%s", parent, key);
+    return parent != NULL ? g_strdup_printf ("%s.%s", parent, key) : g_strdup (key);
   else
     {
       g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), key);
       g_autofree char *quoted = json_to_string (node, FALSE);
 
-      return g_strdup_printf ("%s[%s]", parent, quoted);
+      return g_strdup_printf ("%s[%s]", parent != NULL ? parent : "", quoted);
     }
+}
+
+/* A name of the file as a message shows it: one line, cut when long. */
+static char *
+_li_shown (const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  _li_append_shown (out, name, strlen (name), LI_IMPORT_MAX_SHOWN_VALUE, FALSE);
+  return g_string_free (out, FALSE);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -257,9 +270,12 @@ _li_check_in_columns (const LiCsvMap  *map,
                       const char      *name,
                       GError         **error)
 {
+  g_autofree char *shown = NULL;
+
   if (map->columns == NULL || g_strv_contains ((const char * const *) map->columns, name))
     return TRUE;
-  return _li_map_fail (error, path, _("no column “%s” in columns"), name);
+  shown = _li_shown (name);
+  return _li_map_fail (error, path, _("no column “%s” in columns"), shown);
 }
 
 static gboolean
@@ -279,7 +295,11 @@ _li_check_columns (const LiCsvMap  *map,
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (strcmp (map->columns[i], map->columns[j]) == 0)
-          return _li_map_fail (error, path, _("“%s” given twice"), map->columns[i]);
+          {
+            g_autofree char *shown = _li_shown (map->columns[i]);
+
+            return _li_map_fail (error, path, _("“%s” given twice"), shown);
+          }
     }
   return TRUE;
 }
@@ -339,8 +359,13 @@ _li_check_properties (const LiCsvMap  *map,
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (strcmp (name, map->prop_names->pdata[j]) == 0)
-          return _li_map_fail (error, path, _("property “%s” is given to column “%s” too"),
-                               name, (const char *) map->prop_columns->pdata[j]);
+          {
+            g_autofree char *shown = _li_shown (name);
+            g_autofree char *other = _li_shown (map->prop_columns->pdata[j]);
+
+            return _li_map_fail (error, path, _("property “%s” is given to column “%s” too"),
+                                 shown, other);
+          }
     }
   return TRUE;
 }
@@ -433,8 +458,7 @@ _li_check_keys (JsonObject         *object,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
-        g_autofree char *path = parent != NULL ? _li_key_path (parent, l->data)
-                                               : g_strdup (l->data);
+        g_autofree char *path = _li_key_path (parent, l->data);
 
         return _li_map_fail (error, path, _("unknown key"));
       }
@@ -451,8 +475,12 @@ _li_read_unit (JsonNode    *node,
   if (!_li_read_string (node, "timestamp.unit", &unit, error))
     return FALSE;
   if (!li_time_unit_from_string (unit, &map->time_unit))
-    return _li_map_fail (error, "timestamp.unit",
-                         _("unknown unit \"%s\" (s, ms, us, iso, strftime)"), unit);
+    {
+      g_autofree char *shown = _li_shown (unit);
+
+      return _li_map_fail (error, "timestamp.unit",
+                           _("unknown unit \"%s\" (s, ms, us, iso, strftime)"), shown);
+    }
   return TRUE;
 }
 
