@@ -6,6 +6,7 @@
 #include "li-window-dialogs.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "li-import.h"
 #include "li-rules.h"
@@ -98,19 +99,19 @@ li_skipped_rows_dialog_present (GtkWindow          *parent,
   AdwMessageDialog *dialog;
   guint n = reasons != NULL ? g_strv_length ((GStrv) reasons) : 0;
 
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " Bad Row Skipped",
-                                          "%" G_GUINT64_FORMAT " Bad Rows Skipped",
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " Bad Row Skipped",
+                                          "%" PRIu64 " Bad Rows Skipped",
                                           n_skipped), n_skipped);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (body, "%s\n", reasons[i]);
   if (n_skipped > n)
-    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %" G_GUINT64_FORMAT " more\n",
-                                               "… and %" G_GUINT64_FORMAT " more\n", n_skipped - n),
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %" PRIu64 " more\n",
+                                               "… and %" PRIu64 " more\n", n_skipped - n),
                             n_skipped - n);
   if (n_ignored > 0)
     g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                               "%" G_GUINT64_FORMAT " row made no event on purpose.\n",
-                                               "%" G_GUINT64_FORMAT " rows made no event on purpose.\n",
+                                               "%" PRIu64 " row made no event on purpose.\n",
+                                               "%" PRIu64 " rows made no event on purpose.\n",
                                                n_ignored), n_ignored);
   while (body->len > 0 && body->str[body->len - 1] == '\n')
     g_string_truncate (body, body->len - 1);

@@ -9,6 +9,7 @@
 #include "li-window.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "li-compare-view.h"
 #include "li-format.h"
@@ -579,8 +580,8 @@ _li_window_report_skipped (LiWindow  *self,
   self->import_report.n_ignored = report->n_ignored;
   self->import_report.skipped_reasons = g_strdupv (report->skipped_reasons);
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Skipped %" G_GUINT64_FORMAT " bad row",
-                                        "Skipped %" G_GUINT64_FORMAT " bad rows", report->n_skipped),
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Skipped %" PRIu64 " bad row",
+                                        "Skipped %" PRIu64 " bad rows", report->n_skipped),
                            report->n_skipped);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 8);

@@ -162,6 +162,33 @@ test_window_offers_mapping (void)
   g_object_unref (window);
 }
 
+/* LI_MAPPING_SCREENSHOT=FILE.png: the dialog with the Taobao mapping. */
+static void
+_save_screenshot (const char *path)
+{
+  LiMappingDialog *dialog = _open_dialog ("taobao.csv");
+  g_autofree char *map_path = _mapping_data ("taobao.map.json");
+  g_autoptr(LiCsvMap) taobao = li_csv_map_from_file (map_path, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  li_mapping_dialog_set_map (dialog, taobao);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+  w = gtk_widget_get_width (GTK_WIDGET (dialog));
+  h = gtk_widget_get_height (GTK_WIDGET (dialog));
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (dialog));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +203,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  if (g_getenv ("LI_MAPPING_SCREENSHOT") != NULL)
+    {
+      _save_screenshot (g_getenv ("LI_MAPPING_SCREENSHOT"));
+      return 0;
+    }
   g_test_add_func ("/gui/mapping/guess-preview-remember", test_guess_preview_remember);
   g_test_add_func ("/gui/mapping/window-offers-mapping", test_window_offers_mapping);
   return g_test_run ();

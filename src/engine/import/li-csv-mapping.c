@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -609,7 +610,7 @@ _li_read_format (JsonObject  *root,
                          _li_node_kind (node));
   if (json_node_get_int (node) != LI_CSV_MAP_VERSION)
     return _li_map_fail (error, "format_version",
-                         _("unsupported version %" G_GINT64_FORMAT " (this version reads %d)"),
+                         _("unsupported version %" PRId64 " (this version reads %d)"),
                          json_node_get_int (node), LI_CSV_MAP_VERSION);
   return TRUE;
 }

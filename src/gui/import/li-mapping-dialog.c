@@ -187,6 +187,8 @@ _li_preview_show (LiMappingDialog *self)
         {
           GtkWidget *label = _li_preview_label (cells[c], c == 0 || row->status == LI_PREVIEW_IGNORED);
 
+          gtk_widget_set_hexpand (label, c == 4);
+
           if (row->status == LI_PREVIEW_BAD && c == 1)
             gtk_widget_add_css_class (label, "error");
           gtk_grid_attach (self->preview_grid, label, (int) c, (int) r + 1,
