@@ -196,12 +196,11 @@ _li_bind_events (LiCsvBound     *b,
 }
 
 /* Binds @map to a file whose header has @header (NULL without a header
- * line) and whose first record has @n_fields fields. */
+ * line: then the columns are the mapping's). */
 static gboolean
 _li_csv_bound_init (LiCsvBound           *b,
                     const LiCsvMap       *map,
                     GStrv                 header,
-                    guint                 n_fields,
                     LiEventStoreBuilder  *builder,
                     const char           *file_name,
                     guint64               line,
@@ -224,7 +223,6 @@ _li_csv_bound_init (LiCsvBound           *b,
                           g_strv_length (map->columns), g_strv_length (header));
   b->names = g_strdupv (map->columns != NULL ? map->columns : header);
   b->n_columns = g_strv_length (b->names);
-  (void) n_fields;
 
   index = _li_column_index (b->names);
   if (!_li_bind_column (index, "lead_id", map->lead_id, &b->lead_col, file_name, line, error) ||
@@ -467,7 +465,6 @@ _li_import_mapped_csv_file (LiImportSink    *sink,
   GError *local_error = NULL;
   LiCsvBound bound;
   LiCsvResult r;
-  guint n;
   gboolean ok;
 
   r = li_csv_reader_next (reader, sink->cancellable, &local_error);
@@ -483,8 +480,7 @@ _li_import_mapped_csv_file (LiImportSink    *sink,
     return FALSE;
   g_ptr_array_add (sink->formats, g_strdup ("mapping"));
 
-  li_csv_reader_get_fields (reader, &n);
-  ok = _li_csv_bound_init (&bound, map, header, n, sink->builder, sink->file_name,
+  ok = _li_csv_bound_init (&bound, map, header, sink->builder, sink->file_name,
                            li_csv_reader_get_line (reader), error) &&
        _li_mapped_rows (&bound, sink, input, reader, !map->header, error);
   _li_csv_bound_clear (&bound);
@@ -710,10 +706,11 @@ li_csv_map_preview (const LiCsvMap   *map,
   g_autoptr(GPtrArray) rows = NULL;
   g_auto(GStrv) header = NULL;
   LiCsvBound bound;
-  guint first = map->header ? 1 : 0;
+  guint first;
 
   g_return_val_if_fail (map != NULL && head != NULL, NULL);
 
+  first = map->header ? 1 : 0;
   if (map->header && !g_array_index (head->valid_utf8, gboolean, 0))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
@@ -723,8 +720,8 @@ li_csv_map_preview (const LiCsvMap   *map,
     }
   if (map->header)
     header = _li_head_header (head);
-  if (!_li_csv_bound_init (&bound, map, header, g_strv_length (head->records->pdata[0]), NULL,
-                           head->file_name, g_array_index (head->lines, guint64, 0), error))
+  if (!_li_csv_bound_init (&bound, map, header, NULL, head->file_name,
+                           g_array_index (head->lines, guint64, 0), error))
     {
       _li_csv_bound_clear (&bound);
       return NULL;
