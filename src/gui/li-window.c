@@ -477,7 +477,6 @@ _li_window_import_with (LiWindow           *self,
                         const LiCsvMap     *map)
 {
   LiImportOptions options = { .format = format, .skip_bad_rows = skip_bad_rows, .map = map };
-
   guint n_events = event_paths != NULL ? g_strv_length ((GStrv) event_paths) : 0;
   g_autofree char *first = g_path_get_basename (n_events > 0 ? event_paths[0] : leads_path);
   g_autofree char *label = NULL;
