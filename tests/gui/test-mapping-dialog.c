@@ -103,6 +103,55 @@ test_guess_preview_remember (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+_find_widget (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = _find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Toggling the header renames the columns, keeps the chosen positions and
+ * the preview follows; an invalid mapping disables Import. */
+static void
+test_header_switch (void)
+{
+  LiMappingDialog *dialog = _open_dialog ("taobao-header.csv");
+  GtkSwitch *header = GTK_SWITCH (_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH));
+  g_autoptr(GPtrArray) preview = NULL;
+  const LiCsvMap *map;
+
+  g_assert_true (gtk_switch_get_active (header));
+  gtk_switch_set_active (header, FALSE);
+  map = li_mapping_dialog_get_map (dialog);
+  g_assert_false (map->header);
+  g_assert_cmpstr (map->lead_id, ==, "column_1");
+  g_assert_cmpstr (map->event, ==, "column_4");
+  preview = li_mapping_dialog_get_preview (dialog);
+  /* The header line is a row now: its time is bad. */
+  g_assert_cmpuint (preview->len, ==, 21);
+  g_assert_nonnull (strstr (preview->pdata[0], "bad timestamp \"timestamp\""));
+
+  gtk_switch_set_active (header, TRUE);
+  map = li_mapping_dialog_get_map (dialog);
+  g_assert_true (map->header);
+  g_assert_null (map->columns);
+  g_assert_cmpstr (map->lead_id, ==, "user_id");
+  g_assert_cmpstr (map->time_column, ==, "timestamp");
+  g_clear_pointer (&preview, g_ptr_array_unref);
+  preview = li_mapping_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->len, ==, 20);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 _has_mapping_dialog (gpointer data)
 {
@@ -209,6 +258,7 @@ main (int   argc,
       return 0;
     }
   g_test_add_func ("/gui/mapping/guess-preview-remember", test_guess_preview_remember);
+  g_test_add_func ("/gui/mapping/header-switch", test_header_switch);
   g_test_add_func ("/gui/mapping/window-offers-mapping", test_window_offers_mapping);
   return g_test_run ();
 }
