@@ -25,7 +25,8 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$SRC/build-fuzz}
 FUZZ_SRC=$SRC/tests/fuzz
 ALL_TARGETS="fuzz-csv-reader fuzz-import-auto fuzz-import-csv fuzz-import-rees46
-  fuzz-import-retailrocket fuzz-leads fuzz-time fuzz-rules fuzz-replay fuzz-compare"
+  fuzz-import-retailrocket fuzz-leads fuzz-time fuzz-rules fuzz-replay fuzz-compare
+  fuzz-csv-map fuzz-import-mapped"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 
 # The longest input a target makes up, in bytes (seeds are cut to it).

@@ -416,9 +416,9 @@ test_bad_files (void)
 
   assert_error (empty, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT, "%s: empty file");
   assert_error (blank, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT, "%s: empty file");
-  assert_error (unknown, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
+  assert_error (unknown, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_UNKNOWN_FORMAT,
                 "%s:1: unknown format (header: a,\"b\",c)");
-  assert_error (no_header, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
+  assert_error (no_header, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_UNKNOWN_FORMAT,
                 "%s:1: unknown format (header: u1,2026-03-01T10:00:00Z,view)");
   assert_error (bad_header, NULL, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
                 "%s:1: invalid UTF-8 in the header");

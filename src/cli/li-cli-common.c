@@ -18,6 +18,7 @@ li_cli_args_clear (LiCliArgs *a)
   g_strfreev (a->events);
   g_free (a->leads);
   g_free (a->format);
+  g_free (a->map);
   g_free (a->as_of);
   g_free (a->from);
   g_free (a->to);
@@ -73,6 +74,7 @@ li_cli_load_dataset (const LiCliArgs *a,
 {
   LiImportOptions options = { .format = LI_FORMAT_AUTO, .skip_bad_rows = a->skip_bad_rows };
   g_autoptr(GError) error = NULL;
+  g_autoptr(LiCsvMap) map = NULL;
   const LiImportReport *report;
   LiDataset *dataset;
 
@@ -88,6 +90,17 @@ li_cli_load_dataset (const LiCliArgs *a,
       *status = li_cli_usage (msg);
       return NULL;
     }
+  if (a->map != NULL && options.format != LI_FORMAT_AUTO && options.format != LI_FORMAT_CSV)
+    {
+      *status = li_cli_usage (_("--map reads CSV files: --format cannot name another format"));
+      return NULL;
+    }
+  if (a->map != NULL && (map = li_csv_map_from_file (a->map, &error)) == NULL)
+    {
+      *status = li_cli_bad_input (error->message);
+      return NULL;
+    }
+  options.map = map;
   dataset = li_dataset_load ((const char * const *) a->events, a->leads, &options,
                              _li_show_progress (a) ? _li_progress_cb : NULL, (gpointer) "Importing",
                              NULL, &error);
@@ -104,6 +117,11 @@ li_cli_load_dataset (const LiCliArgs *a,
       for (guint i = 0; report->skipped_reasons && report->skipped_reasons[i]; i++)
         g_printerr ("  %s\n", report->skipped_reasons[i]);
     }
+  /* Rows that are valid but make no event on purpose (Segment's other
+   * calls, event values a mapping maps to null). */
+  if (report->n_ignored > 0)
+    g_printerr ("ignored %" G_GUINT64_FORMAT " row%s of no event\n", report->n_ignored,
+                report->n_ignored == 1 ? "" : "s");
   return dataset;
 }
 

@@ -24,6 +24,7 @@ typedef struct
   char   **events;
   char    *leads;
   char    *format;
+  char    *map;
   char    *as_of;
   char    *from;
   char    *to;

@@ -6,7 +6,9 @@
 #include "li-window-dialogs.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
+#include "li-import.h"
 #include "li-rules.h"
 #include "li-problem.h"
 
@@ -53,6 +55,74 @@ _li_add_filters (GtkFileChooser *chooser,
     }
 }
 
+/* The import options, as choices of the file chooser (the portal's
+ * dialog shows them too). */
+static void
+_li_add_import_choices (GtkFileChooser *chooser)
+{
+  static const char *ids[] = {
+    "auto", "csv", "rees46", "retailrocket", "ga4", "segment", "mapping", NULL
+  };
+  const char *labels[] = {
+    _("Detect the Format"), "CSV", "REES46", "RetailRocket", "GA4", "Segment",
+    _("Column Mapping…"), NULL
+  };
+
+  gtk_file_chooser_add_choice (chooser, "format", _("Format"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, "format", "auto");
+  gtk_file_chooser_add_choice (chooser, "skip", _("Skip bad rows"), NULL, NULL);
+  gtk_file_chooser_set_choice (chooser, "skip", "false");
+}
+
+void
+li_file_chooser_get_import_options (GtkFileChooser *chooser,
+                                    LiFormat       *format,
+                                    gboolean       *mapping,
+                                    gboolean       *skip_bad_rows)
+{
+  const char *id = gtk_file_chooser_get_choice (chooser, "format");
+
+  *mapping = g_strcmp0 (id, "mapping") == 0;
+  if (*mapping || !li_format_from_string (id, format))
+    *format = LI_FORMAT_AUTO;
+  *skip_bad_rows = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "skip"), "true") == 0;
+}
+
+void
+li_skipped_rows_dialog_present (GtkWindow          *parent,
+                                guint64             n_skipped,
+                                const char * const *reasons,
+                                guint64             n_ignored)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  guint n = reasons != NULL ? g_strv_length ((GStrv) reasons) : 0;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " Bad Row Skipped",
+                                          "%" PRIu64 " Bad Rows Skipped",
+                                          n_skipped), n_skipped);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (body, "%s\n", reasons[i]);
+  if (n_skipped > n)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %" PRIu64 " more\n",
+                                               "… and %" PRIu64 " more\n", n_skipped - n),
+                            n_skipped - n);
+  if (n_ignored > 0)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                               "%" PRIu64 " row made no event on purpose.\n",
+                                               "%" PRIu64 " rows made no event on purpose.\n",
+                                               n_ignored), n_ignored);
+  while (body->len > 0 && body->str[body->len - 1] == '\n')
+    g_string_truncate (body, body->len - 1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 GtkFileChooserNative *
 li_file_chooser_new (GtkWindow     *parent,
                      LiChooserKind  kind)
@@ -97,7 +167,10 @@ li_file_chooser_new (GtkWindow     *parent,
 
   chooser = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
   if (kind == LI_CHOOSER_IMPORT_EVENTS)
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+    {
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+      _li_add_import_choices (GTK_FILE_CHOOSER (chooser));
+    }
   _li_add_filters (GTK_FILE_CHOOSER (chooser), filters);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 

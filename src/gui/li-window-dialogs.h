@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "li-import.h"
+
 G_BEGIN_DECLS
 
 /* The dialogs of the window, built from plain arguments: they know nothing
@@ -20,6 +22,17 @@ typedef enum
 /* A modal file chooser with the title, button and filters of @kind. */
 GtkFileChooserNative *li_file_chooser_new        (GtkWindow      *parent,
                                                   LiChooserKind   kind);
+/* The choices of an events chooser: the format, whether a column mapping
+ * (then @format is LI_FORMAT_AUTO), and whether to skip bad rows. */
+void                  li_file_chooser_get_import_options (GtkFileChooser *chooser,
+                                                          LiFormat       *format,
+                                                          gboolean       *mapping,
+                                                          gboolean       *skip_bad_rows);
+/* The bad rows an import skipped: the count and the first reasons. */
+void                  li_skipped_rows_dialog_present (GtkWindow          *parent,
+                                                      guint64             n_skipped,
+                                                      const char * const *reasons,
+                                                      guint64             n_ignored);
 /* The problems of a rule file, the first 12 of them, or else @error. */
 void                  li_problems_dialog_present (GtkWindow      *parent,
                                                   const char     *heading,

@@ -9,10 +9,12 @@
 #include "li-window.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "li-compare-view.h"
 #include "li-format.h"
 #include "li-leads-view.h"
+#include "li-mapping-dialog.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
 #include "li-leads-export-dialog.h"
@@ -74,6 +76,13 @@ struct _LiWindow
   gboolean             result_stale;  /* the result is of the data before the last import */
   LiContinuation      *after_save;    /* run once the rules are saved (unsaved-changes dialog) */
   GtkNativeDialog     *file_chooser;  /* the one shown; a new one replaces it */
+
+  /* The last import, to run it again through a column mapping when a
+   * file's format is not known, and what it skipped. */
+  GStrv                import_paths;
+  char                *import_leads;
+  gboolean             import_skip;
+  LiImportReport       import_report;
 };
 
 G_DEFINE_FINAL_TYPE (LiWindow, li_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -462,10 +471,14 @@ _li_window_update_names (LiWindow *self)
 /* Import */
 
 static void
-_li_window_import_paths (LiWindow           *self,
-                         const char * const *event_paths,
-                         const char         *leads_path)
+_li_window_import_with (LiWindow           *self,
+                        const char * const *event_paths,
+                        const char         *leads_path,
+                        LiFormat            format,
+                        gboolean            skip_bad_rows,
+                        const LiCsvMap     *map)
 {
+  LiImportOptions options = { .format = format, .skip_bad_rows = skip_bad_rows, .map = map };
   guint n_events = event_paths != NULL ? g_strv_length ((GStrv) event_paths) : 0;
   g_autofree char *first = g_path_get_basename (n_events > 0 ? event_paths[0] : leads_path);
   g_autofree char *label = NULL;
@@ -481,7 +494,101 @@ _li_window_import_paths (LiWindow           *self,
   gtk_progress_bar_set_text (self->import_progress, NULL);
   gtk_progress_bar_set_show_text (self->import_progress, TRUE);
 
-  li_project_import (self->project, event_paths, leads_path);
+  g_strfreev (self->import_paths);
+  self->import_paths = g_strdupv ((GStrv) event_paths);
+  g_free (self->import_leads);
+  self->import_leads = g_strdup (leads_path);
+  self->import_skip = skip_bad_rows;
+  li_project_import_with_options (self->project, event_paths, leads_path, &options);
+}
+
+static void
+_li_window_import_paths (LiWindow           *self,
+                         const char * const *event_paths,
+                         const char         *leads_path)
+{
+  _li_window_import_with (self, event_paths, leads_path, LI_FORMAT_AUTO, FALSE, NULL);
+}
+
+static void
+_li_window_mapping_import_cb (LiMappingDialog *dialog,
+                              const LiCsvMap  *map,
+                              LiWindow        *self)
+{
+  GStrv paths = g_object_get_data (G_OBJECT (dialog), "li-paths");
+  const char *leads = g_object_get_data (G_OBJECT (dialog), "li-leads");
+  gboolean skip = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "li-skip"));
+
+  _li_window_import_with (self, (const char * const *) paths, leads, LI_FORMAT_AUTO, skip, map);
+}
+
+/* The mapping dialog for @path; its mapping imports @paths (every file of
+ * the import goes through it). */
+static void
+_li_window_open_mapping (LiWindow           *self,
+                         const char         *path,
+                         const char * const *paths,
+                         const char         *leads_path,
+                         gboolean            skip_bad_rows)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LiMappingDialog *dialog = li_mapping_dialog_new (GTK_WINDOW (self), file);
+
+  g_object_set_data_full (G_OBJECT (dialog), "li-paths", g_strdupv ((GStrv) paths),
+                          (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (dialog), "li-leads", g_strdup (leads_path), g_free);
+  g_object_set_data (G_OBJECT (dialog), "li-skip", GINT_TO_POINTER (skip_bad_rows));
+  g_signal_connect_object (dialog, "import", G_CALLBACK (_li_window_mapping_import_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* An import failed on a CSV of no known format: offer a column mapping
+ * for that file (the error names it as it was given). */
+static gboolean
+_li_window_offer_mapping (LiWindow     *self,
+                          const GError *error)
+{
+  if (!g_error_matches (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_UNKNOWN_FORMAT) ||
+      self->import_paths == NULL)
+    return FALSE;
+  for (guint i = 0; self->import_paths[i] != NULL; i++)
+    {
+      const char *path = self->import_paths[i];
+
+      if (g_str_has_prefix (error->message, path) && error->message[strlen (path)] == ':')
+        {
+          _li_window_open_mapping (self, path, (const char * const *) self->import_paths,
+                                   self->import_leads, self->import_skip);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Skipped rows are counted in a toast whose button shows the reasons. */
+static void
+_li_window_report_skipped (LiWindow  *self,
+                           LiDataset *loaded)
+{
+  const LiImportReport *report = li_dataset_get_report (loaded);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  li_import_report_clear (&self->import_report);
+  if (report->n_skipped == 0)
+    return;
+  self->import_report.n_skipped = report->n_skipped;
+  self->import_report.n_ignored = report->n_ignored;
+  self->import_report.skipped_reasons = g_strdupv (report->skipped_reasons);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Skipped %" PRIu64 " bad row",
+                                        "Skipped %" PRIu64 " bad rows", report->n_skipped),
+                           report->n_skipped);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-skipped-rows");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Saving */
@@ -808,6 +915,8 @@ _li_window_import_finished_cb (LiProject    *project,
       _li_window_show_toast (self, _("Import cancelled"));
       return;
     }
+  if (_li_window_offer_mapping (self, error))
+    return;
   if (error != NULL)
     {
       _li_window_show_import_error (self, error->message);
@@ -815,6 +924,7 @@ _li_window_import_finished_cb (LiProject    *project,
     }
 
   _li_window_hide_error (self);
+  _li_window_report_skipped (self, loaded);
   paths = li_dataset_get_event_paths (loaded);
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     _li_window_add_recent (self, paths[i], FALSE);
@@ -1199,18 +1309,39 @@ _li_window_import_events_response_cb (GtkNativeDialog *dialog,
                                       LiWindow        *self)
 {
   g_autoptr(GListModel) model = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+  LiFormat format = LI_FORMAT_AUTO;
+  gboolean mapping = FALSE, skip = FALSE;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+    {
+      model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      li_file_chooser_get_import_options (GTK_FILE_CHOOSER (dialog), &format, &mapping, &skip);
+    }
   if (self->file_chooser == dialog)
     g_clear_object (&self->file_chooser);
 
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (files, g_list_model_get_item (model, i));
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (model, i);
+      g_autofree char *path = g_file_get_path (file);
 
-  if (files->len > 0)
-    li_window_import (self, (GFile * const *) files->pdata, files->len, NULL);
+      if (path == NULL)
+        {
+          _li_window_show_import_error (self, _("Only local files can be opened"));
+          return;
+        }
+      g_strv_builder_add (builder, path);
+    }
+  paths = g_strv_builder_end (builder);
+
+  if (paths[0] == NULL)
+    return;
+  if (mapping)
+    _li_window_open_mapping (self, paths[0], (const char * const *) paths, NULL, skip);
+  else
+    _li_window_import_with (self, (const char * const *) paths, NULL, format, skip, NULL);
 }
 
 static void
@@ -1290,6 +1421,18 @@ _li_window_action_cancel_import (GtkWidget  *widget,
                                  GVariant   *param)
 {
   li_project_cancel_import (LI_WINDOW (widget)->project);
+}
+
+static void
+_li_window_action_show_skipped_rows (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+
+  li_skipped_rows_dialog_present (GTK_WINDOW (self), self->import_report.n_skipped,
+                                  (const char * const *) self->import_report.skipped_reasons,
+                                  self->import_report.n_ignored);
 }
 
 static void
@@ -1504,6 +1647,9 @@ li_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->after_save, _li_continuation_free);
+  g_clear_pointer (&self->import_paths, g_strfreev);
+  g_clear_pointer (&self->import_leads, g_free);
+  li_import_report_clear (&self->import_report);
 
   G_OBJECT_CLASS (li_window_parent_class)->finalize (object);
 }
@@ -1526,6 +1672,7 @@ _li_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.redo", NULL, _li_window_action_redo },
     { "win.close", NULL, _li_window_action_close },
     { "win.cancel-import", NULL, _li_window_action_cancel_import },
+    { "win.show-skipped-rows", NULL, _li_window_action_show_skipped_rows },
     { "win.dismiss-error", NULL, _li_window_action_dismiss_error },
     { "win.open-sample", NULL, _li_window_action_open_sample },
     { "win.open-recent", "s", _li_window_action_open_recent },
@@ -1592,6 +1739,9 @@ li_window_class_init (LiWindowClass *klass)
                                              G_STRUCT_OFFSET (LiWindow, recent_menu));
 
   _li_window_class_actions_init (widget_class);
+  /* Escape cancels a running import; the action is disabled otherwise, and
+   * then the key goes on to whoever else wants it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
 }
 
 static void

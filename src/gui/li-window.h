@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (LiWindow, li_window, LI, WINDOW, AdwApplicationWindow)
 
 /* Window actions, all "win.":
  *   new, open-rules, import-events, import-leads, save, save-as, undo, redo,
- *   close, cancel-import, dismiss-error, open-sample, open-recent (s: path),
+ *   close, cancel-import (also Escape), show-skipped-rows (the bad rows the
+ *   last import skipped), dismiss-error, open-sample, open-recent (s: path),
  *   set-intent-points ((sd): event, points; edits the first intent rule of
  *   that event without a where, or adds one),
  *   set-stage-threshold ((ud): stage index, min_score),

@@ -315,3 +315,59 @@ li_time_format (gint64 time_ms)
   return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02uT%02u:%02u:%02uZ",
                           year, month, mday, hour, minute, second);
 }
+
+gboolean
+li_time_from_civil (gint64  year,
+                    guint   month,
+                    guint   day,
+                    guint   hour,
+                    guint   minute,
+                    guint   second,
+                    guint   ms,
+                    int     offset_sec,
+                    gint64 *time_ms)
+{
+  gint64 seconds;
+
+  g_return_val_if_fail (time_ms != NULL, FALSE);
+
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      day > _li_days_in_month (year, month) || hour > 23 || minute > 59 ||
+      second > 59 || ms > 999 || offset_sec < -86400 || offset_sec > 86400)
+    return FALSE;
+
+  seconds = _li_days_from_civil (year, month, day) * SEC_PER_DAY +
+            hour * 3600 + minute * 60 + second - offset_sec;
+  if (seconds < MIN_UNIX_SEC || seconds > MAX_UNIX_SEC)
+    return FALSE;
+  *time_ms = seconds * 1000 + ms;
+  return TRUE;
+}
+
+gboolean
+li_time_parse_unix (const char *str,
+                    gsize       len,
+                    guint       per_second,
+                    gint64     *time_ms)
+{
+  gint64 value;
+
+  g_return_val_if_fail (str != NULL || len == 0, FALSE);
+  g_return_val_if_fail (per_second == 1 || per_second == 1000 || per_second == 1000000, FALSE);
+  g_return_val_if_fail (time_ms != NULL, FALSE);
+
+  _li_trim (&str, &len);
+  if (!_li_parse_integer (str, str + len,
+                          MIN_UNIX_SEC * per_second,
+                          (MAX_UNIX_SEC + 1) * per_second - 1, &value))
+    return FALSE;
+
+  /* Microseconds are floored to milliseconds, as GA4's are. */
+  if (per_second == 1)
+    *time_ms = value * 1000;
+  else if (per_second == 1000)
+    *time_ms = value;
+  else
+    *time_ms = value / 1000 - (value % 1000 < 0);
+  return TRUE;
+}

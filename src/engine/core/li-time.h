@@ -17,6 +17,25 @@ gboolean li_time_parse         (const char *str,
 gboolean li_time_parse_unix_ms (const char *str,
                                 gsize       len,
                                 gint64     *time_ms);
+/* Integer Unix time in units of 1/@per_second s (1, 1000 or 1000000; the
+ * `s`, `ms` and `us` of a column mapping), microseconds floored to
+ * milliseconds; the same range as li_time_parse (). */
+gboolean li_time_parse_unix    (const char *str,
+                                gsize       len,
+                                guint       per_second,
+                                gint64     *time_ms);
+/* A calendar date and time of day, less @offset_sec east of UTC, in Unix
+ * milliseconds; FALSE for an invalid date or field, or a time outside the
+ * years 0001 to 9999 UTC. */
+gboolean li_time_from_civil    (gint64      year,
+                                guint       month,
+                                guint       day,
+                                guint       hour,
+                                guint       minute,
+                                guint       second,
+                                guint       ms,
+                                int         offset_sec,
+                                gint64     *time_ms);
 /* `2026-03-01T10:00:00Z` (with `.123` when there are milliseconds). */
 char    *li_time_format        (gint64      time_ms);
 /* Days since 1970-01-01 (floor), the UTC calendar day of a time. */

@@ -53,6 +53,7 @@ _li_load_state_unref (LoadState *state)
 
   g_strfreev (state->event_paths);
   g_free (state->leads_path);
+  li_csv_map_free ((LiCsvMap *) state->options.map);
   g_main_context_unref (state->context);
   g_mutex_clear (&state->mutex);
   g_free (state);
@@ -63,6 +64,7 @@ _li_import_report_copy (LiImportReport       *dst,
                         const LiImportReport *src)
 {
   dst->n_skipped = src->n_skipped;
+  dst->n_ignored = src->n_ignored;
   dst->skipped_reasons = g_strdupv (src->skipped_reasons);
   dst->formats = g_strdupv (src->formats);
   dst->bytes_read = src->bytes_read;
@@ -239,6 +241,9 @@ li_dataset_load_async (const char * const    *event_paths,
   state->leads_path = g_strdup (leads_path);
   if (options != NULL)
     state->options = *options;
+  /* The worker reads its own copy: the caller may free the mapping. */
+  if (options != NULL && options->map != NULL)
+    state->options.map = li_csv_map_copy (options->map);
   state->context = g_main_context_ref_thread_default ();
   state->progress = progress;
   state->progress_data = progress_data;

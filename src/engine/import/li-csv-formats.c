@@ -397,7 +397,7 @@ _li_import_csv_file (LiImportSink   *sink,
     {
       g_autofree char *shown = _li_csv_describe_header (reader);
 
-      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_UNKNOWN_FORMAT,
                    _("%s:%" PRIu64 ": unknown format (header: %s)"),
                    sink->file_name, line, shown);
       return FALSE;

@@ -15,6 +15,7 @@
 
 #include "li-import.h"
 #include "li-csv-formats.h"
+#include "li-csv-mapping-private.h"
 #include "li-import-input.h"
 #include "li-json-event.h"
 #include "li-import-sink.h"
@@ -55,10 +56,11 @@ _li_import_total_size (GFile * const *files,
 }
 
 static gboolean
-_li_import_event_file (LiImportSink  *sink,
-                       GFile         *file,
-                       LiFormat       format,
-                       GError       **error)
+_li_import_event_file (LiImportSink    *sink,
+                       GFile           *file,
+                       LiFormat         format,
+                       const LiCsvMap  *map,
+                       GError         **error)
 {
   LiImportInput input = { NULL, };
   gboolean json = FALSE;
@@ -69,6 +71,13 @@ _li_import_event_file (LiImportSink  *sink,
     {
       _li_import_input_clear (&input);
       return FALSE;
+    }
+
+  if (map != NULL)
+    {
+      ok = _li_import_mapped_csv_file (sink, &input, map, error);
+      _li_import_input_clear (&input);
+      return ok;
     }
 
   if (format == LI_FORMAT_AUTO &&
@@ -111,12 +120,20 @@ _li_import_events_named (GFile * const         *files,
   g_autoptr(GPtrArray) reasons = NULL;
   g_autoptr(GPtrArray) formats = NULL;
   LiFormat format = options != NULL ? options->format : LI_FORMAT_AUTO;
+  const LiCsvMap *map = options != NULL ? options->map : NULL;
   LiImportSink sink = { NULL, };
 
   if ((guint) format >= G_N_ELEMENTS (format_names))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_FORMAT,
                    _("unknown format %u"), (guint) format);
+      return NULL;
+    }
+  /* A mapping reads CSV: another format forced with it is a contradiction. */
+  if (map != NULL && format != LI_FORMAT_AUTO && format != LI_FORMAT_CSV)
+    {
+      g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_MAPPING,
+                   _("a column mapping reads CSV files, not %s"), li_format_to_string (format));
       return NULL;
     }
 
@@ -149,7 +166,7 @@ _li_import_events_named (GFile * const         *files,
       else
         sink.file_name = name = _li_file_display_name (files[i]);
 
-      if (!_li_import_event_file (&sink, files[i], format, error))
+      if (!_li_import_event_file (&sink, files[i], format, map, error))
         return NULL;
       _li_import_sink_progress (&sink, sink.done_files);
     }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "li-csv-mapping.h"
 #include "li-event-store.h"
 #include "li-lead-table.h"
 
@@ -16,6 +17,8 @@ typedef enum
   LI_IMPORT_ERROR_FORMAT,     /* unknown or unsupported format, bad header */
   LI_IMPORT_ERROR_IO,
   LI_IMPORT_ERROR_LIMIT,      /* a row or the store grew past a limit */
+  LI_IMPORT_ERROR_UNKNOWN_FORMAT,  /* a CSV header of no known format: a mapping may help */
+  LI_IMPORT_ERROR_MAPPING,    /* a column mapping that is invalid or does not fit the file */
 } LiImportError;
 
 typedef enum
@@ -36,6 +39,7 @@ typedef struct
   LiFormat format;
   gboolean skip_bad_rows;
   guint64  max_events;     /* more is an error; 0: li_import_default_max_events () */
+  const LiCsvMap *map;     /* read every file as CSV through this mapping (SPEC 2.1a) */
 } LiImportOptions;
 
 /* What an import did besides the events, for the CLI and the window. */

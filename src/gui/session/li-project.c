@@ -975,15 +975,26 @@ li_project_import (LiProject          *self,
 {
   /* Formats are detected, and a bad row fails the import. */
   LiImportOptions options = { LI_FORMAT_AUTO, FALSE };
+
+  li_project_import_with_options (self, event_paths, leads_path, &options);
+}
+
+void
+li_project_import_with_options (LiProject             *self,
+                                const char * const    *event_paths,
+                                const char            *leads_path,
+                                const LiImportOptions *options)
+{
   Job *job;
 
   g_return_if_fail (LI_IS_PROJECT (self));
   g_return_if_fail ((event_paths != NULL && event_paths[0] != NULL) || leads_path != NULL);
+  g_return_if_fail (options != NULL);
 
   _li_project_cancel_job (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
   job = _li_job_new (self, self->import_cancellable);
-  li_dataset_load_async (event_paths, leads_path, &options, _li_project_import_progress_cb, job,
+  li_dataset_load_async (event_paths, leads_path, options, _li_project_import_progress_cb, job,
                          self->import_cancellable, _li_project_import_done_cb, job);
   _li_project_update_state (self);
 }

@@ -103,6 +103,12 @@ LiDataset      *li_project_get_dataset        (LiProject          *self);
 void            li_project_import             (LiProject          *self,
                                                const char * const *event_paths,
                                                const char         *leads_path);
+/* The same with a format, a column mapping or skipping bad rows (the
+ * options are copied). */
+void            li_project_import_with_options (LiProject             *self,
+                                                const char * const    *event_paths,
+                                                const char            *leads_path,
+                                                const LiImportOptions *options);
 void            li_project_cancel_import      (LiProject          *self);
 gboolean        li_project_get_importing      (LiProject          *self);
 
