@@ -21,7 +21,9 @@ struct _LiRemoteInputStream
   GInputStream *body;
   guint64       received;
   gint64        expected;    /* Content-Length, -1 if none */
+  gboolean      check_end;   /* chunked and kept alive: see _li_remote_peer_closed */
   gboolean      check_gzip;  /* Content-Encoding: gzip, the magic is due */
+  gboolean      complete;    /* read to its end */
   guchar        head[2];
 };
 
@@ -44,6 +46,9 @@ li_remote_input_stream_read (GInputStream  *stream,
   GError *local = NULL;
   gssize n;
 
+  /* libsoup reads from its buffers without looking at @cancellable. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
   n = g_input_stream_read (self->body, buffer, count, cancellable, &local);
   if (n < 0)
     {
@@ -72,6 +77,18 @@ li_remote_input_stream_read (GInputStream  *stream,
       return -1;
     }
 
+  if (n == 0 && self->check_end)
+    {
+      self->check_end = FALSE;
+      if (_li_remote_peer_closed (self->session))
+        {
+          g_set_error (error, LI_REMOTE_ERROR, LI_REMOTE_ERROR_TRUNCATED,
+                       _("the connection closed after %" PRIu64 " bytes, before the end of "
+                         "the data"), self->received);
+          return -1;
+        }
+    }
+
   if (self->check_gzip)
     {
       for (gssize i = 0; i < n && self->received + (guint64) i < 2; i++)
@@ -88,6 +105,7 @@ li_remote_input_stream_read (GInputStream  *stream,
     }
 
   self->received += (guint64) n;
+  self->complete = n == 0;
   return n;
 }
 
@@ -98,6 +116,10 @@ li_remote_input_stream_close (GInputStream  *stream,
 {
   LiRemoteInputStream *self = LI_REMOTE_INPUT_STREAM (stream);
 
+  /* Closed early (an error, a cancelled import): drop the connection
+   * rather than read the rest, which may never end. */
+  if (!self->complete)
+    soup_session_abort (self->session);
   return g_input_stream_close (self->body, cancellable, error);
 }
 
@@ -236,6 +258,9 @@ li_remote_open_url (const char    *url,
   self->check_gzip = encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     self->expected = soup_message_headers_get_content_length (headers);
+  self->check_end = soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED &&
+                    soup_message_get_http_version (self->msg) == SOUP_HTTP_1_1 &&
+                    !soup_message_headers_header_contains (headers, "Connection", "close");
   if (size != NULL)
     *size = self->expected > 0 ? (guint64) self->expected : 0;
   return G_INPUT_STREAM (self);

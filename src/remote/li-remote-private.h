@@ -28,6 +28,11 @@ GInputStream *_li_remote_send        (SoupSession   *session,
                                       const char    *display,
                                       GCancellable  *cancellable,
                                       GError       **error);
+/* Whether the server closed the connection @session last opened.  A
+ * chunked body cut at a chunk's end reads as a clean end in libsoup before
+ * 3.6.5; a server that keeps the connection alive has not closed it when
+ * the body really ended. */
+gboolean      _li_remote_peer_closed (SoupSession  *session);
 /* FALSE with an error naming @display unless the status is 2xx. */
 gboolean      _li_remote_check_status (SoupMessage  *msg,
                                        const char   *display,

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 G_DEFINE_QUARK (li-remote-error-quark, li_remote_error)
 
@@ -262,6 +263,34 @@ _li_remote_check_status (SoupMessage  *msg,
   return FALSE;
 }
 
+#define LI_SOCKET_KEY "li-remote-socket"
+
+/* The socket of the session's newest connection, for _li_remote_peer_closed. */
+static void
+_li_network_event_cb (SoupMessage        *msg,
+                      GSocketClientEvent  event,
+                      GIOStream          *connection,
+                      gpointer            session)
+{
+  if (event == G_SOCKET_CLIENT_CONNECTED && G_IS_SOCKET_CONNECTION (connection))
+    g_object_set_data_full (G_OBJECT (session), LI_SOCKET_KEY,
+                            g_object_ref (g_socket_connection_get_socket (G_SOCKET_CONNECTION (connection))),
+                            g_object_unref);
+}
+
+gboolean
+_li_remote_peer_closed (SoupSession *session)
+{
+  GSocket *socket = g_object_get_data (G_OBJECT (session), LI_SOCKET_KEY);
+  char byte;
+
+  if (socket == NULL || g_socket_is_closed (socket))
+    return FALSE;
+  if ((g_socket_condition_check (socket, G_IO_IN | G_IO_HUP) & (G_IO_IN | G_IO_HUP)) == 0)
+    return FALSE;
+  return recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
 GInputStream *
 _li_remote_send (SoupSession   *session,
                  SoupMessage  **msg,
@@ -280,6 +309,7 @@ _li_remote_send (SoupSession   *session,
       guint status;
       GUri *current;
 
+      g_signal_connect_object (*msg, "network-event", G_CALLBACK (_li_network_event_cb), session, 0);
       body = soup_session_send (session, *msg, cancellable, &local);
       if (body == NULL)
         {
