@@ -183,7 +183,7 @@ t_keyring () {
     trap "kill $pid 2>/dev/null" EXIT
     i=0
     until printf x | secret-tool store --label=probe lead-intent-probe 1 2>/dev/null; do
-      i=$((i + 1)); [ $i -lt 50 ] || { echo "the keyring did not start"; exit 77; }; sleep 0.1
+      i=$((i + 1)); [ $i -lt 100 ] || { echo "the keyring did not start"; exit 77; }; sleep 0.1
     done
     unset LEAD_INTENT_TOKEN
     printf "%s\n" "$TOKEN" | "$CLI" token set --endpoint "$EP" || exit 1
@@ -210,7 +210,7 @@ if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/d
   n=$((n + 1))
   if [ $status = 0 ]; then
     echo "ok $n - token set, publish with the keyring's token, token clear"
-  elif [ $status = 77 ] || grep -q "Failed to connect\|not provided by any .service\|cannot\|couldn" "$tmp/keyring.log" 2>/dev/null; then
+  elif [ $status = 77 ]; then
     echo "ok $n - the keyring # SKIP no Secret Service could run here: $(head -1 "$tmp/check.out" "$tmp/keyring.log" | tr '\n' ' ')"
   else
     echo "not ok $n - token set, publish with the keyring's token, token clear"
