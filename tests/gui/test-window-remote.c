@@ -97,6 +97,33 @@ test_import_url (void)
   g_assert_cmpuint (li_dataset_get_store (dataset)->n_events, >, 0);
 }
 
+static gboolean
+_importing (gpointer data)
+{
+  return li_project_get_importing (li_window_get_project (window));
+}
+
+/* Escape (url.cancel) during an endless download: the import stops and
+ * the data in use stays. */
+static void
+test_import_url_cancel (void)
+{
+  g_autofree char *url = li_test_server_url (server, "/endless");
+  LiDataset *before = li_project_get_dataset (li_window_get_project (window));
+  LiUrlDialog *dialog;
+
+  g_assert_nonnull (before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-url", NULL);
+  dialog = _find_toplevel (LI_TYPE_URL_DIALOG);
+  li_url_dialog_start (dialog, url, FALSE);
+  _iterate_until (_importing, NULL);
+  g_usleep (200 * 1000);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "url.cancel", NULL);
+  _iterate_until (_url_dialog_gone, NULL);
+  _iterate_until (_not_importing, NULL);
+  g_assert_true (li_project_get_dataset (li_window_get_project (window)) == before);
+}
+
 static void
 test_publish (void)
 {
@@ -167,6 +194,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
 
   g_test_add_func ("/gui/window/remote/import-url", test_import_url);
+  g_test_add_func ("/gui/window/remote/import-url-cancel", test_import_url_cancel);
   g_test_add_func ("/gui/window/remote/publish", test_publish);
   status = g_test_run ();
 
