@@ -5,10 +5,12 @@
  * and a publish refused because production changed meanwhile. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "li-application.h"
 #include "li-endpoint.h"
+#include "li-endpoint-store.h"
 #include "li-publish-dialog.h"
 #include "li-remote.h"
 #include "li-test-server.h"
@@ -22,6 +24,7 @@
 
 static LiWindow *window;
 static LiTestServer *server;
+static char *home;  /* XDG_STATE_HOME and XDG_DATA_HOME of the test */
 
 static gpointer
 _find_toplevel (GType type)
@@ -138,6 +141,11 @@ test_publish (void)
   guint n_versions = g_list_model_get_n_items (versions);
   g_autoptr(LiVersion) first = NULL;
 
+  g_autofree char *rules_path = g_build_filename (home, "draft.leadrules.json", NULL);
+  g_autofree char *endpoints = NULL;
+
+  /* A saved document remembers its endpoint. */
+  g_assert_true (li_window_save_rules_to (window, rules_path, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL);
   dialog = _find_toplevel (LI_TYPE_PUBLISH_DIALOG);
   g_assert_nonnull (dialog);
@@ -148,6 +156,8 @@ test_publish (void)
   g_test_message ("%s", li_publish_dialog_get_status (dialog));
   g_assert_nonnull (strstr (li_publish_dialog_get_status (dialog), "Published"));
   g_assert_cmpuint (li_test_server_get_puts (server), ==, 1);
+  endpoints = li_endpoint_store_lookup (rules_path);
+  g_assert_cmpstr (endpoints, ==, endpoint);
 
   /* Production as a version of the Compare page. */
   li_publish_dialog_fetch (dialog);
@@ -171,6 +181,57 @@ test_publish (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+_assert_no_token_in (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        _assert_no_token_in (path);
+      else if (g_file_get_contents (path, &contents, NULL, NULL))
+        {
+          g_test_message ("checked %s", path);
+          g_assert_null (strstr (contents, TOKEN));
+        }
+    }
+}
+
+static void
+_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        _remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+/* What the window wrote (rule file, endpoints, ETags) holds no token. */
+static void
+test_no_token_in_files (void)
+{
+  g_autofree char *etags = g_build_filename (home, "state", "lead-intent", "etags.json", NULL);
+  g_autofree char *endpoints = g_build_filename (home, "data", "lead-intent", "endpoints.json", NULL);
+
+  g_assert_true (g_file_test (etags, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (endpoints, G_FILE_TEST_IS_REGULAR));
+  _assert_no_token_in (home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +240,15 @@ main (int   argc,
   g_autofree char *files = NULL;
   int status;
 
+  /* The files the window writes land in a folder of the test. */
+  home = g_dir_make_tmp ("li-remote-XXXXXX", NULL);
+  {
+    g_autofree char *state = g_build_filename (home, "state", NULL);
+    g_autofree char *data = g_build_filename (home, "data", NULL);
+
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
   g_test_init (&argc, &argv, NULL);
   adw_init ();
   li_remote_init ();
@@ -196,10 +266,13 @@ main (int   argc,
   g_test_add_func ("/gui/window/remote/import-url", test_import_url);
   g_test_add_func ("/gui/window/remote/import-url-cancel", test_import_url_cancel);
   g_test_add_func ("/gui/window/remote/publish", test_publish);
+  g_test_add_func ("/gui/window/remote/no-token-in-files", test_no_token_in_files);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&window);
   li_test_server_free (server);
+  _remove_tree (home);
+  g_free (home);
   return status;
 }
