@@ -256,6 +256,8 @@ test_slow (void)
   g_assert_no_error (error);
   g_assert_cmpuint (li_dataset_get_store (dataset)->n_events, >=, 100);
   g_assert_cmpuint (progress.total, ==, 0);  /* chunked: size unknown */
+  g_assert_cmpuint (progress.n, >=, 2);
+  g_assert_cmpuint (progress.last_done, ==, li_dataset_get_report (dataset)->bytes_read);
 }
 
 static void
