@@ -29,6 +29,8 @@ li_cli_args_clear (LiCliArgs *a)
   g_free (a->events_table);
   g_free (a->leads_table);
   g_free (a->stage);
+  g_free (a->endpoint);
+  g_free (a->if_match);
 }
 
 int

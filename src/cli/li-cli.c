@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "li-cli.h"
+#include "li-remote.h"
 
 typedef struct
 {
@@ -40,6 +41,15 @@ static const Command commands[] = {
     "The leads at stage S or hotter as of a time (default: every stage but the catch-all, at the "
     "last event): CSV lead_id,score,stage,channel,follow_up_deadline,product_id,variant,category.",
     li_cli_export_leads },
+  { "fetch-rules", "--endpoint URL -o FILE",
+    "Fetch production's rule file from a rules endpoint (docs/publishing.md), check it, write it "
+    "and print its ETag.", li_cli_fetch_rules },
+  { "publish", "--rules RULES --endpoint URL [--if-match ETAG]",
+    "Validate a rule file and PUT it to a rules endpoint, refused when production changed since "
+    "the ETag (default: the one last seen here).", li_cli_publish },
+  { "token", "set|clear --endpoint URL",
+    "Keep an endpoint's token in the keyring (set reads it from standard input) or remove it.",
+    li_cli_token },
 };
 
 static int
@@ -64,8 +74,8 @@ main (int   argc,
   int status;
   GOptionEntry entries[] = {
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.rules, "Rule file (twice for compare)", "RULES" },
-    { "events", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.events, "Event export (.csv, .csv.gz); repeat or list several", "FILE" },
-    { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &a.leads, "Leads file with static attributes", "FILE" },
+    { "events", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &a.events, "Event export (.csv, .csv.gz, or an http(s):// URL); repeat or list several", "FILE" },
+    { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &a.leads, "Leads file with static attributes (or an http(s):// URL)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "Event format: csv, rees46, retailrocket, ga4, segment (default: detected)", "F" },
     { "map", 0, 0, G_OPTION_ARG_FILENAME, &a.map, "Read the events as CSV through this column mapping (docs/import-mapping.md)", "FILE.json" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain, export-sql, export-leads: as of this time (default: the last event)", "TIME" },
@@ -77,6 +87,8 @@ main (int   argc,
     { "dialect", 0, 0, G_OPTION_ARG_STRING, &a.dialect, "export-sql: postgres, sqlite or bigquery", "DIALECT" },
     { "events-table", 0, 0, G_OPTION_ARG_STRING, &a.events_table, "export-sql: the events table (default: events)", "NAME" },
     { "leads-table", 0, 0, G_OPTION_ARG_STRING, &a.leads_table, "export-sql: the leads table (default: leads)", "NAME" },
+    { "endpoint", 0, 0, G_OPTION_ARG_STRING, &a.endpoint, "fetch-rules, publish, token: the rules endpoint", "URL" },
+    { "if-match", 0, 0, G_OPTION_ARG_STRING, &a.if_match, "publish: the ETag production must still have (default: the last seen)", "ETAG" },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &a.stage, "export-leads: the coldest stage to export (default: all but the catch-all)", "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
@@ -92,6 +104,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  li_remote_init ();  /* every --events and --leads may be a URL */
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))

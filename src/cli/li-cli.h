@@ -35,6 +35,8 @@ typedef struct
   char    *events_table;
   char    *leads_table;
   char    *stage;
+  char    *endpoint;
+  char    *if_match;
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
@@ -67,5 +69,9 @@ int li_cli_explain (const LiCliArgs *a);
 int li_cli_export_sql (const LiCliArgs *a);
 int li_cli_export_events (const LiCliArgs *a);
 int li_cli_export_leads (const LiCliArgs *a);
+/* li-cli-remote.c; the words after "token" (set, clear) are in a->events. */
+int li_cli_fetch_rules (const LiCliArgs *a);
+int li_cli_publish (const LiCliArgs *a);
+int li_cli_token (const LiCliArgs *a);
 
 G_END_DECLS

@@ -13,13 +13,16 @@
 
 #include "li-compare-view.h"
 #include "li-format.h"
+#include "li-import-source.h"
 #include "li-leads-view.h"
 #include "li-mapping-dialog.h"
+#include "li-publish-dialog.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
 #include "li-leads-export-dialog.h"
 #include "li-sql-export-dialog.h"
 #include "li-stage-table.h"
+#include "li-url-dialog.h"
 #include "li-window-dialogs.h"
 #include "li-rules-validate.h"
 #include "li-problem.h"
@@ -480,7 +483,8 @@ _li_window_import_with (LiWindow           *self,
 {
   LiImportOptions options = { .format = format, .skip_bad_rows = skip_bad_rows, .map = map };
   guint n_events = event_paths != NULL ? g_strv_length ((GStrv) event_paths) : 0;
-  g_autofree char *first = g_path_get_basename (n_events > 0 ? event_paths[0] : leads_path);
+  g_autofree char *shown = li_import_source_display_name (n_events > 0 ? event_paths[0] : leads_path);
+  g_autofree char *first = g_path_get_basename (shown);
   g_autofree char *label = NULL;
 
   if (n_events > 1)
@@ -927,7 +931,8 @@ _li_window_import_finished_cb (LiProject    *project,
   _li_window_report_skipped (self, loaded);
   paths = li_dataset_get_event_paths (loaded);
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    _li_window_add_recent (self, paths[i], FALSE);
+    if (!li_import_source_is_url (paths[i]))
+      _li_window_add_recent (self, paths[i], FALSE);
 
   li_rule_editor_set_dataset (self->rule_editor, li_dataset_get_store (dataset),
                               li_dataset_get_leads (dataset));
@@ -1654,6 +1659,41 @@ li_window_finalize (GObject *object)
   G_OBJECT_CLASS (li_window_parent_class)->finalize (object);
 }
 
+/* Remote: imports from URLs and publishing (gui/import, gui/publish). */
+
+static void
+_li_window_url_import_cb (LiUrlDialog *dialog,
+                          const char  *url,
+                          gboolean     leads,
+                          LiWindow    *self)
+{
+  const char *sources[] = { url, NULL };
+
+  _li_window_import_paths (self, leads ? NULL : sources, leads ? url : NULL);
+}
+
+static void
+_li_window_action_import_url (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+  LiUrlDialog *dialog = li_url_dialog_new (GTK_WINDOW (self), self->project);
+
+  g_signal_connect_object (dialog, "import", G_CALLBACK (_li_window_url_import_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+_li_window_action_publish (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (li_publish_dialog_new (GTK_WINDOW (self), self->project)));
+}
+
 static void
 _li_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -1683,6 +1723,8 @@ _li_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.show-page", "s", _li_window_action_show_page },
     { "win.export-sql", NULL, _li_window_action_export_sql },
     { "win.export-leads", NULL, _li_window_action_export_leads },
+    { "win.import-url", NULL, _li_window_action_import_url },
+    { "win.publish", NULL, _li_window_action_publish },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "li-application.h"
+#include "li-remote.h"
 
 int
 main (int   argc,
@@ -19,6 +20,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  li_remote_init ();  /* imports from URLs */
 
   app = li_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "li-dataset.h"
+#include "li-import-source.h"
 #include "li-leads-file.h"
 
 struct _LiDataset
@@ -154,6 +155,21 @@ _li_load_completed_cb (GObject    *object,
   state->finished = TRUE;
 }
 
+/* What the dataset keeps of its sources: a URL without credentials. */
+static GStrv
+_li_display_names (const char * const *sources)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      g_autofree char *name = li_import_source_display_name (sources[i]);
+
+      g_strv_builder_add (builder, name);
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 li_dataset_finalize (GObject *object)
 {
@@ -204,17 +220,15 @@ li_dataset_load (const char * const    *event_paths,
                                            progress, progress_data, cancellable, error);
       if (self->store == NULL)
         return NULL;
-      self->event_paths = g_strdupv ((char **) event_paths);
+      self->event_paths = _li_display_names (event_paths);
     }
 
   if (leads_path != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (leads_path);
-
-      self->leads = li_import_leads (file, cancellable, error);
+      self->leads = li_import_leads_source (leads_path, cancellable, error);
       if (self->leads == NULL)
         return NULL;
-      self->leads_path = g_strdup (leads_path);
+      self->leads_path = li_import_source_display_name (leads_path);
     }
 
   return g_steal_pointer (&self);

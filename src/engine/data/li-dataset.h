@@ -20,8 +20,10 @@ G_DECLARE_FINAL_TYPE (LiDataset, li_dataset, LI, DATASET, GObject)
 #define LI_DATASET_PROGRESS_USEC (50 * 1000)
 
 /* Reads @event_paths (NULL or empty: no events) into one store, then
- * @leads_path (may be NULL); at least one of them is needed.  Messages name
- * the files as given.  On error nothing is returned, nothing half read.
+ * @leads_path (may be NULL); at least one of them is needed.  Each is a
+ * path or, once a front registered an opener, a URL (li-import-source.h).
+ * Messages name the files as given, URLs without credentials, and the
+ * dataset keeps them so (li_dataset_get_event_paths).  On error nothing is returned, nothing half read.
  * @progress is called from this thread, for the events. */
 LiDataset            *li_dataset_load            (const char * const    *event_paths,
                                                   const char            *leads_path,

@@ -17,6 +17,7 @@
 #include "li-csv-formats.h"
 #include "li-csv-mapping-private.h"
 #include "li-import-input.h"
+#include "li-import-source-private.h"
 #include "li-json-event.h"
 #include "li-import-sink.h"
 
@@ -45,6 +46,8 @@ _li_import_total_size (GFile * const *files,
     {
       g_autoptr(GFileInfo) info = NULL;
 
+      if (files[i] == NULL)
+        continue;  /* a URL: its size comes with the answer */
       info = g_file_query_info (files[i],
                                 G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
@@ -55,23 +58,33 @@ _li_import_total_size (GFile * const *files,
   return total;
 }
 
+/* @file, or else the URL @source. */
 static gboolean
 _li_import_event_file (LiImportSink    *sink,
                        GFile           *file,
+                       const char      *source,
                        LiFormat         format,
                        const LiCsvMap  *map,
                        GError         **error)
 {
   LiImportInput input = { NULL, };
+  g_autoptr(GFile) opened = NULL;
   gboolean json = FALSE;
   gboolean ok;
+  guint64 size = 0;
   GError *local_error = NULL;
 
-  if (!_li_import_input_open (&input, file, sink->file_name, sink->cancellable, error))
+  if (file != NULL ? !_li_import_input_open (&input, file, sink->file_name, sink->cancellable, error)
+                   : !_li_import_input_open_source (&input, source, sink->file_name, &opened, &size,
+                                                    sink->cancellable, error))
     {
       _li_import_input_clear (&input);
       return FALSE;
     }
+  /* A URL's size is known once it answers; one of unknown size makes the
+   * total unknown. */
+  if (file == NULL)
+    sink->total = size > 0 && (sink->total > 0 || sink->done_files == 0) ? sink->total + size : 0;
 
   if (map != NULL)
     {
@@ -105,8 +118,10 @@ _li_ptr_array_to_strv (GPtrArray *array)
   return (GStrv) g_ptr_array_free (array, FALSE);
 }
 
+/* @files[i] NULL: @sources[i] is a URL. */
 static LiEventStore *
 _li_import_events_named (GFile * const         *files,
+                         const char * const    *sources,
                          const char * const    *file_names,
                          guint                  n_files,
                          const LiImportOptions *options,
@@ -166,7 +181,8 @@ _li_import_events_named (GFile * const         *files,
       else
         sink.file_name = name = _li_file_display_name (files[i]);
 
-      if (!_li_import_event_file (&sink, files[i], format, map, error))
+      if (!_li_import_event_file (&sink, files[i], sources != NULL ? sources[i] : NULL, format,
+                                  map, error))
         return NULL;
       _li_import_sink_progress (&sink, sink.done_files);
     }
@@ -249,8 +265,15 @@ li_import_events (GFile * const         *files,
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _li_import_events_named (files, NULL, n_files, options, report,
+  return _li_import_events_named (files, NULL, NULL, n_files, options, report,
                                   progress, progress_data, cancellable, error);
+}
+
+static void
+_li_object_unref0 (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
 }
 
 LiEventStore *
@@ -262,16 +285,25 @@ li_import_event_paths (const char * const    *paths,
                        GCancellable          *cancellable,
                        GError               **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (_li_object_unref0);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   guint n;
 
   g_return_val_if_fail (paths != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* A URL is opened by the registered opener (li-import-source.h) and named
+   * without credentials. */
   n = g_strv_length ((GStrv) paths);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+    {
+      gboolean url = li_import_source_is_url (paths[i]);
 
-  return _li_import_events_named ((GFile * const *) files->pdata, paths, n, options, report,
+      g_ptr_array_add (files, url ? NULL : g_file_new_for_path (paths[i]));
+      g_ptr_array_add (names, li_import_source_display_name (paths[i]));
+    }
+
+  return _li_import_events_named ((GFile * const *) files->pdata, paths,
+                                  (const char * const *) names->pdata, n, options, report,
                                   progress, progress_data, cancellable, error);
 }

@@ -10,6 +10,7 @@
 #include "li-leads-file.h"
 #include "li-csv-header.h"
 #include "li-import-input.h"
+#include "li-import-source-private.h"
 #include "li-import.h"
 
 #include <string.h>
@@ -159,33 +160,25 @@ reader_error:
   return _li_import_input_reader_error (input, reader, local_error, error);
 }
 
-LiLeadTable *
-li_import_leads (GFile         *file,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  return _li_import_leads_limited (file,
-                                   li_import_default_max_events () * LI_MAX_PROPS_PER_EVENT,
-                                   cancellable, error);
-}
-
-LiLeadTable *
-_li_import_leads_limited (GFile         *file,
-                          guint64        max_values,
-                          GCancellable  *cancellable,
-                          GError       **error)
+/* @file, or else @source (a path or a URL). */
+static LiLeadTable *
+_li_import_leads_from (GFile         *file,
+                       const char    *source,
+                       guint64        max_values,
+                       GCancellable  *cancellable,
+                       GError       **error)
 {
   g_autoptr(LiLeadTable) table = NULL;
   g_autoptr(LiCsvReader) reader = NULL;
+  g_autoptr(GFile) opened = NULL;
   g_autofree char *name = NULL;
   LiImportInput input = { NULL, };
   gboolean ok;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  name = _li_file_display_name (file);
-  if (!_li_import_input_open (&input, file, name, cancellable, error))
+  name = file != NULL ? _li_file_display_name (file) : li_import_source_display_name (source);
+  if (file != NULL ? !_li_import_input_open (&input, file, name, cancellable, error)
+                   : !_li_import_input_open_source (&input, source, name, &opened, NULL,
+                                                    cancellable, error))
     {
       _li_import_input_clear (&input);
       return NULL;
@@ -204,4 +197,39 @@ _li_import_leads_limited (GFile         *file,
   if (!ok)
     return NULL;
   return g_steal_pointer (&table);
+}
+
+LiLeadTable *
+li_import_leads (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return _li_import_leads_limited (file,
+                                   li_import_default_max_events () * LI_MAX_PROPS_PER_EVENT,
+                                   cancellable, error);
+}
+
+LiLeadTable *
+li_import_leads_source (const char    *source,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _li_import_leads_from (NULL, source,
+                                li_import_default_max_events () * LI_MAX_PROPS_PER_EVENT,
+                                cancellable, error);
+}
+
+LiLeadTable *
+_li_import_leads_limited (GFile         *file,
+                          guint64        max_values,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _li_import_leads_from (file, NULL, max_values, cancellable, error);
 }

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 LiLeadTable *li_import_leads         (GFile         *file,
                                       GCancellable  *cancellable,
                                       GError       **error);
+/* The same for a path or a URL (li-import-source.h); messages name a URL
+ * without credentials. */
+LiLeadTable *li_import_leads_source  (const char    *source,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
 /* The same with another limit on values, for tests. */
 LiLeadTable *_li_import_leads_limited (GFile         *file,
                                        guint64        max_values,

@@ -1090,6 +1090,16 @@ li_project_take_snapshot (LiProject *self)
 }
 
 void
+li_project_add_version (LiProject *self,
+                        LiVersion *version)
+{
+  g_return_if_fail (LI_IS_PROJECT (self));
+  g_return_if_fail (LI_IS_VERSION (version));
+
+  _li_project_add_version (self, version, NULL);
+}
+
+void
 li_project_compare_with (LiProject  *self,
                          const char *path)
 {

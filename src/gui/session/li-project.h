@@ -126,6 +126,10 @@ void            li_project_set_baseline       (LiProject          *self,
                                                LiVersion          *version);
 /* Adds a version of the draft ("Snapshot N") and compares with it. */
 void            li_project_take_snapshot      (LiProject          *self);
+/* Adds @version (e.g. production's rules fetched from an endpoint) and
+ * compares with it. */
+void            li_project_add_version        (LiProject          *self,
+                                               LiVersion          *version);
 /* Reads the rules of @path in the background (::compare-with-finished),
  * then adds them as a version and compares with it. */
 void            li_project_compare_with       (LiProject          *self,
