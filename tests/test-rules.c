@@ -379,6 +379,35 @@ static const ValidationCase validation_cases[] = {
   { "{" HEAD "'stages': [{'name': 'a'}, {'name': 'b', 'min_score': 1}, {'name': 'c'}]}",
     "warning: stages[1]: stage is unreachable\n"
     "warning: stages[2]: stage is unreachable" },
+  /* a colder stage whose conditions imply a hotter one's is never chosen */
+  { "{" HEAD "'stages': [{'name': 'warm', 'min_score': 5}, {'name': 'hot', 'min_score': 10}, "
+             "{'name': 'cold'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"warm\" above it catches every lead that "
+    "meets its conditions" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 5}, {'name': 'b', 'min_score': 5}, "
+             "{'name': 'c', 'min_score': -5}, {'name': 'd', 'min_score': -3}, {'name': 'e'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"a\" above it catches every lead that "
+    "meets its conditions\n"
+    "warning: stages[3]: stage is unreachable: stage \"c\" above it catches every lead that "
+    "meets its conditions" },
+  { "{" HEAD "'stages': [{'name': 'hot', 'min_score': 10}, {'name': 'warm', 'min_score': 5}, "
+             "{'name': 'cold'}]}", "" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 5, 'min_fit': 0}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c', 'min_intent': 5}, {'name': 'd', 'min_fit': 2}, {'name': 'e'}]}", "" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_intent': 5, 'min_fit': 1}, "
+             "{'name': 'b', 'min_intent': 6, 'min_fit': 1, 'min_score': 100}, "
+             "{'name': 'c', 'min_score': 1}, {'name': 'd'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"a\" above it catches every lead that "
+    "meets its conditions" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 5}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c'}, {'name': 'd', 'min_score': 1}, {'name': 'e'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"a\" above it catches every lead that "
+    "meets its conditions\n"
+    "warning: stages[3]: stage is unreachable\n"
+    "warning: stages[4]: stage is unreachable" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 'x'}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c'}]}",
+    "stages[0].min_score: expected a number" },
   { "{" HEAD "'stages': [5, {'name': 'cold'}]}", "stages[0]: expected an object" },
   { "{" HEAD "'stages': [{'name': 'hot', 'min_score': 1, 'colour': 'red'}, {'name': 'cold'}]}",
     "warning: stages[0].colour: unknown key" },
