@@ -282,7 +282,7 @@ _li_window_format_time (gint64 time_ms)
 static char *
 _li_window_format_summary (LiEventStore         *store,
                            const LiReplayResult *result,
-                           guint                 n_skipped)
+                           guint64               n_skipped)
 {
   g_autofree char *events = li_format_count (store->n_events);
   g_autofree char *leads = li_format_count (store->n_leads);
@@ -320,10 +320,15 @@ _li_window_format_summary (LiEventStore         *store,
     }
 
   if (n_skipped > 0)
-    g_string_append_printf (text,
-                            g_dngettext (GETTEXT_PACKAGE, " · %u bad row skipped",
-                                         " · %u bad rows skipped", n_skipped),
-                            n_skipped);
+    {
+      g_autofree char *skipped = li_format_count (n_skipped);
+
+      /* ngettext takes an unsigned long: clamp, the plural form is the same */
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, " · %s bad row skipped",
+                                           " · %s bad rows skipped", (gulong) MIN (n_skipped, G_MAXUINT32)),
+                              skipped);
+    }
 
   return g_string_free (text, FALSE);
 }
