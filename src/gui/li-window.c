@@ -419,8 +419,15 @@ _li_window_name_row_new (const char *name,
   gtk_widget_add_css_class (row, "name-count-row");
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_widget_set_hexpand (name_label, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  /* Names are what the popover is for: wrapped, never cut, at any length
+   * (underscores are break points as well as spaces). */
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (name_label), 12);
+  gtk_widget_set_tooltip_text (name_label, name);
   gtk_label_set_xalign (GTK_LABEL (count_label), 1);
+  gtk_widget_set_valign (count_label, GTK_ALIGN_START);
   gtk_widget_add_css_class (count_label, "numeric");
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_box_append (GTK_BOX (row), name_label);

@@ -338,6 +338,63 @@ test_narrow (void)
   resize (1280, 800);
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_named_labels (GtkWidget *widget,
+                      GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_tooltip_text (widget) != NULL)
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_named_labels (c, labels);
+}
+
+/* The event-names popover shows every name whole (wrapped if need be),
+ * with the name as its tooltip. */
+static void
+test_names_popover (void)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (window), "Event _Names");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  for (guint i = 0; i < 3; i++)
+    wait_painted ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  collect_named_labels (GTK_WIDGET (popover), labels);
+  g_assert_cmpuint (labels->len, >=, 3);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, gtk_label_get_text (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >, 0);
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  wait_painted ();
+}
+
 static void
 test_load_sample (void)
 {
@@ -627,6 +684,7 @@ main (int   argc,
   wait_painted ();
 
   g_test_add_func ("/gui/window/load-sample", test_load_sample);
+  g_test_add_func ("/gui/window/names-popover", test_names_popover);
   g_test_add_func ("/gui/window/edit-and-save", test_edit_and_save);
   g_test_add_func ("/gui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/gui/window/failed-import", test_failed_import);
