@@ -260,12 +260,21 @@ test_stage_cells (void)
         g_assert_cmpstr (text, ==, "—");
     }
 
-  /* Under an hour: two decimals, as the CLI says them, not "0.0". */
-  m.median_hours_to_outcome = 0.0333;
+  /* Under an hour: minutes (the CLI's 0.03 hours), not "0.0". */
   {
-    g_autofree char *text = li_stage_table_format_cell (&m, LI_STAGE_COLUMN_MEDIAN_HOURS);
+    static const struct { double hours; const char *text; } cases[] = {
+      { 0.0333, "2.0 min" }, { 0.5, "30 min" }, { 0.999, "60 min" }, { 0, "0.0 min" },
+      { 1, "1.0" }, { 10.26, "10.3" },
+    };
 
-    g_assert_cmpstr (text, ==, "0.03");
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *text = NULL;
+
+        m.median_hours_to_outcome = cases[i].hours;
+        text = li_stage_table_format_cell (&m, LI_STAGE_COLUMN_MEDIAN_HOURS);
+        g_assert_cmpstr (text, ==, cases[i].text);
+      }
   }
 }
 

@@ -484,6 +484,68 @@ test_intent_details (Fixture       *f,
   g_assert_cmpfloat (f->last->intent[0].max_points, ==, 0);
 }
 
+static gboolean
+menu_has_target (GMenuModel *menu,
+                 const char *name)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GMenuModel *
+sequence_menu (Fixture *f)
+{
+  LiPatternRow *row = find_first (f->editor, LI_TYPE_PATTERN_ROW);
+  g_autoptr(GPtrArray) buttons = find_all (row, GTK_TYPE_MENU_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Append an event of the data") == 0)
+      return gtk_menu_button_get_menu_model (buttons->pdata[i]);
+  g_assert_not_reached ();
+}
+
+/* The sequence editor does not offer the outcome event (a pattern on it is
+ * an error), and follows the outcome when it changes. */
+static void
+test_sequence_menu (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LiEventStore) store = make_store ();
+  g_autoptr(LiRules) rules = li_rules_copy (li_rule_editor_get_rules (f->editor));
+
+  li_rule_editor_set_dataset (f->editor, store, NULL);
+  g_assert_true (menu_has_target (sequence_menu (f), "product_view"));
+  g_assert_true (menu_has_target (sequence_menu (f), "search"));
+  g_assert_false (menu_has_target (sequence_menu (f), "purchase"));
+
+  g_free (rules->outcome_event);
+  rules->outcome_event = g_strdup ("search");
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_false (menu_has_target (sequence_menu (f), "search"));
+  g_assert_true (menu_has_target (sequence_menu (f), "purchase"));
+  g_assert_cmpuint (f->n_changed, ==, 0);
+}
+
+/* No label of the editor is a Tab stop (the decay summary was one). */
+static void
+test_labels_not_focusable (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = find_all (f->editor, GTK_TYPE_LABEL);
+
+  g_assert_cmpuint (labels->len, >, 10);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_focusable (labels->pdata[i]) && gtk_widget_get_mapped (labels->pdata[i]))
+      g_error ("label “%s” takes the focus", gtk_label_get_text (labels->pdata[i]));
+}
+
 /* Adding a rule for a new event adds one row; the others stay. */
 static void
 test_intent_add (Fixture       *f,
@@ -638,6 +700,8 @@ main (int   argc,
   ADD ("general-and-decay", test_general_and_decay);
   ADD ("keyboard", test_keyboard);
   ADD ("extreme-values", test_extreme_values);
+  ADD ("sequence-menu", test_sequence_menu);
+  ADD ("labels-not-focusable", test_labels_not_focusable);
 #undef ADD
   g_test_add_func ("/rule-editor/widget/rule-row", test_rule_row);
 

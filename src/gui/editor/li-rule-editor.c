@@ -56,6 +56,7 @@ struct _LiRuleEditor
   GPtrArray           *data_names;       /* LiDataName*, most frequent first */
   GStrv                attribute_names;  /* sorted */
   GMenuModel          *events_menu;
+  char                *events_menu_outcome;  /* the outcome left out of it */
   GMenuModel          *keys_menu;
   GMenuModel          *attributes_menu;
 
@@ -569,10 +570,42 @@ _li_rule_editor_sync_stages (LiRuleEditor *self,
     _li_rule_editor_show_stage_row (self, i, full);
 }
 
+/* The sequence pattern's "Append an event" menu: the data's event names
+ * but the outcome (a pattern on it is an error, SPEC 3).  Rebuilt when the
+ * outcome or the data changes. */
+static void
+_li_rule_editor_update_events_menu (LiRuleEditor *self,
+                                    gboolean      force)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *outcome = self->rules != NULL ? self->rules->outcome_event : NULL;
+
+  if (!force && g_strcmp0 (outcome, self->events_menu_outcome) == 0)
+    return;
+  g_free (self->events_menu_outcome);
+  self->events_menu_outcome = g_strdup (outcome);
+
+  for (guint i = 0; self->data_names != NULL && i < self->data_names->len; i++)
+    {
+      const char *name = ((LiDataName *) g_ptr_array_index (self->data_names, i))->name;
+
+      if (g_strcmp0 (name, outcome) != 0)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  g_clear_object (&self->events_menu);
+  self->events_menu = li_editor_string_menu_new ((const char * const *) names->pdata,
+                                                 "pattern-row.append-event");
+  for (guint i = 0; self->pattern_rows != NULL && i < self->pattern_rows->len; i++)
+    li_pattern_row_set_events_menu (g_ptr_array_index (self->pattern_rows, i), self->events_menu);
+}
+
 static void
 _li_rule_editor_sync_all (LiRuleEditor *self,
                           gboolean      full)
 {
+  _li_rule_editor_update_events_menu (self, FALSE);
   self->blocking++;
   _li_rule_editor_sync_general (self, full);
   _li_rule_editor_sync_decay (self, full);
@@ -885,6 +918,7 @@ outcome_changed_cb (LiRuleEditor *self)
 
   li_editor_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, FALSE);
 
+  _li_rule_editor_update_events_menu (self, FALSE);
   /* The outcome event has no placeholder row, and its rules are flagged. */
   self->blocking++;
   _li_rule_editor_sync_intent (self, FALSE);
@@ -1038,6 +1072,7 @@ li_rule_editor_dispose (GObject *object)
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   g_clear_pointer (&self->intent_slots, g_array_unref);
   g_clear_object (&self->events_menu);
+  g_clear_pointer (&self->events_menu_outcome, g_free);
   g_clear_object (&self->keys_menu);
   g_clear_object (&self->attributes_menu);
 
@@ -1238,11 +1273,9 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   g_clear_pointer (&self->attribute_names, g_strfreev);
   self->attribute_names = (GStrv) g_ptr_array_steal (attributes, NULL);
 
-  g_clear_object (&self->events_menu);
+  _li_rule_editor_update_events_menu (self, TRUE);
   g_clear_object (&self->keys_menu);
   g_clear_object (&self->attributes_menu);
-  self->events_menu = li_editor_string_menu_new ((const char * const *) event_names->pdata,
-                                                 "pattern-row.append-event");
   self->keys_menu = li_editor_string_menu_new ((const char * const *) keys->pdata,
                                                "intent-row.where-key");
   self->attributes_menu = li_editor_string_menu_new ((const char * const *) self->attribute_names,
@@ -1255,8 +1288,6 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
     li_editor_menu_button_set_menu (self->outcome_button, outcome_menu);
   }
 
-  for (guint i = 0; i < self->pattern_rows->len; i++)
-    li_pattern_row_set_events_menu (g_ptr_array_index (self->pattern_rows, i), self->events_menu);
   for (guint i = 0; i < self->fit_rows->len; i++)
     li_fit_row_set_attributes_menu (g_ptr_array_index (self->fit_rows, i), self->attributes_menu);
   for (guint i = 0; i < self->intent_rows->len; i++)
