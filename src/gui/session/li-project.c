@@ -937,7 +937,8 @@ li_project_open (LiProject  *self,
   self->open_cancellable = g_cancellable_new ();
   job = _li_job_new (self, self->open_cancellable);
   job->path = g_strdup (path);
-  li_rules_load_async (path, self->open_cancellable, _li_project_open_done_cb, job);
+  /* the document may be a draft saved with problems: it opens with them */
+  li_rules_load_async (path, TRUE, self->open_cancellable, _li_project_open_done_cb, job);
   _li_project_update_state (self);
 }
 
@@ -1090,7 +1091,7 @@ li_project_compare_with (LiProject  *self,
   job = _li_job_new (self, NULL);
   job->path = g_strdup (path);
   self->n_version_loads++;
-  li_rules_load_async (path, NULL, _li_project_version_loaded_cb, job);
+  li_rules_load_async (path, FALSE, NULL, _li_project_version_loaded_cb, job);
   _li_project_update_state (self);
 }
 
