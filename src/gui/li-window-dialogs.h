@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "li-rules.h"
+
 G_BEGIN_DECLS
 
 /* The dialogs of the window, built from plain arguments: they know nothing
@@ -29,5 +31,11 @@ void                  li_problems_dialog_present (GtkWindow      *parent,
  * "discard" and "save". */
 AdwMessageDialog     *li_save_changes_dialog_new (GtkWindow      *parent,
                                                   const char     *name);
+
+/* "Save a Draft With Problems?" about @problems (LiProblem*, errors and
+ * warnings) of @rules, with the responses "cancel" and "draft". */
+AdwMessageDialog     *li_save_draft_dialog_new   (GtkWindow      *parent,
+                                                  GPtrArray      *problems,
+                                                  const LiRules  *rules);
 
 G_END_DECLS

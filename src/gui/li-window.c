@@ -509,13 +509,59 @@ _li_window_report_save_error (LiWindow     *self,
                               problems->len > 0 ? problems : NULL, error);
 }
 
-/* Saves to @path, then runs what waited for it; or reports the error. */
+static void
+_li_window_run_after_save (LiWindow *self)
+{
+  LiContinuation *cont = g_steal_pointer (&self->after_save);
+
+  if (cont != NULL)
+    cont->continuation (self, cont->user_data);
+  _li_continuation_free (cont);
+}
+
+static void
+_li_window_save_draft_response_cb (AdwMessageDialog *dialog,
+                                   const char       *response,
+                                   LiWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "draft"))
+    {
+      g_clear_pointer (&self->after_save, _li_continuation_free);
+      return;
+    }
+  if (!li_window_save_draft_to (self, path, &error))
+    {
+      g_clear_pointer (&self->after_save, _li_continuation_free);
+      li_problems_dialog_present (GTK_WINDOW (self), _("The Rules Could Not Be Saved"), NULL, error);
+      return;
+    }
+  _li_window_run_after_save (self);
+}
+
+/* Saves to @path, then runs what waited for it; or reports the error.
+ * Rules with problems are saved as a draft when the user says so: work in
+ * progress is never lost to a refusal. */
 static void
 _li_window_save_to (LiWindow   *self,
                     const char *path)
 {
   g_autoptr(GError) error = NULL;
-  LiContinuation *cont;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+  const LiRules *rules = li_project_get_rules (self->project);
+
+  if (!li_rules_validate (rules, problems))
+    {
+      AdwMessageDialog *dialog = li_save_draft_dialog_new (GTK_WINDOW (self), problems, rules);
+
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (_li_window_save_draft_response_cb),
+                               self, G_CONNECT_DEFAULT);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   if (!li_window_save_rules_to (self, path, &error))
     {
@@ -523,11 +569,7 @@ _li_window_save_to (LiWindow   *self,
       _li_window_report_save_error (self, error);
       return;
     }
-
-  cont = g_steal_pointer (&self->after_save);
-  if (cont != NULL)
-    cont->continuation (self, cont->user_data);
-  _li_continuation_free (cont);
+  _li_window_run_after_save (self);
 }
 
 static void
@@ -758,7 +800,18 @@ _li_window_open_finished_cb (LiProject    *project,
     if (((LiProblem *) g_ptr_array_index (problems, i))->level == LI_PROBLEM_WARNING)
       n_warnings++;
 
-  if (n_warnings > 0)
+  /* A draft saved with problems: the editor lists them. */
+  if (problems->len > n_warnings)
+    {
+      guint n_errors = problems->len - n_warnings;
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened the draft “%s” with %u problem",
+                                            "Opened the draft “%s” with %u problems", n_errors),
+                               base, n_errors);
+      _li_window_show_toast (self, title);
+    }
+  else if (n_warnings > 0)
     {
       g_autofree char *title = NULL;
 
@@ -1679,6 +1732,21 @@ li_window_import (LiWindow      *self,
 
   event_paths = g_strv_builder_end (builder);
   _li_window_import_paths (self, (const char * const *) event_paths, leads_path);
+}
+
+gboolean
+li_window_save_draft_to (LiWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!li_project_save_draft (self->project, path, error))
+    return FALSE;
+
+  _li_window_add_recent (self, path, TRUE);
+  return TRUE;
 }
 
 gboolean

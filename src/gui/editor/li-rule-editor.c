@@ -15,6 +15,9 @@
 #include "li-intent-row.h"
 #include "li-intent-slots.h"
 #include "li-pattern-row.h"
+#include "li-problem-describe.h"
+#include "li-problems-list.h"
+#include "li-rules-validate.h"
 #include "li-rules-describe.h"
 #include "li-rules-edit.h"
 #include "li-stage-row.h"
@@ -37,6 +40,7 @@ struct _LiRuleEditor
   GtkMenuButton       *outcome_button;
   GtkSpinButton       *window_spin;
   AdwComboRow         *decay_model_row;
+  LiProblemsList      *problems_list;
   AdwActionRow        *decay_days_row;
   GtkSpinButton       *decay_days_spin;
   LiDecayCurve        *decay_curve;
@@ -83,11 +87,22 @@ G_DEFINE_FINAL_TYPE (LiRuleEditor, li_rule_editor, ADW_TYPE_BIN)
  * (they can still be added by name). */
 #define MAX_PLACEHOLDER_ROWS 100
 
+/* Every problem of the rules as they are now, errors and warnings. */
+static void
+_li_rule_editor_update_problems (LiRuleEditor *self)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+
+  li_rules_validate (self->rules, problems);
+  li_problems_list_set_problems (self->problems_list, problems, self->rules);
+}
+
 static void
 _li_rule_editor_emit (LiRuleEditor *self)
 {
   if (self->blocking > 0)
     return;
+  _li_rule_editor_update_problems (self);
   g_signal_emit (self, signals[RULES_CHANGED], 0, self->rules);
 }
 
@@ -436,6 +451,7 @@ add_intent_cb (LiRuleEditor *self)
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       li_intent_row_focus_points (row);
+      li_editor_scroll_into_view (GTK_WIDGET (row));
     }
 
   _li_rule_editor_emit (self);
@@ -614,6 +630,7 @@ _li_rule_editor_sync_all (LiRuleEditor *self,
   _li_rule_editor_sync_fit (self, full);
   _li_rule_editor_sync_stages (self, full);
   self->blocking--;
+  _li_rule_editor_update_problems (self);
 }
 
 /* Removes row @i of @rows from @list and puts the keyboard on a neighbour. */
@@ -1002,6 +1019,7 @@ add_pattern_action (GtkWidget  *widget,
   row = g_ptr_array_index (self->pattern_rows, i);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   li_pattern_row_focus_name (row);
+  li_editor_scroll_into_view (GTK_WIDGET (row));
   _li_rule_editor_emit (self);
 }
 
@@ -1026,6 +1044,7 @@ add_fit_action (GtkWidget  *widget,
   row = g_ptr_array_index (self->fit_rows, i);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   li_fit_row_focus_attribute (row);
+  li_editor_scroll_into_view (GTK_WIDGET (row));
   _li_rule_editor_emit (self);
 }
 
@@ -1051,7 +1070,58 @@ add_stage_action (GtkWidget  *widget,
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   li_stage_row_focus_name (LI_STAGE_ROW (row));
+  li_editor_scroll_into_view (row);
   _li_rule_editor_emit (self);
+}
+
+/* Problems --------------------------------------------------------------- */
+
+/* The row a problem's path is about, or NULL. */
+static GtkWidget *
+_li_rule_editor_row_for_path (LiRuleEditor *self,
+                              const char   *path)
+{
+  g_autofree char *section = NULL;
+  g_autofree char *rest = NULL;
+  GPtrArray *rows = NULL;
+  int item;
+
+  if (!li_problem_path_split (path, &section, &item, &rest))
+    return NULL;
+
+  if (g_str_equal (section, "name"))
+    return GTK_WIDGET (self->name_row);
+  if (g_str_equal (section, "description"))
+    return GTK_WIDGET (self->description_row);
+  if (g_str_equal (section, "outcome"))
+    return g_str_equal (rest, "window_days") ? GTK_WIDGET (self->window_spin) : GTK_WIDGET (self->outcome_row);
+  if (g_str_equal (section, "decay"))
+    return GTK_WIDGET (self->decay_model_row);
+
+  if (item < 0)
+    return NULL;
+  if (g_str_equal (section, "intent"))
+    {
+      item = self->intent_slots != NULL ? li_intent_slots_find_rule (self->intent_slots, (guint) item) : -1;
+      rows = self->intent_rows;
+    }
+  else if (g_str_equal (section, "patterns"))
+    rows = self->pattern_rows;
+  else if (g_str_equal (section, "fit"))
+    rows = self->fit_rows;
+  else if (g_str_equal (section, "stages"))
+    rows = self->stage_rows;
+
+  if (rows == NULL || item < 0 || (guint) item >= rows->len)
+    return NULL;
+  return g_ptr_array_index (rows, item);
+}
+
+static void
+problem_activated_cb (LiRuleEditor *self,
+                      const char   *path)
+{
+  li_rule_editor_focus_path (self, path);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -1116,6 +1186,7 @@ li_rule_editor_class_init (LiRuleEditorClass *klass)
                   G_TYPE_NONE, 1, LI_TYPE_RULES | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   g_type_ensure (LI_TYPE_DECAY_CURVE);
+  g_type_ensure (LI_TYPE_PROBLEMS_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/editor/li-rule-editor.ui");
@@ -1123,6 +1194,7 @@ li_rule_editor_class_init (LiRuleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, problems_list);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, outcome_button);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, window_spin);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, decay_model_row);
@@ -1141,6 +1213,7 @@ li_rule_editor_class_init (LiRuleEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, window_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, decay_model_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, decay_days_changed_cb);
@@ -1296,4 +1369,47 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   self->blocking++;
   _li_rule_editor_sync_intent (self, TRUE);
   self->blocking--;
+}
+
+/**
+ * li_rule_editor_focus_path:
+ * @path: a problem's JSON path ("stages[1].name")
+ *
+ * Shows the row @path is about: expanded, scrolled into view, with the
+ * keyboard focus.  Returns FALSE when no row matches.
+ */
+gboolean
+li_rule_editor_focus_path (LiRuleEditor *self,
+                           const char   *path)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (LI_IS_RULE_EDITOR (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((row = _li_rule_editor_row_for_path (self, path)) == NULL)
+    return FALSE;
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  /* the row's first field, as when the row is added */
+  if (LI_IS_STAGE_ROW (row))
+    li_stage_row_focus_name (LI_STAGE_ROW (row));
+  else if (LI_IS_FIT_ROW (row))
+    li_fit_row_focus_attribute (LI_FIT_ROW (row));
+  else if (LI_IS_PATTERN_ROW (row))
+    li_pattern_row_focus_name (LI_PATTERN_ROW (row));
+  else if (LI_IS_INTENT_ROW (row))
+    li_intent_row_focus_points (LI_INTENT_ROW (row));
+  else if (!gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+  li_editor_scroll_into_view (row);
+  return TRUE;
+}
+
+GtkWidget *
+li_rule_editor_get_problems_list (LiRuleEditor *self)
+{
+  g_return_val_if_fail (LI_IS_RULE_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->problems_list);
 }

@@ -942,15 +942,17 @@ li_project_open (LiProject  *self,
   _li_project_update_state (self);
 }
 
-gboolean
-li_project_save (LiProject   *self,
-                 const char  *path,
-                 GError     **error)
+static gboolean
+_li_project_save_full (LiProject   *self,
+                       const char  *path,
+                       gboolean     draft,
+                       GError     **error)
 {
   g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!li_rules_save (self->rules, path, error))
+  if (!(draft ? li_rules_save_draft (self->rules, path, error)
+              : li_rules_save (self->rules, path, error)))
     return FALSE;
 
   g_clear_pointer (&self->saved_rules, li_rules_free);
@@ -959,6 +961,22 @@ li_project_save (LiProject   *self,
   _li_project_update_dirty (self);
 
   return TRUE;
+}
+
+gboolean
+li_project_save (LiProject   *self,
+                 const char  *path,
+                 GError     **error)
+{
+  return _li_project_save_full (self, path, FALSE, error);
+}
+
+gboolean
+li_project_save_draft (LiProject   *self,
+                       const char  *path,
+                       GError     **error)
+{
+  return _li_project_save_full (self, path, TRUE, error);
 }
 
 LiDataset *

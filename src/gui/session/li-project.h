@@ -86,12 +86,18 @@ void            li_project_redo               (LiProject          *self);
 /* The template rules, untitled and without history. */
 void            li_project_reset              (LiProject          *self);
 /* Reads @path in the background (::open-finished); it replaces the
- * document, without asking, once it is read and valid. */
+ * document, without asking, once it is read: valid, or a draft saved with
+ * problems (the problems come with ::open-finished). */
 void            li_project_open               (LiProject          *self,
                                                const char         *path);
 /* Validates and writes the draft; on success it is the saved state and
  * @path the document's file. */
 gboolean        li_project_save               (LiProject          *self,
+                                               const char         *path,
+                                               GError            **error);
+/* The same without validating: a draft with problems, which opens again
+ * with them (li_project_open reads drafts). */
+gboolean        li_project_save_draft         (LiProject          *self,
                                                const char         *path,
                                                GError            **error);
 
