@@ -19,6 +19,7 @@
 #include "li-window-dialogs.h"
 #include "li-rules-validate.h"
 #include "li-problem.h"
+#include "li-problem-describe.h"
 
 typedef void (*LiWindowContinuation) (LiWindow *self,
                                       gpointer  user_data);
@@ -910,6 +911,25 @@ _li_window_replay_started_cb (LiProject *project,
     _li_window_hide_error (self);
 }
 
+/* "Stage 2 “Hot”: name: must not be empty" rather than the JSON path. */
+static char *
+_li_window_describe_first_error (LiWindow     *self,
+                                 const GError *error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+  const LiRules *rules = li_project_get_rules (self->project);
+
+  li_rules_validate (rules, problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const LiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->level == LI_PROBLEM_ERROR)
+        return li_problem_describe (problem, rules);
+    }
+  return g_strdup (error->message);
+}
+
 static void
 _li_window_replay_finished_cb (LiProject    *project,
                                const GError *error,
@@ -920,8 +940,11 @@ _li_window_replay_finished_cb (LiProject    *project,
 
   if (g_error_matches (error, LI_RULES_ERROR, LI_RULES_ERROR_INVALID))
     {
-      _li_window_show_error (self, _("The rules have problems and cannot be replayed"),
-                             error->message);
+      g_autofree char *first = _li_window_describe_first_error (self, error);
+
+      /* the numbers on screen are of the last valid rules: say so */
+      li_replay_view_set_stale (self->replay_view, TRUE);
+      _li_window_show_error (self, _("The rules have problems and cannot be replayed"), first);
       return;
     }
   if (error != NULL)

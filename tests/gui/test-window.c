@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "li-application.h"
+#include "li-problems-list.h"
 #include "li-replay-view.h"
+#include "li-rule-editor.h"
 #include "li-stage-table.h"
 #include "li-window.h"
 #include "li-rules-parse.h"
@@ -641,6 +643,87 @@ test_new_discard (void)
   g_assert_cmpuint (li_window_get_store (window)->n_events, ==, 17434);
 }
 
+/* As an edit in the editor does. */
+static void
+edit_rules (const LiRules *rules)
+{
+  g_signal_emit_by_name (li_window_get_rule_editor (window), "rules-changed", rules);
+}
+
+/* Rules made invalid: the old numbers stay, marked out of date; Save asks
+ * to save a draft, which opens again with its problems; fixing the rules
+ * replays them. */
+static void
+test_stale_and_draft (void)
+{
+  g_autofree char *draft = g_build_filename (tmp_dir, "draft.leadrules.json", NULL);
+  LiReplayView *view = LI_REPLAY_VIEW (li_window_get_replay_view (window));
+  LiRuleEditor *editor = LI_RULE_EDITOR (li_window_get_rule_editor (window));
+  LiProblemsList *problems = LI_PROBLEMS_LIST (li_rule_editor_get_problems_list (editor));
+  g_autoptr(LiRules) valid = li_rules_copy (li_window_get_rules (window));
+  g_autoptr(LiRules) invalid = li_rules_copy (valid);
+  g_autoptr(GError) error = NULL;
+  LiReplayResult *before;
+  AdwMessageDialog *dialog;
+
+  wait_idle ();
+  before = li_window_get_replay_result (window, NULL);
+  g_assert_nonnull (before);
+  g_assert_false (li_replay_view_get_stale (view));
+
+  /* the document's file, so that Save needs no file chooser */
+  g_assert_true (li_window_save_rules_to (window, draft, &error));
+  g_assert_no_error (error);
+
+  g_free (invalid->stages[1].name);
+  invalid->stages[1].name = g_strdup ("");
+  edit_rules (invalid);
+  wait_idle ();
+  wait_painted ();
+  g_assert_true (li_replay_view_get_stale (view));
+  g_assert_true (li_replay_view_get_result (view) == before);
+
+  /* Save: a dialog offers a draft (the strict save still refuses) */
+  g_assert_false (li_window_save_rules_to (window, draft, &error));
+  g_clear_error (&error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save a Draft With Problems?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Stage 2: name: must not be empty"));
+  adw_message_dialog_response (dialog, "draft");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_dialog_cond, NULL, "the dialog to close");
+  g_assert_false (li_window_get_dirty (window));
+  {
+    g_autoptr(LiRules) strict = li_rules_from_file (draft, NULL, NULL);
+
+    g_assert_null (strict);
+  }
+
+  /* it opens again, with its problems listed */
+  edit_rules (valid);
+  wait_idle ();
+  g_assert_false (li_replay_view_get_stale (view));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (draft);
+
+    g_assert_true (li_window_open_rules (window, file));
+  }
+  wait_idle ();
+  wait_painted ();
+  g_assert_true (li_rules_equal (li_window_get_rules (window), invalid));
+  g_assert_cmpstr (li_window_get_rules_path (window), ==, draft);
+  g_assert_cmpuint (li_problems_list_get_n_problems (problems), ==, 1);
+  g_assert_true (li_replay_view_get_stale (view));
+
+  edit_rules (valid);
+  wait_idle ();
+  g_assert_false (li_replay_view_get_stale (view));
+  g_assert_cmpuint (li_problems_list_get_n_problems (problems), ==, 0);
+  g_unlink (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
   g_test_add_func ("/gui/window/narrow", test_narrow);
   g_test_add_func ("/gui/window/new-discard", test_new_discard);
+  g_test_add_func ("/gui/window/stale-and-draft", test_stale_and_draft);
 
   status = g_test_run ();
 
