@@ -233,3 +233,33 @@ li_save_changes_dialog_new (GtkWindow  *parent,
 
   return dialog;
 }
+
+AdwMessageDialog *
+li_sample_rules_dialog_new (GtkWindow  *parent,
+                            const char *name,
+                            gboolean    dirty)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (dirty)
+    body = g_strdup_printf (_("The sample comes with rules of its own. Replay the sample's events "
+                              "with “%s”, or open the sample's rules instead? Unsaved changes to "
+                              "“%s” are lost then."), name, name);
+  else
+    body = g_strdup_printf (_("The sample comes with rules of its own. Replay the sample's events "
+                              "with “%s”, or open the sample's rules instead?"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Use the Sample's Rules?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "sample", _("Use the _Sample's Rules"),
+                                    "keep", _("_Keep My Rules"),
+                                    NULL);
+  if (dirty)
+    adw_message_dialog_set_response_appearance (dialog, "sample", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}

@@ -38,4 +38,11 @@ AdwMessageDialog     *li_save_draft_dialog_new   (GtkWindow      *parent,
                                                   GPtrArray      *problems,
                                                   const LiRules  *rules);
 
+/* "Try the Sample Data" while rules of the user's are open (@name, with
+ * unsaved changes when @dirty): responses "cancel", "keep" (the sample's
+ * events with these rules) and "sample" (the sample's rules too). */
+AdwMessageDialog     *li_sample_rules_dialog_new (GtkWindow      *parent,
+                                                  const char     *name,
+                                                  gboolean        dirty);
+
 G_END_DECLS

@@ -796,6 +796,8 @@ _li_window_open_finished_cb (LiProject    *project,
     }
 
   _li_window_add_recent (self, path, TRUE);
+  /* The rules are listed even without data; the results side asks for it. */
+  gtk_stack_set_visible_child_name (self->content_stack, "main");
 
   for (guint i = 0; i < problems->len; i++)
     if (((LiProblem *) g_ptr_array_index (problems, i))->level == LI_PROBLEM_WARNING)
@@ -1387,6 +1389,24 @@ _li_window_action_dismiss_error (GtkWidget  *widget,
 }
 
 static void
+_li_window_sample_rules_response_cb (AdwMessageDialog *dialog,
+                                     const char       *response,
+                                     LiWindow         *self)
+{
+  const char *dir = g_object_get_data (G_OBJECT (dialog), "sample-dir");
+
+  if (g_str_equal (response, "sample"))
+    _li_window_open_sample_cont (self, (gpointer) dir);
+  else if (g_str_equal (response, "keep"))
+    {
+      g_autofree char *events = g_build_filename (dir, "rees46-2019oct-head.csv.gz", NULL);
+      const char *event_paths[] = { events, NULL };
+
+      _li_window_import_paths (self, event_paths, NULL);
+    }
+}
+
+static void
 _li_window_action_open_sample (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
@@ -1394,9 +1414,23 @@ _li_window_action_open_sample (GtkWidget  *widget,
   LiWindow *self = LI_WINDOW (widget);
   LiApplication *app = _li_window_get_app (self);
   const char *dir = app != NULL ? li_application_get_sample_dir (app) : NULL;
+  gboolean dirty = li_project_get_dirty (self->project);
+  AdwMessageDialog *dialog;
 
-  if (dir != NULL)
-    _li_window_maybe_discard (self, _li_window_open_sample_cont, g_strdup (dir), g_free);
+  if (dir == NULL)
+    return;
+  /* The untouched template is nobody's work: replace it without asking. */
+  if (!dirty && li_project_get_path (self->project) == NULL)
+    {
+      _li_window_open_sample_cont (self, (gpointer) dir);
+      return;
+    }
+
+  dialog = li_sample_rules_dialog_new (GTK_WINDOW (self), li_project_get_name (self->project), dirty);
+  g_object_set_data_full (G_OBJECT (dialog), "sample-dir", g_strdup (dir), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (_li_window_sample_rules_response_cb),
+                           self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

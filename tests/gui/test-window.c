@@ -724,6 +724,80 @@ test_stale_and_draft (void)
   g_unlink (draft);
 }
 
+static void
+respond_to_dialog (const char *heading,
+                   const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_dialog_cond, NULL, "the dialog to close");
+}
+
+/* "Try the Sample Data" asks before it replaces rules of the user's. */
+static void
+test_sample_asks (void)
+{
+  g_autoptr(LiRules) mine = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
+                              "cart", 3.0);
+  wait_idle ();
+  mine = li_rules_copy (li_window_get_rules (window));
+  g_assert_true (li_window_get_dirty (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  respond_to_dialog ("Use the Sample's Rules?", "cancel");
+  wait_idle ();
+  g_assert_true (li_rules_equal (li_window_get_rules (window), mine));
+
+  /* keep: the sample's events with my rules */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  respond_to_dialog ("Use the Sample's Rules?", "keep");
+  wait_idle ();
+  g_assert_true (li_rules_equal (li_window_get_rules (window), mine));
+  g_assert_true (li_window_get_dirty (window));
+  g_assert_cmpuint (li_window_get_store (window)->n_events, ==, 17434);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  respond_to_dialog ("Use the Sample's Rules?", "sample");
+  wait_idle ();
+  g_assert_cmpstr (li_window_get_rules (window)->name, ==, "REES46 sample");
+  g_assert_false (li_window_get_dirty (window));
+}
+
+/* A rule file opened without data shows the editor with its rules, and the
+ * results side asks for events. */
+static void
+test_rules_without_data (void)
+{
+  LiWindow *second = li_window_new (app);
+  g_autoptr(GFile) rules_file = g_file_new_for_path (sample_rules);
+  LiWindow *first = window;
+  LiReplayView *view;
+
+  g_object_ref_sink (second);
+  gtk_window_present (GTK_WINDOW (second));
+  window = second;
+  wait_until (mapped_cond, NULL, "the second window to map");
+  g_assert_true (li_window_open_rules (second, rules_file));
+  wait_idle ();
+  wait_painted ();
+  wait_painted ();
+
+  g_assert_null (li_window_get_store (second));
+  g_assert_true (gtk_widget_get_mapped (li_window_get_rule_editor (second)));
+  view = LI_REPLAY_VIEW (li_window_get_replay_view (second));
+  g_assert_true (li_replay_view_get_empty (view));
+
+  window = first;
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +849,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/narrow", test_narrow);
   g_test_add_func ("/gui/window/new-discard", test_new_discard);
   g_test_add_func ("/gui/window/stale-and-draft", test_stale_and_draft);
+  g_test_add_func ("/gui/window/sample-asks", test_sample_asks);
+  g_test_add_func ("/gui/window/rules-without-data", test_rules_without_data);
 
   status = g_test_run ();
 
