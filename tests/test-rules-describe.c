@@ -42,14 +42,17 @@ assert_decay_describe (LiDecayModel  model,
 static void
 test_decay_summary (void)
 {
-  /* 2^(-1/7) = 0.906, 2^(-30/7) = 0.051 */
-  assert_decay_summary (LI_DECAY_EXPONENTIAL, 7, "1 d 0.91 · 7 d 0.50 · 30 d 0.05");
-  /* 2^-7 = 0.0078, 2^-30 ≈ 0 */
-  assert_decay_summary (LI_DECAY_EXPONENTIAL, 1, "1 d 0.50 · 7 d 0.01 · 30 d 0.00");
-  /* Counts until the window ends, 3 d. */
-  assert_decay_summary (LI_DECAY_WINDOW, 3, "1 d 1.00 · 7 d 0.00 · 30 d 0.00");
-  /* 1 - 1/10, 1 - 7/10, never below 0 */
-  assert_decay_summary (LI_DECAY_LINEAR, 10, "1 d 0.90 · 7 d 0.30 · 30 d 0.00");
+  /* The marks follow the model: the half-life, twice and four times it */
+  assert_decay_summary (LI_DECAY_EXPONENTIAL, 7, "7 d 0.50 · 14 d 0.25 · 28 d 0.06");
+  assert_decay_summary (LI_DECAY_EXPONENTIAL, 1, "1 d 0.50 · 2 d 0.25 · 4 d 0.06");
+  /* 0.01 d = 14.4 min */
+  assert_decay_summary (LI_DECAY_EXPONENTIAL, 0.01, "14.4 min 0.50 · 28.8 min 0.25 · 57.6 min 0.06");
+  /* Half, all and twice a window: counts until it ends */
+  assert_decay_summary (LI_DECAY_WINDOW, 3, "1.5 d 1.00 · 3 d 0.00 · 6 d 0.00");
+  /* a 0.1-day window is hours, not a sliver of 30 days */
+  assert_decay_summary (LI_DECAY_WINDOW, 0.1, "1.2 h 1.00 · 2.4 h 0.00 · 4.8 h 0.00");
+  /* A quarter, half and all of a linear fade */
+  assert_decay_summary (LI_DECAY_LINEAR, 10, "2.5 d 0.75 · 5 d 0.50 · 10 d 0.00");
   assert_decay_summary (LI_DECAY_NONE, 0, "1 d 1.00 · 7 d 1.00 · 30 d 1.00");
 }
 

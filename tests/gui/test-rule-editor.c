@@ -6,6 +6,7 @@
 
 #include <locale.h>
 
+#include "li-decay-curve.h"
 #include "li-fit-row.h"
 #include "li-intent-row.h"
 #include "li-pattern-row.h"
@@ -367,6 +368,19 @@ test_general_and_decay (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, n + 2);
   g_assert_cmpint (f->last->decay.model, ==, LI_DECAY_WINDOW);
   g_assert_cmpfloat (f->last->decay.days, ==, 7);
+
+  /* The preview's axis follows the model: a 0.1-day window spans hours. */
+  {
+    LiDecayCurve *curve = find_first (f->editor, LI_TYPE_DECAY_CURVE);
+    g_autoptr(LiRules) rules = li_rules_copy (f->last);
+
+    g_assert_cmpfloat (li_decay_curve_get_span (curve), ==, 14);
+    rules->decay.days = 0.1;
+    li_rule_editor_set_rules (f->editor, rules);
+    g_assert_cmpfloat_with_epsilon (li_decay_curve_get_span (curve), 0.2, 1e-12);
+    g_assert_cmpfloat (li_decay_curve_get_value (curve, 0.05), ==, 1);
+    g_assert_cmpfloat (li_decay_curve_get_value (curve, 0.15), ==, 0);
+  }
 }
 
 
