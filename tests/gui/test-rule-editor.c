@@ -13,6 +13,7 @@
 #include "li-problems-list.h"
 #include "li-rule-editor.h"
 #include "li-stage-row.h"
+#include "li-rules-edit.h"
 #include "li-rules-parse.h"
 
 static const char *rules_json =
@@ -670,6 +671,33 @@ test_labels_not_focusable (Fixture       *f,
       g_error ("label “%s” takes the focus", gtk_label_get_text (labels->pdata[i]));
 }
 
+/* A rule's event count counts what its filter lets through. */
+static void
+test_filtered_count (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LiEventStore) store = make_store ();
+  g_autoptr(LiRules) rules = li_rules_copy (li_rule_editor_get_rules (f->editor));
+  LiIntentRow *row;
+
+  li_rule_editor_set_dataset (f->editor, store, NULL);
+  row = intent_row (f, "product_view");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "3 events"));
+
+  g_assert_true (li_rules_set_intent_where (rules, 0, "link", "product"));
+  li_rule_editor_set_rules (f->editor, rules);
+  row = intent_row (f, "product_view");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "0 events"));
+
+  g_assert_true (li_rules_set_intent_where (rules, 0, "link", "x, cart"));
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "3 events"));
+
+  g_assert_true (li_rules_set_intent_where (rules, 0, "other", "cart"));
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "0 events"));
+}
+
 /* Adding a rule for a new event adds one row; the others stay. */
 static void
 test_intent_add (Fixture       *f,
@@ -827,6 +855,7 @@ main (int   argc,
   ADD ("sequence-menu", test_sequence_menu);
   ADD ("labels-not-focusable", test_labels_not_focusable);
   ADD ("problems", test_problems);
+  ADD ("filtered-count", test_filtered_count);
   ADD ("added-rows-in-view", test_added_rows_in_view);
 #undef ADD
   g_test_add_func ("/rule-editor/widget/rule-row", test_rule_row);

@@ -14,6 +14,7 @@
 #include "li-fit-row.h"
 #include "li-intent-row.h"
 #include "li-intent-slots.h"
+#include "li-intent-count.h"
 #include "li-pattern-row.h"
 #include "li-problem-describe.h"
 #include "li-problems-list.h"
@@ -58,6 +59,8 @@ struct _LiRuleEditor
 
   /* From the data set */
   GPtrArray           *data_names;       /* LiDataName*, most frequent first */
+  LiEventStore        *store;            /* for the counts of filtered rules */
+  GHashTable          *filter_counts;    /* rule key → count (guint64 in a pointer) */
   GStrv                attribute_names;  /* sorted */
   GMenuModel          *events_menu;
   char                *events_menu_outcome;  /* the outcome left out of it */
@@ -174,15 +177,47 @@ static void intent_row_changed_cb          (LiRuleEditor *self,
 static void intent_row_remove_requested_cb (LiRuleEditor *self,
                                             LiIntentRow  *row);
 
+/* The events a rule with a filter matches, counted once per filter (the
+ * filter is typed a character at a time). */
+static guint64
+_li_rule_editor_filtered_count (LiRuleEditor       *self,
+                                const LiIntentRule *rule)
+{
+  g_autoptr(GString) key = g_string_new (rule->event);
+  gpointer cached;
+  guint64 n;
+
+  for (guint c = 0; c < rule->n_where; c++)
+    {
+      g_autofree char *values = g_strjoinv ("\x1f", rule->where[c].values);
+
+      g_string_append_printf (key, "\x1e%s\x1d%s", rule->where[c].key, values);
+    }
+  if (g_hash_table_lookup_extended (self->filter_counts, key->str, NULL, &cached))
+    return *(guint64 *) cached;
+
+  n = li_intent_rule_count_events (rule, self->store);
+  g_hash_table_insert (self->filter_counts, g_string_free (g_steal_pointer (&key), FALSE),
+                       g_memdup2 (&n, sizeof n));
+  return n;
+}
+
 static void
 _li_rule_editor_show_intent_row (LiRuleEditor *self,
                                  guint         i,
                                  gboolean      full)
 {
   LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
-  const LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
-  const LiIntentRule *rule = slot->rule >= 0 ? &self->rules->intent[slot->rule] : NULL;
-  g_autofree char *note = li_intent_slot_dup_note (slot, _li_rule_editor_has_data (self));
+  const LiIntentSlot *data_slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
+  const LiIntentRule *rule = data_slot->rule >= 0 ? &self->rules->intent[data_slot->rule] : NULL;
+  LiIntentSlot shown = *data_slot;
+  const LiIntentSlot *slot = &shown;
+  g_autofree char *note = NULL;
+
+  /* a filtered rule counts the events its filter lets through */
+  if (rule != NULL && rule->n_where > 0 && self->store != NULL && shown.in_data)
+    shown.count = _li_rule_editor_filtered_count (self, rule);
+  note = li_intent_slot_dup_note (slot, _li_rule_editor_has_data (self));
   gboolean is_outcome = g_strcmp0 (slot->event, self->rules->outcome_event) == 0;
 
   if (full)
@@ -1143,6 +1178,8 @@ li_rule_editor_dispose (GObject *object)
   g_clear_pointer (&self->intent_slots, g_array_unref);
   g_clear_object (&self->events_menu);
   g_clear_pointer (&self->events_menu_outcome, g_free);
+  g_clear_pointer (&self->store, li_event_store_unref);
+  g_clear_pointer (&self->filter_counts, g_hash_table_unref);
   g_clear_object (&self->keys_menu);
   g_clear_object (&self->attributes_menu);
 
@@ -1241,6 +1278,7 @@ li_rule_editor_init (LiRuleEditor *self)
   self->fit_rows = g_ptr_array_new ();
   self->stage_rows = g_ptr_array_new ();
   self->data_names = g_ptr_array_new_with_free_func ((GDestroyNotify) li_data_name_free);
+  self->filter_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   self->rules = li_rules_new ();
   _li_rule_editor_sync_all (self, TRUE);
@@ -1302,7 +1340,8 @@ _li_strcmp_cb (gconstpointer a,
  *
  * Lists the event names of @store (with their counts, most frequent first)
  * as intent rows, and offers its property keys and the attributes of @leads
- * in the filter and fit attribute menus.  Nothing is kept of either.
+ * in the filter and fit attribute menus.  The store is kept to count the
+ * events of rules with a filter.
  */
 void
 li_rule_editor_set_dataset (LiRuleEditor *self,
@@ -1318,6 +1357,9 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
 
   g_clear_pointer (&self->data_names, g_ptr_array_unref);
   self->data_names = li_data_names_from_store (store);
+  g_clear_pointer (&self->store, li_event_store_unref);
+  self->store = store != NULL ? li_event_store_ref (store) : NULL;
+  g_hash_table_remove_all (self->filter_counts);
 
   for (guint i = 0; i < self->data_names->len; i++)
     g_ptr_array_add (event_names, ((LiDataName *) g_ptr_array_index (self->data_names, i))->name);
