@@ -152,6 +152,19 @@ test_nice_range (void)
   g_assert_cmpfloat (lower, <, 5);
   g_assert_cmpfloat (upper, >, 5);
 
+  /* one extreme threshold does not stretch the axis: it is marked at the edge */
+  {
+    const double extreme[] = { 60, -50000, 200000 };
+
+    li_histogram_nice_range (0, 97.5, extreme, G_N_ELEMENTS (extreme), &lower, &upper, &step);
+    g_assert_cmpfloat (lower, ==, 0);
+    g_assert_cmpfloat (upper, ==, 100);
+    g_assert_cmpint (li_histogram_beyond (-50000, lower, upper), ==, -1);
+    g_assert_cmpint (li_histogram_beyond (200000, lower, upper), ==, 1);
+    g_assert_cmpint (li_histogram_beyond (60, lower, upper), ==, 0);
+    g_assert_cmpint (li_histogram_beyond (100, lower, upper), ==, 0);
+  }
+
   /* no data at all: 0–100 */
   li_histogram_nice_range (NAN, NAN, NULL, 0, &lower, &upper, &step);
   g_assert_cmpfloat (lower, ==, 0);
