@@ -13,6 +13,7 @@
 #include "li-compare-view.h"
 #include "li-format.h"
 #include "li-leads-view.h"
+#include "li-range-button.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
 #include "li-stage-table.h"
@@ -50,6 +51,7 @@ struct _LiWindow
   GtkLabel            *summary_label;
   GtkLabel            *summary_files_label;
   GtkListBox          *names_list;
+  LiRangeButton       *range_button;
   GtkStack            *content_stack;
   GtkWidget           *sample_button;
   GtkWidget           *recent_group;
@@ -384,6 +386,8 @@ _li_window_update_summary (LiWindow *self)
   text = _li_window_format_summary (store,
                                     self->result_stale ? NULL : li_project_get_result (self->project, NULL),
                                     li_dataset_get_report (dataset)->n_skipped);
+  if (store->n_events > 0)
+    li_range_button_set_data_span (self->range_button, store->min_time_ms, store->max_time_ms);
   files = _li_window_format_files (dataset);
   gtk_label_set_text (self->summary_label, text);
   gtk_label_set_text (self->summary_files_label, files);
@@ -493,6 +497,18 @@ _li_window_import_paths (LiWindow           *self,
   gtk_progress_bar_set_show_text (self->import_progress, TRUE);
 
   li_project_import (self->project, event_paths, leads_path);
+}
+
+/* The replayed period */
+
+static void
+range_changed_cb (LiWindow *self)
+{
+  gboolean has_from, has_to;
+  gint64 from_ms, to_ms;
+
+  li_range_button_get_range (self->range_button, &has_from, &from_ms, &has_to, &to_ms);
+  li_project_set_time_range (self->project, has_from, from_ms, has_to, to_ms);
 }
 
 /* Saving */
@@ -1638,6 +1654,7 @@ li_window_class_init (LiWindowClass *klass)
 
   window_class->close_request = li_window_close_request;
 
+  g_type_ensure (LI_TYPE_RANGE_BUTTON);
   g_type_ensure (LI_TYPE_RULE_EDITOR);
   g_type_ensure (LI_TYPE_REPLAY_VIEW);
   g_type_ensure (LI_TYPE_COMPARE_VIEW);
@@ -1657,6 +1674,8 @@ li_window_class_init (LiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, summary_files_label);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, names_list);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, range_button);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, sample_button);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, recent_group);

@@ -10,6 +10,7 @@
 
 #include "li-application.h"
 #include "li-problems-list.h"
+#include "li-range-button.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
 #include "li-stage-table.h"
@@ -23,6 +24,8 @@ static LiWindow *window;
 static char *sample_events;
 static char *sample_rules;
 static char *tmp_dir;
+static const char *cli_from;  /* replay --from/--to of cli_replay, or NULL */
+static const char *cli_to;
 
 /* Helpers */
 
@@ -133,7 +136,20 @@ cli_replay (const char *rules_path,
   g_autoptr(GError) error = NULL;
   int status;
   const char *argv[] = { cli, "replay", "--rules", rules_path, "--events", sample_events,
-                         "--json", NULL };
+                         "--json", NULL, NULL, NULL, NULL, NULL };
+  guint n = 7;
+
+  /* the period the window replays, as the CLI takes it */
+  if (cli_from != NULL)
+    {
+      argv[n++] = "--from";
+      argv[n++] = cli_from;
+    }
+  if (cli_to != NULL)
+    {
+      argv[n++] = "--to";
+      argv[n++] = cli_to;
+    }
 
   g_assert_nonnull (cli);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
@@ -798,6 +814,51 @@ test_rules_without_data (void)
   g_object_unref (second);
 }
 
+/* The window's numbers for a period are those of `replay --from --to`. */
+static void
+test_time_range (void)
+{
+  LiRangeButton *range = LI_RANGE_BUTTON (find_widget (GTK_WIDGET (window), LI_TYPE_RANGE_BUTTON));
+  LiReplayResult *all;
+  guint all_leads;
+
+  g_assert_nonnull (range);
+  wait_idle ();
+  g_assert_false (li_window_get_dirty (window));
+  g_assert_cmpstr (li_range_button_get_label (range), ==, "All Time");
+  all = li_window_get_replay_result (window, NULL);
+  all_leads = all->leads;
+
+  /* unreadable and reversed periods are refused, nothing changes */
+  g_assert_false (li_range_button_apply_text (range, "soon", ""));
+  g_assert_false (li_range_button_apply_text (range, "2019-10-01 02:00", "2019-10-01 01:00"));
+  g_assert_false (li_range_button_get_range (range, NULL, NULL, NULL, NULL));
+
+  g_assert_true (li_range_button_apply_text (range, "2019-10-01 00:30", "2019-10-01 01:30"));
+  g_assert_cmpstr (li_range_button_get_label (range), ==, "2019-10-01 00:30 – 2019-10-01 01:30");
+  g_assert_true (li_window_get_busy (window));
+  wait_idle ();
+  wait_painted ();
+  g_assert_cmpuint (li_window_get_replay_result (window, NULL)->leads, <, all_leads);
+  cli_from = "2019-10-01T00:30:00Z";
+  cli_to = "2019-10-01T01:30:59.999Z";
+  assert_matches_cli (sample_rules);
+
+  /* open-ended */
+  g_assert_true (li_range_button_apply_text (range, "2019-10-01 02:00", ""));
+  wait_idle ();
+  cli_from = "2019-10-01T02:00:00Z";
+  cli_to = NULL;
+  assert_matches_cli (sample_rules);
+
+  /* back to all time */
+  li_range_button_clear (range);
+  wait_idle ();
+  cli_from = NULL;
+  g_assert_cmpuint (li_window_get_replay_result (window, NULL)->leads, ==, all_leads);
+  assert_matches_cli (sample_rules);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/stale-and-draft", test_stale_and_draft);
   g_test_add_func ("/gui/window/sample-asks", test_sample_asks);
   g_test_add_func ("/gui/window/rules-without-data", test_rules_without_data);
+  g_test_add_func ("/gui/window/time-range", test_time_range);
 
   status = g_test_run ();
 

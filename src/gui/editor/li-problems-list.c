@@ -78,6 +78,9 @@ li_problems_list_dispose (GObject *object)
   LiProblemsList *self = LI_PROBLEMS_LIST (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  /* the group owns the list: take it out the group's way first */
+  if (self->list != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
   gtk_widget_dispose_template (GTK_WIDGET (self), LI_TYPE_PROBLEMS_LIST);
 
   G_OBJECT_CLASS (li_problems_list_parent_class)->dispose (object);

@@ -47,6 +47,7 @@ struct _LiProject
   GListStore      *versions;             /* LiVersion, newest first */
   LiVersion       *baseline;
   LiReplayResult  *baseline_result;      /* the baseline's replay on the current data */
+  LiReplayOptions  range;                /* the replayed period: has_from/to, from_ms/to_ms */
   LiComparison    *comparison;
   guint            n_snapshots;
 
@@ -324,7 +325,7 @@ _li_project_update_comparison (LiProject *self)
     {
       self->compare_cancellable = g_cancellable_new ();
       li_compare_run_async (li_version_get_rules (self->baseline), self->baseline_result,
-                            self->result_rules, self->result, self->dataset, NULL,
+                            self->result_rules, self->result, self->dataset, &self->range,
                             self->compare_cancellable, _li_project_compare_done_cb,
                             _li_job_new (self, self->compare_cancellable));
     }
@@ -454,8 +455,13 @@ _li_project_start_replay (LiProject *self)
   job->edit_time = self->edit_time != 0 ? self->edit_time : job->start_time;
   self->edit_time = 0;
   /* The leads explorer reads the per-lead facts of the draft's replay. */
-  li_replay_run_async (self->rules, self->dataset, &(LiReplayOptions) { .keep_lead_facts = TRUE },
-                       self->replay_cancellable, _li_project_replay_done_cb, job);
+  {
+    LiReplayOptions options = self->range;
+
+    options.keep_lead_facts = TRUE;
+    li_replay_run_async (self->rules, self->dataset, &options,
+                         self->replay_cancellable, _li_project_replay_done_cb, job);
+  }
   _li_project_update_state (self);
 }
 
@@ -502,6 +508,20 @@ _li_project_import_progress_cb (guint64  done,
     g_signal_emit (self, signals[IMPORT_PROGRESS], 0, done, total);
 }
 
+/* The baseline must be replayed again, and the versions' numbers were
+ * measured on other data or another period. */
+static void
+_li_project_forget_measures (LiProject *self)
+{
+  g_clear_pointer (&self->baseline_result, li_replay_result_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->versions)); i++)
+    {
+      g_autoptr(LiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      li_version_set_result (version, NULL);
+    }
+}
+
 static void
 _li_project_set_dataset (LiProject *self,
                          LiDataset *loaded)
@@ -510,16 +530,7 @@ _li_project_set_dataset (LiProject *self,
 
   self->dataset = old != NULL ? li_dataset_merge (old, loaded) : g_object_ref (loaded);
   g_clear_object (&old);
-
-  /* The baseline must be replayed again, and the versions' numbers were
-   * measured on the old data. */
-  g_clear_pointer (&self->baseline_result, li_replay_result_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->versions)); i++)
-    {
-      g_autoptr(LiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
-
-      li_version_set_result (version, NULL);
-    }
+  _li_project_forget_measures (self);
 }
 
 static void
@@ -1135,4 +1146,61 @@ li_project_get_busy (LiProject *self)
   g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
 
   return self->busy;
+}
+
+/**
+ * li_project_set_time_range:
+ * @has_from: whether the period has a start
+ * @from_ms: its first millisecond (inclusive)
+ * @has_to: whether it has an end
+ * @to_ms: its last millisecond (inclusive)
+ *
+ * Replays (and compares) only the events of a period, as `replay --from
+ * --to` does; no start and no end is all time (the default).
+ */
+void
+li_project_set_time_range (LiProject *self,
+                           gboolean   has_from,
+                           gint64     from_ms,
+                           gboolean   has_to,
+                           gint64     to_ms)
+{
+  g_return_if_fail (LI_IS_PROJECT (self));
+
+  has_from = !!has_from;
+  has_to = !!has_to;
+  if (!has_from)
+    from_ms = 0;
+  if (!has_to)
+    to_ms = 0;
+  if (self->range.has_from == has_from && self->range.from_ms == from_ms &&
+      self->range.has_to == has_to && self->range.to_ms == to_ms)
+    return;
+
+  self->range.has_from = has_from;
+  self->range.from_ms = from_ms;
+  self->range.has_to = has_to;
+  self->range.to_ms = to_ms;
+  _li_project_forget_measures (self);
+  _li_project_schedule_replay (self, FALSE);
+}
+
+gboolean
+li_project_get_time_range (LiProject *self,
+                           gboolean  *has_from,
+                           gint64    *from_ms,
+                           gboolean  *has_to,
+                           gint64    *to_ms)
+{
+  g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
+
+  if (has_from != NULL)
+    *has_from = self->range.has_from;
+  if (from_ms != NULL)
+    *from_ms = self->range.from_ms;
+  if (has_to != NULL)
+    *has_to = self->range.has_to;
+  if (to_ms != NULL)
+    *to_ms = self->range.to_ms;
+  return self->range.has_from || self->range.has_to;
 }

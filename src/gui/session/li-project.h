@@ -136,4 +136,18 @@ gboolean        li_project_get_comparing      (LiProject          *self);
 
 gboolean        li_project_get_busy           (LiProject          *self);
 
+/* The period replayed (inclusive bounds, Unix ms), as `replay --from --to`
+ * does; neither bound is all time, the default.  A change replays. */
+void            li_project_set_time_range     (LiProject          *self,
+                                               gboolean            has_from,
+                                               gint64              from_ms,
+                                               gboolean            has_to,
+                                               gint64              to_ms);
+/* TRUE when a period is set. */
+gboolean        li_project_get_time_range     (LiProject          *self,
+                                               gboolean           *has_from,
+                                               gint64             *from_ms,
+                                               gboolean           *has_to,
+                                               gint64             *to_ms);
+
 G_END_DECLS
