@@ -687,7 +687,7 @@ _li_window_maybe_discard (LiWindow             *self,
   AdwMessageDialog *dialog;
   LiContinuation *cont;
 
-  if (!li_project_get_dirty (self->project))
+  if (!li_project_get_unsaved_work (self->project))
     {
       continuation (self, user_data);
       if (destroy != NULL)
@@ -1528,7 +1528,7 @@ li_window_close_request (GtkWindow *window)
 {
   LiWindow *self = LI_WINDOW (window);
 
-  if (li_project_get_dirty (self->project) && !self->close_confirmed)
+  if (li_project_get_unsaved_work (self->project) && !self->close_confirmed)
     {
       _li_window_maybe_discard (self, _li_window_close_cont, NULL, NULL);
       return TRUE;

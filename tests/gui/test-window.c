@@ -11,6 +11,7 @@
 #include "li-application.h"
 #include "li-problems-list.h"
 #include "li-range-button.h"
+#include "li-snapshot-store.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
 #include "li-stage-table.h"
@@ -24,6 +25,7 @@ static LiWindow *window;
 static char *sample_events;
 static char *sample_rules;
 static char *tmp_dir;
+static char *store_dir;       /* the project's snapshot store */
 static const char *cli_from;  /* replay --from/--to of cli_replay, or NULL */
 static const char *cli_to;
 
@@ -796,6 +798,8 @@ test_rules_without_data (void)
   LiReplayView *view;
 
   g_object_ref_sink (second);
+  /* nothing kept: the file alone */
+  li_project_set_store_dir (li_window_get_project (second), NULL);
   gtk_window_present (GTK_WINDOW (second));
   window = second;
   wait_until (mapped_cond, NULL, "the second window to map");
@@ -859,6 +863,74 @@ test_time_range (void)
   assert_matches_cli (sample_rules);
 }
 
+static LiVersion *
+find_version (LiProject  *project,
+              const char *name)
+{
+  GListModel *versions = li_project_get_versions (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (versions); i++)
+    {
+      g_autoptr(LiVersion) version = g_list_model_get_item (versions, i);
+
+      if (g_strcmp0 (li_version_get_name (version), name) == 0)
+        return version;
+    }
+  return NULL;
+}
+
+/* A rule file's snapshots (named) and data files are kept with it: a new
+ * window that opens the file gets both back.  Snapshots of an untitled
+ * draft are unsaved work. */
+static void
+test_snapshots_kept (void)
+{
+  LiProject *project = li_window_get_project (window);
+  g_autoptr(GFile) rules_file = g_file_new_for_path (sample_rules);
+  g_autofree char *kept = NULL;
+  LiWindow *first = window;
+  LiWindow *second;
+  LiVersion *version;
+
+  g_assert_cmpstr (li_window_get_rules_path (window), ==, sample_rules);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.take-snapshot", NULL);
+  wait_idle ();
+  version = g_list_model_get_item (li_project_get_versions (project), 0);
+  g_object_unref (version);
+  li_project_rename_version (project, version, "Before launch");
+  kept = li_snapshot_store_file (store_dir, sample_rules);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (li_project_get_unsaved_work (project));
+
+  second = li_window_new (app);
+  g_object_ref_sink (second);
+  li_project_set_store_dir (li_window_get_project (second), store_dir);
+  gtk_window_present (GTK_WINDOW (second));
+  window = second;
+  wait_until (mapped_cond, NULL, "the second window to map");
+  g_assert_true (li_window_open_rules (second, rules_file));
+  wait_idle ();
+  wait_idle ();
+
+  version = find_version (li_window_get_project (second), "Before launch");
+  g_assert_nonnull (version);
+  g_assert_true (li_rules_equal (li_version_get_rules (version), li_window_get_rules (first)));
+  /* the data it was last replayed on came back too */
+  g_assert_nonnull (li_window_get_store (second));
+  g_assert_cmpuint (li_window_get_store (second)->n_events, ==, 17434);
+  g_assert_nonnull (li_window_get_replay_result (second, NULL));
+
+  /* an untitled draft with a snapshot would lose it on close */
+  li_project_reset (li_window_get_project (second));
+  g_assert_false (li_project_get_dirty (li_window_get_project (second)));
+  g_assert_true (li_project_get_unsaved_work (li_window_get_project (second)));
+
+  window = first;
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+  g_unlink (kept);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -889,6 +961,9 @@ main (int   argc,
 
   window = li_window_new (app);
   g_object_ref_sink (window);
+  /* a fresh store: nothing kept from earlier runs */
+  store_dir = g_build_filename (tmp_dir, "snapshots", NULL);
+  li_project_set_store_dir (li_window_get_project (window), store_dir);
   rules_file = g_file_new_for_path (sample_rules);
   events_file = g_file_new_for_path (sample_events);
   /* The rules are read in the background: in first, so that the recent
@@ -913,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/sample-asks", test_sample_asks);
   g_test_add_func ("/gui/window/rules-without-data", test_rules_without_data);
   g_test_add_func ("/gui/window/time-range", test_time_range);
+  g_test_add_func ("/gui/window/snapshots-kept", test_snapshots_kept);
 
   status = g_test_run ();
 

@@ -150,4 +150,18 @@ gboolean        li_project_get_time_range     (LiProject          *self,
                                                gboolean           *has_to,
                                                gint64             *to_ms);
 
+/* Where rule files' snapshots (and the data files they were replayed on)
+ * are kept between sessions, one JSON file per rule file; NULL keeps
+ * nothing.  Default: g_get_user_data_dir()/lead-intent/snapshots.  Opening a
+ * rule file brings its snapshots back and imports its data again when none
+ * is loaded. */
+void            li_project_set_store_dir      (LiProject          *self,
+                                               const char         *dir);
+/* Renames @version (kept with the rule file's snapshots). */
+void            li_project_rename_version     (LiProject          *self,
+                                               LiVersion          *version,
+                                               const char         *name);
+/* Unsaved changes, or snapshots of a draft without a file to keep them. */
+gboolean        li_project_get_unsaved_work   (LiProject          *self);
+
 G_END_DECLS
