@@ -405,6 +405,11 @@ static const ValidationCase validation_cases[] = {
     "meets its conditions\n"
     "warning: stages[3]: stage is unreachable\n"
     "warning: stages[4]: stage is unreachable" },
+  { "{" HEAD "'stages': [{'name': '', 'min_score': 5}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c'}]}",
+    "stages[0].name: must not be empty\n"
+    "warning: stages[1]: stage is unreachable: a stage above it catches every lead that meets "
+    "its conditions" },
   { "{" HEAD "'stages': [{'name': 'a', 'min_score': 'x'}, {'name': 'b', 'min_score': 10}, "
              "{'name': 'c'}]}",
     "stages[0].min_score: expected a number" },

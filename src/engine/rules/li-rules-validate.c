@@ -541,10 +541,14 @@ _li_validate_implied_stages (LiCheck       *check,
           {
             g_autofree char *path = _li_path_index ("stages", j);
 
-            /* Translators: the stage name is the hotter stage listed above */
-            _li_warning (check, path,
-                         _("stage is unreachable: stage \"%s\" above it catches every lead that meets its conditions"),
-                         hot->name != NULL ? hot->name : "");
+            if (hot->name != NULL && hot->name[0] != '\0')
+              /* Translators: the stage name is the hotter stage listed above */
+              _li_warning (check, path,
+                           _("stage is unreachable: stage \"%s\" above it catches every lead that meets its conditions"),
+                           hot->name);
+            else
+              _li_warning (check, path,
+                           _("stage is unreachable: a stage above it catches every lead that meets its conditions"));
           }
           break;
         }
