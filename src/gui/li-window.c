@@ -1959,3 +1959,11 @@ li_window_get_error_text (LiWindow *self)
 
   return gtk_label_get_text (self->error_label);
 }
+
+const char *
+li_window_get_summary_text (LiWindow *self)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->summary_label);
+}

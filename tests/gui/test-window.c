@@ -385,6 +385,24 @@ collect_named_labels (GtkWidget *widget,
     collect_named_labels (c, labels);
 }
 
+static gboolean
+widget_mapped_cond (gpointer user_data)
+{
+  return gtk_widget_get_mapped (user_data);
+}
+
+static gboolean
+widget_unmapped_cond (gpointer user_data)
+{
+  return !gtk_widget_get_mapped (user_data);
+}
+
+static gboolean
+widget_allocated_cond (gpointer user_data)
+{
+  return gtk_widget_get_width (user_data) > 0;
+}
+
 /* The event-names popover shows every name whole (wrapped if need be),
  * with the name as its tooltip. */
 static void
@@ -397,9 +415,9 @@ test_names_popover (void)
   g_assert_nonnull (button);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  for (guint i = 0; i < 3; i++)
-    wait_painted ();
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  /* the popover is a surface of its own: wait for it, not the window */
+  wait_until (widget_mapped_cond, popover, "the popover to map");
+  wait_until (widget_allocated_cond, popover, "the popover's size");
 
   collect_named_labels (GTK_WIDGET (popover), labels);
   g_assert_cmpuint (labels->len, >=, 3);
@@ -412,7 +430,7 @@ test_names_popover (void)
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >, 0);
     }
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-  wait_painted ();
+  wait_until (widget_unmapped_cond, popover, "the popover to close");
 }
 
 static void
@@ -931,6 +949,40 @@ test_snapshots_kept (void)
   g_unlink (kept);
 }
 
+static void
+import_finished_cb (LiProject  *project,
+                    LiDataset  *loaded,
+                    GError     *error,
+                    char      **summary)
+{
+  g_free (*summary);
+  *summary = g_strdup (li_window_get_summary_text (window));
+}
+
+/* While new data replays, the summary bar shows its counts without the old
+ * data's converters; they come with the new replay. */
+static void
+test_summary_while_replaying (void)
+{
+  g_autoptr(GFile) events = g_file_new_for_path (sample_events);
+  g_autofree char *during = NULL;
+  gulong id;
+
+  wait_idle ();
+  g_assert_nonnull (strstr (li_window_get_summary_text (window), "192 converters"));
+  id = g_signal_connect_after (li_window_get_project (window), "import-finished",
+                               G_CALLBACK (import_finished_cb), &during);
+  li_window_import (window, &events, 1, NULL);
+  wait_idle ();
+  g_signal_handler_disconnect (li_window_get_project (window), id);
+
+  g_assert_nonnull (during);
+  g_test_message ("while replaying: %s", during);
+  g_assert_nonnull (strstr (during, "17,434 events"));
+  g_assert_null (strstr (during, "converter"));
+  g_assert_nonnull (strstr (li_window_get_summary_text (window), "192 converters"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,6 +1030,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/load-sample", test_load_sample);
   g_test_add_func ("/gui/window/names-popover", test_names_popover);
+  g_test_add_func ("/gui/window/summary-while-replaying", test_summary_while_replaying);
   g_test_add_func ("/gui/window/edit-and-save", test_edit_and_save);
   g_test_add_func ("/gui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/gui/window/failed-import", test_failed_import);
