@@ -53,6 +53,7 @@ static guint signals[N_SIGNALS];
 #define ROW_LIST     "li-versions-list"
 #define ROW_COMPARE  "li-compare-button"
 #define ROW_RESTORE  "li-restore-button"
+#define ROW_RENAME   "li-rename-button"
 #define ROW_BASELINE "li-baseline-label"
 #define ROW_ICON     "li-icon"
 
@@ -217,7 +218,12 @@ _li_versions_list_create_row_cb (gpointer item,
   gtk_widget_set_tooltip_text (compare, _("Compare the draft with this version"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), compare);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), _li_versions_list_rename_button_new (row));
+  {
+    GtkWidget *rename = _li_versions_list_rename_button_new (row);
+
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), rename);
+    g_object_set_data (G_OBJECT (row), ROW_RENAME, rename);
+  }
 
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (restore, _("Restore these rules into the draft"));
@@ -501,4 +507,18 @@ li_versions_list_get_open_button (LiVersionsList *self)
   g_return_val_if_fail (LI_IS_VERSIONS_LIST (self), NULL);
 
   return self->open_button;
+}
+
+GtkWidget *
+li_versions_list_get_rename_entry (LiVersionsList *self,
+                                   guint           position)
+{
+  GtkWidget *row = li_versions_list_get_row (self, position);
+  GtkWidget *rename = row != NULL ? g_object_get_data (G_OBJECT (row), ROW_RENAME) : NULL;
+  GtkPopover *popover;
+
+  if (rename == NULL)
+    return NULL;
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (rename));
+  return gtk_popover_get_child (popover);
 }
