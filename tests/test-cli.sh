@@ -41,6 +41,15 @@ t_validate_bad () {
   has "$tmp/err" 'stages\[0\]\.min_score: expected a number' &&
   has "$tmp/err" 'intent\[0\]' && empty "$tmp/out"
 }
+t_validate_unreachable () {  # a warning is printed, validate still succeeds (SPEC 7)
+  cat >"$tmp/unreachable.leadrules.json" <<'JSON'
+{ "format": "lead-intent-rules", "format_version": 1,
+  "stages": [ { "name": "warm", "min_score": 5 }, { "name": "hot", "min_score": 10 },
+              { "name": "cold" } ] }
+JSON
+  run 0 validate "$tmp/unreachable.leadrules.json" && has "$tmp/out" '^ok$' &&
+  has "$tmp/err" '^warning: stages\[1\]: stage is unreachable: stage "warm" above it'
+}
 t_score_sample () {
   run 0 score --rules "$rules" --events "$sample" &&
   [ "$(head -1 "$tmp/out")" = "lead_id,score,intent,fit,stage" ] &&
@@ -137,6 +146,7 @@ t_bins_zero () { run 2 replay --bins 0 --rules "$rules" --events "$sample" && em
 
 check "validate accepts the sample rules" t_validate_ok
 check "validate names every problem with its JSON path" t_validate_bad
+check "validate warns about a stage a hotter one shadows, and succeeds" t_validate_unreachable
 check "score the REES46 sample" t_score_sample
 check "score --as-of" t_score_as_of
 check "replay --json --leads-out on the sample" t_replay_json

@@ -6,7 +6,9 @@
 
 #include <locale.h>
 
+#include "li-problem-describe.h"
 #include "li-rules-describe.h"
+#include "li-rules-parse.h"
 
 /* Compares and frees. */
 static void
@@ -40,14 +42,17 @@ assert_decay_describe (LiDecayModel  model,
 static void
 test_decay_summary (void)
 {
-  /* 2^(-1/7) = 0.906, 2^(-30/7) = 0.051 */
-  assert_decay_summary (LI_DECAY_EXPONENTIAL, 7, "1 d 0.91 · 7 d 0.50 · 30 d 0.05");
-  /* 2^-7 = 0.0078, 2^-30 ≈ 0 */
-  assert_decay_summary (LI_DECAY_EXPONENTIAL, 1, "1 d 0.50 · 7 d 0.01 · 30 d 0.00");
-  /* Counts until the window ends, 3 d. */
-  assert_decay_summary (LI_DECAY_WINDOW, 3, "1 d 1.00 · 7 d 0.00 · 30 d 0.00");
-  /* 1 - 1/10, 1 - 7/10, never below 0 */
-  assert_decay_summary (LI_DECAY_LINEAR, 10, "1 d 0.90 · 7 d 0.30 · 30 d 0.00");
+  /* The marks follow the model: the half-life, twice and four times it */
+  assert_decay_summary (LI_DECAY_EXPONENTIAL, 7, "7 d 0.50 · 14 d 0.25 · 28 d 0.06");
+  assert_decay_summary (LI_DECAY_EXPONENTIAL, 1, "1 d 0.50 · 2 d 0.25 · 4 d 0.06");
+  /* 0.01 d = 14.4 min */
+  assert_decay_summary (LI_DECAY_EXPONENTIAL, 0.01, "14.4 min 0.50 · 28.8 min 0.25 · 57.6 min 0.06");
+  /* Half, all and twice a window: counts until it ends */
+  assert_decay_summary (LI_DECAY_WINDOW, 3, "1.5 d 1.00 · 3 d 0.00 · 6 d 0.00");
+  /* a 0.1-day window is hours, not a sliver of 30 days */
+  assert_decay_summary (LI_DECAY_WINDOW, 0.1, "1.2 h 1.00 · 2.4 h 0.00 · 4.8 h 0.00");
+  /* A quarter, half and all of a linear fade */
+  assert_decay_summary (LI_DECAY_LINEAR, 10, "2.5 d 0.75 · 5 d 0.50 · 10 d 0.00");
   assert_decay_summary (LI_DECAY_NONE, 0, "1 d 1.00 · 7 d 1.00 · 30 d 1.00");
 }
 
@@ -245,6 +250,72 @@ test_catch_all (void)
   assert_text (li_stage_summary (&s, TRUE), "Catch-all · score ≥ 5");
 }
 
+/* Problems name the row, not the JSON path. */
+static void
+test_problem_places (void)
+{
+  static const char json[] =
+    "{ \"format\": \"lead-intent-rules\", \"format_version\": 1,"
+    "  \"intent\": [ { \"event\": \"product_view\", \"points\": 2 } ],"
+    "  \"patterns\": [ { \"name\": \"\", \"kind\": \"sequence\", \"events\": [\"a\", \"b\"],"
+    "                  \"within_hours\": 2, \"points\": 1 } ],"
+    "  \"fit\": [ { \"attribute\": \"country\", \"op\": \"eq\", \"value\": \"US\", \"points\": 1 } ],"
+    "  \"stages\": [ { \"name\": \"hot\", \"min_score\": 5 }, { \"name\": \"Hot\", \"min_score\": 1 },"
+    "                { \"name\": \"cold\" } ] }";
+  static const struct { const char *path; const char *place; } cases[] = {
+    { "stages[1].name", "Stage 2 “Hot”: name" },
+    { "stages[0]", "Stage 1 “hot”" },
+    { "stages[0].min_score", "Stage 1 “hot”: minimum score" },
+    { "stages[7].name", "Stage 8: name" },
+    { "intent[0].points", "Intent rule 1 “product_view”: points" },
+    { "intent[0].where.link", "Intent rule 1 “product_view”: filter link" },
+    { "intent[0].decay.half_life_days", "Intent rule 1 “product_view”: decay half-life" },
+    { "patterns[0].events[1]", "Pattern 1: events 2" },
+    { "fit[0].value", "Fit rule 1 “country”: value" },
+    { "outcome.window_days", "Outcome: purchase window" },
+    { "decay.days", "Decay: days" },
+    { "format", "File format" },
+    { "stages", "Stages" },
+    { "owner", "Owner" },
+    { "", "Rule file" },
+  };
+  /* a draft: the pattern has no name yet */
+  g_autoptr(LiRules) rules = li_rules_draft_from_data (json, -1, NULL, NULL);
+
+  g_assert_nonnull (rules);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LiProblem problem = { LI_PROBLEM_ERROR, (char *) cases[i].path, (char *) "must not be empty" };
+      g_autofree char *full = g_strdup_printf ("%s: must not be empty", cases[i].place);
+
+      assert_text (li_problem_describe_place (&problem, rules), cases[i].place);
+      assert_text (li_problem_describe (&problem, rules), full);
+    }
+
+  /* without the rules: numbers only */
+  {
+    LiProblem problem = { LI_PROBLEM_WARNING, (char *) "stages[1]", (char *) "stage is unreachable" };
+
+    assert_text (li_problem_describe (&problem, NULL), "Stage 2: stage is unreachable");
+  }
+
+  /* splitting */
+  {
+    g_autofree char *section = NULL;
+    g_autofree char *rest = NULL;
+    int item;
+
+    g_assert_true (li_problem_path_split ("fit[12].values[1]", &section, &item, &rest));
+    g_assert_cmpstr (section, ==, "fit");
+    g_assert_cmpint (item, ==, 12);
+    g_assert_cmpstr (rest, ==, "values[1]");
+    g_clear_pointer (&section, g_free);
+    g_clear_pointer (&rest, g_free);
+    g_assert_false (li_problem_path_split ("fit[x]", &section, &item, &rest));
+    g_assert_null (section);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/engine/rules-describe/fit", test_fit);
   g_test_add_func ("/engine/rules-describe/stages", test_stages);
   g_test_add_func ("/engine/rules-describe/catch-all", test_catch_all);
+  g_test_add_func ("/engine/rules-describe/problem-places", test_problem_places);
 
   return g_test_run ();
 }

@@ -379,6 +379,40 @@ static const ValidationCase validation_cases[] = {
   { "{" HEAD "'stages': [{'name': 'a'}, {'name': 'b', 'min_score': 1}, {'name': 'c'}]}",
     "warning: stages[1]: stage is unreachable\n"
     "warning: stages[2]: stage is unreachable" },
+  /* a colder stage whose conditions imply a hotter one's is never chosen */
+  { "{" HEAD "'stages': [{'name': 'warm', 'min_score': 5}, {'name': 'hot', 'min_score': 10}, "
+             "{'name': 'cold'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"warm\" above it catches every lead that "
+    "meets its conditions" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 5}, {'name': 'b', 'min_score': 5}, "
+             "{'name': 'c', 'min_score': -5}, {'name': 'd', 'min_score': -3}, {'name': 'e'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"a\" above it catches every lead that "
+    "meets its conditions\n"
+    "warning: stages[3]: stage is unreachable: stage \"c\" above it catches every lead that "
+    "meets its conditions" },
+  { "{" HEAD "'stages': [{'name': 'hot', 'min_score': 10}, {'name': 'warm', 'min_score': 5}, "
+             "{'name': 'cold'}]}", "" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 5, 'min_fit': 0}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c', 'min_intent': 5}, {'name': 'd', 'min_fit': 2}, {'name': 'e'}]}", "" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_intent': 5, 'min_fit': 1}, "
+             "{'name': 'b', 'min_intent': 6, 'min_fit': 1, 'min_score': 100}, "
+             "{'name': 'c', 'min_score': 1}, {'name': 'd'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"a\" above it catches every lead that "
+    "meets its conditions" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 5}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c'}, {'name': 'd', 'min_score': 1}, {'name': 'e'}]}",
+    "warning: stages[1]: stage is unreachable: stage \"a\" above it catches every lead that "
+    "meets its conditions\n"
+    "warning: stages[3]: stage is unreachable\n"
+    "warning: stages[4]: stage is unreachable" },
+  { "{" HEAD "'stages': [{'name': '', 'min_score': 5}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c'}]}",
+    "stages[0].name: must not be empty\n"
+    "warning: stages[1]: stage is unreachable: a stage above it catches every lead that meets "
+    "its conditions" },
+  { "{" HEAD "'stages': [{'name': 'a', 'min_score': 'x'}, {'name': 'b', 'min_score': 10}, "
+             "{'name': 'c'}]}",
+    "stages[0].min_score: expected a number" },
   { "{" HEAD "'stages': [5, {'name': 'cold'}]}", "stages[0]: expected an object" },
   { "{" HEAD "'stages': [{'name': 'hot', 'min_score': 1, 'colour': 'red'}, {'name': 'cold'}]}",
     "warning: stages[0].colour: unknown key" },
@@ -940,6 +974,76 @@ count_files (const char *dir)
   return n;
 }
 
+/* A draft with problems is saved as it is and reads back into the same
+ * rules with the same problems; a file that does not parse stays refused. */
+static void
+test_rules_draft (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("li-rules-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(LiRules) rules = load_fixture ("example-input.leadrules.json");
+  g_autoptr(LiRules) back = NULL;
+  g_autoptr(GPtrArray) before = problems_new ();
+  g_autoptr(GPtrArray) after = problems_new ();
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "draft.leadrules.json", NULL);
+
+  /* an empty and a duplicate stage name, the outcome in a rule, a zero window */
+  g_free (rules->stages[0].name);
+  rules->stages[0].name = g_strdup ("");
+  g_free (rules->stages[2].name);
+  rules->stages[2].name = g_strdup (rules->stages[1].name);
+  g_free (rules->intent[0].event);
+  rules->intent[0].event = g_strdup (rules->outcome_event);
+  rules->window_days = 0;
+  g_assert_false (li_rules_validate (rules, before));
+  before_text = problems_to_string (before);
+
+  g_assert_false (li_rules_save (rules, path, &error));
+  g_assert_error (error, LI_RULES_ERROR, LI_RULES_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (li_rules_save_draft (rules, path, &error));
+  g_assert_no_error (error);
+
+  /* strict loading refuses it, draft loading takes it with its problems */
+  g_assert_null (li_rules_from_file (path, NULL, &error));
+  g_assert_error (error, LI_RULES_ERROR, LI_RULES_ERROR_INVALID);
+  g_clear_error (&error);
+  back = li_rules_draft_from_file (path, after, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_true (li_rules_equal (back, rules));
+  after_text = problems_to_string (after);
+  g_assert_cmpstr (after_text, ==, before_text);
+
+  /* not well-formed: refused as a draft too */
+  {
+    g_autoptr(LiRules) bad = NULL;
+
+    bad = li_rules_draft_from_data ("{\"stages\": [{\"name\": \"a\", \"min_score\": \"x\"}]}", -1,
+                                    NULL, &error);
+    g_assert_null (bad);
+    g_assert_error (error, LI_RULES_ERROR, LI_RULES_ERROR_INVALID);
+    g_clear_error (&error);
+    bad = li_rules_draft_from_data ("{\"name\": \"no stages\"}", -1, NULL, &error);
+    g_assert_null (bad);
+    g_clear_error (&error);
+    bad = li_rules_draft_from_data ("{", -1, NULL, &error);
+    g_assert_null (bad);
+    g_assert_error (error, LI_RULES_ERROR, LI_RULES_ERROR_PARSE);
+    g_clear_error (&error);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_rules_save (void)
 {
@@ -1385,6 +1489,7 @@ main (int   argc,
   g_test_add_func ("/engine/rules/round-trip", test_rules_round_trip);
   g_test_add_func ("/engine/rules/unknown-keys", test_rules_unknown_keys);
   g_test_add_func ("/engine/rules/save", test_rules_save);
+  g_test_add_func ("/engine/rules/draft", test_rules_draft);
   g_test_add_func ("/engine/rules/from-file-errors", test_rules_from_file_errors);
   g_test_add_func ("/engine/rules/validate-memory", test_rules_validate_memory);
   g_test_add_func ("/engine/rules/copy-equal", test_rules_copy_equal);

@@ -8,6 +8,7 @@
 #include "li-test-util.h"
 #include "li-score.h"
 #include "li-plan.h"
+#include "li-intent-count.h"
 #include "li-leads-file.h"
 
 static const TestEvent one_cart[] = {
@@ -183,6 +184,21 @@ test_where (void)
                      STAGES_1 "}";
 
   g_assert_cmpfloat_with_epsilon (test_score_at (json, events, 5, "a", 4).score, 29, 1e-12);
+
+  /* The events each rule matches, as the editor counts them. */
+  {
+    g_autoptr(LiEventStore) store = test_store (events, G_N_ELEMENTS (events));
+    g_autoptr(LiRules) rules = test_rules (json);
+    LiIntentRule all = { .event = (char *) "email_click" };
+    LiIntentRule missing = { .event = (char *) "no_such_event" };
+
+    g_assert_cmpuint (li_intent_rule_count_events (&rules->intent[0], store), ==, 3);
+    g_assert_cmpuint (li_intent_rule_count_events (&rules->intent[1], store), ==, 1);
+    g_assert_cmpuint (li_intent_rule_count_events (&rules->intent[2], store), ==, 0);
+    g_assert_cmpuint (li_intent_rule_count_events (&all, store), ==, 5);
+    g_assert_cmpuint (li_intent_rule_count_events (&missing, store), ==, 0);
+    g_assert_cmpuint (li_intent_rule_count_events (&all, NULL), ==, 0);
+  }
 }
 
 static void

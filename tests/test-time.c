@@ -297,6 +297,30 @@ test_day (void)
   g_assert_cmpint (li_time_day (G_MAXINT64), >, 0);
 }
 
+/* Range bounds as typed in the window: dates and minutes stand for their
+ * first or last millisecond. */
+static void
+test_parse_bound (void)
+{
+  gint64 t, start;
+
+  g_assert_true (li_time_parse ("2019-10-01T00:00:00Z", 20, &start));
+  g_assert_true (li_time_parse_bound ("2019-10-01", FALSE, &t));
+  g_assert_cmpint (t, ==, start);
+  g_assert_true (li_time_parse_bound (" 2019-10-01 ", TRUE, &t));
+  g_assert_cmpint (t, ==, start + 86400000 - 1);
+  g_assert_true (li_time_parse_bound ("2019-10-01 01:30", FALSE, &t));
+  g_assert_cmpint (t, ==, start + 90 * 60000);
+  g_assert_true (li_time_parse_bound ("2019-10-01T01:30", TRUE, &t));
+  g_assert_cmpint (t, ==, start + 91 * 60000 - 1);
+  /* full times are exact, also as "to" */
+  g_assert_true (li_time_parse_bound ("2019-10-01 00:10:00 UTC", TRUE, &t));
+  g_assert_cmpint (t, ==, start + 10 * 60000);
+  g_assert_false (li_time_parse_bound ("2019-13-01", FALSE, &t));
+  g_assert_false (li_time_parse_bound ("yesterday", FALSE, &t));
+  g_assert_false (li_time_parse_bound ("", FALSE, &t));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/engine/time/format", test_format);
   g_test_add_func ("/engine/time/round-trip", test_round_trip);
   g_test_add_func ("/engine/time/day", test_day);
+  g_test_add_func ("/engine/time/parse-bound", test_parse_bound);
 
   return g_test_run ();
 }

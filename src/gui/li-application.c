@@ -275,6 +275,8 @@ li_application_command_line (GApplication            *application,
       window = li_window_new (self);
       gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_unmaximize (GTK_WINDOW (window));
+      /* a screenshot shows what it is given: no kept snapshots or data */
+      li_project_set_store_dir (li_window_get_project (window), NULL);
       g_signal_connect_object (li_window_get_project (window), "open-finished",
                                G_CALLBACK (_li_application_rules_opened_cb), self, 0);
       g_signal_connect_object (li_window_get_project (window), "compare-with-finished",

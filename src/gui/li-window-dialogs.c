@@ -11,6 +11,7 @@
 #include "li-import.h"
 #include "li-rules.h"
 #include "li-problem.h"
+#include "li-problem-describe.h"
 
 #define MAX_PROBLEMS_SHOWN 12
 
@@ -177,6 +178,71 @@ li_file_chooser_new (GtkWindow     *parent,
   return chooser;
 }
 
+/* "Stage 2 “hot”: name: must not be empty", warnings said so. */
+static char *
+_li_problem_line (const LiProblem *problem,
+                  const LiRules   *rules)
+{
+  g_autofree char *text = li_problem_describe (problem, rules);
+
+  if (problem->level == LI_PROBLEM_WARNING)
+    /* Translators: a warning about a rule file */
+    return g_strdup_printf (_("Warning: %s"), text);
+  return g_steal_pointer (&text);
+}
+
+static void
+_li_append_problems (GString       *body,
+                     GPtrArray     *problems,
+                     const LiRules *rules)
+{
+  guint shown = 0;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *line = _li_problem_line (g_ptr_array_index (problems, i), rules);
+
+      if (shown++ == MAX_PROBLEMS_SHOWN)
+        {
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
+                                               "… and %u more problems",
+                                               problems->len - MAX_PROBLEMS_SHOWN),
+                                  problems->len - MAX_PROBLEMS_SHOWN);
+          g_string_append_c (body, '\n');
+          break;
+        }
+      g_string_append (body, line);
+      g_string_append_c (body, '\n');
+    }
+  while (body->len > 0 && body->str[body->len - 1] == '\n')
+    g_string_truncate (body, body->len - 1);
+}
+
+AdwMessageDialog *
+li_save_draft_dialog_new (GtkWindow     *parent,
+                          GPtrArray     *problems,
+                          const LiRules *rules)
+{
+  g_autoptr(GString) body = g_string_new (_("The rules can be saved as a draft and opened again "
+                                            "with their problems. They cannot be exported or "
+                                            "published until the problems are fixed.\n\n"));
+  AdwMessageDialog *dialog;
+
+  _li_append_problems (body, problems, rules);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Save a Draft With Problems?"),
+                                                       body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "draft", _("Save _Draft"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "draft", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "draft");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
 void
 li_problems_dialog_present (GtkWindow    *parent,
                             const char   *heading,
@@ -189,7 +255,7 @@ li_problems_dialog_present (GtkWindow    *parent,
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
-      g_autofree char *line = li_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *line = _li_problem_line (g_ptr_array_index (problems, i), NULL);
 
       if (shown++ == MAX_PROBLEMS_SHOWN)
         {
@@ -236,6 +302,36 @@ li_save_changes_dialog_new (GtkWindow  *parent,
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+AdwMessageDialog *
+li_sample_rules_dialog_new (GtkWindow  *parent,
+                            const char *name,
+                            gboolean    dirty)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (dirty)
+    body = g_strdup_printf (_("The sample comes with rules of its own. Replay the sample's events "
+                              "with “%s”, or open the sample's rules instead? Unsaved changes to "
+                              "“%s” are lost then."), name, name);
+  else
+    body = g_strdup_printf (_("The sample comes with rules of its own. Replay the sample's events "
+                              "with “%s”, or open the sample's rules instead?"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Use the Sample's Rules?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "sample", _("Use the _Sample's Rules"),
+                                    "keep", _("_Keep My Rules"),
+                                    NULL);
+  if (dirty)
+    adw_message_dialog_set_response_appearance (dialog, "sample", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   return dialog;

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "li-import.h"
+#include "li-rules.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,18 @@ void                  li_problems_dialog_present (GtkWindow      *parent,
  * "discard" and "save". */
 AdwMessageDialog     *li_save_changes_dialog_new (GtkWindow      *parent,
                                                   const char     *name);
+
+/* "Save a Draft With Problems?" about @problems (LiProblem*, errors and
+ * warnings) of @rules, with the responses "cancel" and "draft". */
+AdwMessageDialog     *li_save_draft_dialog_new   (GtkWindow      *parent,
+                                                  GPtrArray      *problems,
+                                                  const LiRules  *rules);
+
+/* "Try the Sample Data" while rules of the user's are open (@name, with
+ * unsaved changes when @dirty): responses "cancel", "keep" (the sample's
+ * events with these rules) and "sample" (the sample's rules too). */
+AdwMessageDialog     *li_sample_rules_dialog_new (GtkWindow      *parent,
+                                                  const char     *name,
+                                                  gboolean        dirty);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "li-leads-view.h"
 #include "li-mapping-dialog.h"
 #include "li-publish-dialog.h"
+#include "li-range-button.h"
 #include "li-replay-view.h"
 #include "li-rule-editor.h"
 #include "li-leads-export-dialog.h"
@@ -26,6 +27,7 @@
 #include "li-window-dialogs.h"
 #include "li-rules-validate.h"
 #include "li-problem.h"
+#include "li-problem-describe.h"
 
 typedef void (*LiWindowContinuation) (LiWindow *self,
                                       gpointer  user_data);
@@ -56,6 +58,7 @@ struct _LiWindow
   GtkLabel            *summary_label;
   GtkLabel            *summary_files_label;
   GtkListBox          *names_list;
+  LiRangeButton       *range_button;
   GtkStack            *content_stack;
   GtkWidget           *sample_button;
   GtkWidget           *recent_group;
@@ -296,7 +299,7 @@ _li_window_format_time (gint64 time_ms)
 static char *
 _li_window_format_summary (LiEventStore         *store,
                            const LiReplayResult *result,
-                           guint                 n_skipped)
+                           guint64               n_skipped)
 {
   g_autofree char *events = li_format_count (store->n_events);
   g_autofree char *leads = li_format_count (store->n_leads);
@@ -334,10 +337,15 @@ _li_window_format_summary (LiEventStore         *store,
     }
 
   if (n_skipped > 0)
-    g_string_append_printf (text,
-                            g_dngettext (GETTEXT_PACKAGE, " · %u bad row skipped",
-                                         " · %u bad rows skipped", n_skipped),
-                            n_skipped);
+    {
+      g_autofree char *skipped = li_format_count (n_skipped);
+
+      /* ngettext takes an unsigned long: clamp, the plural form is the same */
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, " · %s bad row skipped",
+                                           " · %s bad rows skipped", (gulong) MIN (n_skipped, G_MAXUINT32)),
+                              skipped);
+    }
 
   return g_string_free (text, FALSE);
 }
@@ -392,6 +400,8 @@ _li_window_update_summary (LiWindow *self)
   text = _li_window_format_summary (store,
                                     self->result_stale ? NULL : li_project_get_result (self->project, NULL),
                                     li_dataset_get_report (dataset)->n_skipped);
+  if (store->n_events > 0)
+    li_range_button_set_data_span (self->range_button, store->min_time_ms, store->max_time_ms);
   files = _li_window_format_files (dataset);
   gtk_label_set_text (self->summary_label, text);
   gtk_label_set_text (self->summary_files_label, files);
@@ -428,8 +438,15 @@ _li_window_name_row_new (const char *name,
   gtk_widget_add_css_class (row, "name-count-row");
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_widget_set_hexpand (name_label, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  /* Names are what the popover is for: wrapped, never cut, at any length
+   * (underscores are break points as well as spaces). */
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (name_label), 12);
+  gtk_widget_set_tooltip_text (name_label, name);
   gtk_label_set_xalign (GTK_LABEL (count_label), 1);
+  gtk_widget_set_valign (count_label, GTK_ALIGN_START);
   gtk_widget_add_css_class (count_label, "numeric");
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_box_append (GTK_BOX (row), name_label);
@@ -595,6 +612,18 @@ _li_window_report_skipped (LiWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The replayed period */
+
+static void
+range_changed_cb (LiWindow *self)
+{
+  gboolean has_from, has_to;
+  gint64 from_ms, to_ms;
+
+  li_range_button_get_range (self->range_button, &has_from, &from_ms, &has_to, &to_ms);
+  li_project_set_time_range (self->project, has_from, from_ms, has_to, to_ms);
+}
+
 /* Saving */
 
 static void
@@ -610,13 +639,59 @@ _li_window_report_save_error (LiWindow     *self,
                               problems->len > 0 ? problems : NULL, error);
 }
 
-/* Saves to @path, then runs what waited for it; or reports the error. */
+static void
+_li_window_run_after_save (LiWindow *self)
+{
+  LiContinuation *cont = g_steal_pointer (&self->after_save);
+
+  if (cont != NULL)
+    cont->continuation (self, cont->user_data);
+  _li_continuation_free (cont);
+}
+
+static void
+_li_window_save_draft_response_cb (AdwMessageDialog *dialog,
+                                   const char       *response,
+                                   LiWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "draft"))
+    {
+      g_clear_pointer (&self->after_save, _li_continuation_free);
+      return;
+    }
+  if (!li_window_save_draft_to (self, path, &error))
+    {
+      g_clear_pointer (&self->after_save, _li_continuation_free);
+      li_problems_dialog_present (GTK_WINDOW (self), _("The Rules Could Not Be Saved"), NULL, error);
+      return;
+    }
+  _li_window_run_after_save (self);
+}
+
+/* Saves to @path, then runs what waited for it; or reports the error.
+ * Rules with problems are saved as a draft when the user says so: work in
+ * progress is never lost to a refusal. */
 static void
 _li_window_save_to (LiWindow   *self,
                     const char *path)
 {
   g_autoptr(GError) error = NULL;
-  LiContinuation *cont;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+  const LiRules *rules = li_project_get_rules (self->project);
+
+  if (!li_rules_validate (rules, problems))
+    {
+      AdwMessageDialog *dialog = li_save_draft_dialog_new (GTK_WINDOW (self), problems, rules);
+
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (_li_window_save_draft_response_cb),
+                               self, G_CONNECT_DEFAULT);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   if (!li_window_save_rules_to (self, path, &error))
     {
@@ -624,11 +699,7 @@ _li_window_save_to (LiWindow   *self,
       _li_window_report_save_error (self, error);
       return;
     }
-
-  cont = g_steal_pointer (&self->after_save);
-  if (cont != NULL)
-    cont->continuation (self, cont->user_data);
-  _li_continuation_free (cont);
+  _li_window_run_after_save (self);
 }
 
 static void
@@ -729,7 +800,7 @@ _li_window_maybe_discard (LiWindow             *self,
   AdwMessageDialog *dialog;
   LiContinuation *cont;
 
-  if (!li_project_get_dirty (self->project))
+  if (!li_project_get_unsaved_work (self->project))
     {
       continuation (self, user_data);
       if (destroy != NULL)
@@ -854,12 +925,25 @@ _li_window_open_finished_cb (LiProject    *project,
     }
 
   _li_window_add_recent (self, path, TRUE);
+  /* The rules are listed even without data; the results side asks for it. */
+  gtk_stack_set_visible_child_name (self->content_stack, "main");
 
   for (guint i = 0; i < problems->len; i++)
     if (((LiProblem *) g_ptr_array_index (problems, i))->level == LI_PROBLEM_WARNING)
       n_warnings++;
 
-  if (n_warnings > 0)
+  /* A draft saved with problems: the editor lists them. */
+  if (problems->len > n_warnings)
+    {
+      guint n_errors = problems->len - n_warnings;
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened the draft “%s” with %u problem",
+                                            "Opened the draft “%s” with %u problems", n_errors),
+                               base, n_errors);
+      _li_window_show_toast (self, title);
+    }
+  else if (n_warnings > 0)
     {
       g_autofree char *title = NULL;
 
@@ -962,6 +1046,25 @@ _li_window_replay_started_cb (LiProject *project,
     _li_window_hide_error (self);
 }
 
+/* "Stage 2 “Hot”: name: must not be empty" rather than the JSON path. */
+static char *
+_li_window_describe_first_error (LiWindow     *self,
+                                 const GError *error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+  const LiRules *rules = li_project_get_rules (self->project);
+
+  li_rules_validate (rules, problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const LiProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->level == LI_PROBLEM_ERROR)
+        return li_problem_describe (problem, rules);
+    }
+  return g_strdup (error->message);
+}
+
 static void
 _li_window_replay_finished_cb (LiProject    *project,
                                const GError *error,
@@ -972,8 +1075,11 @@ _li_window_replay_finished_cb (LiProject    *project,
 
   if (g_error_matches (error, LI_RULES_ERROR, LI_RULES_ERROR_INVALID))
     {
-      _li_window_show_error (self, _("The rules have problems and cannot be replayed"),
-                             error->message);
+      g_autofree char *first = _li_window_describe_first_error (self, error);
+
+      /* the numbers on screen are of the last valid rules: say so */
+      li_replay_view_set_stale (self->replay_view, TRUE);
+      _li_window_show_error (self, _("The rules have problems and cannot be replayed"), first);
       return;
     }
   if (error != NULL)
@@ -1449,6 +1555,24 @@ _li_window_action_dismiss_error (GtkWidget  *widget,
 }
 
 static void
+_li_window_sample_rules_response_cb (AdwMessageDialog *dialog,
+                                     const char       *response,
+                                     LiWindow         *self)
+{
+  const char *dir = g_object_get_data (G_OBJECT (dialog), "sample-dir");
+
+  if (g_str_equal (response, "sample"))
+    _li_window_open_sample_cont (self, (gpointer) dir);
+  else if (g_str_equal (response, "keep"))
+    {
+      g_autofree char *events = g_build_filename (dir, "rees46-2019oct-head.csv.gz", NULL);
+      const char *event_paths[] = { events, NULL };
+
+      _li_window_import_paths (self, event_paths, NULL);
+    }
+}
+
+static void
 _li_window_action_open_sample (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
@@ -1456,9 +1580,23 @@ _li_window_action_open_sample (GtkWidget  *widget,
   LiWindow *self = LI_WINDOW (widget);
   LiApplication *app = _li_window_get_app (self);
   const char *dir = app != NULL ? li_application_get_sample_dir (app) : NULL;
+  gboolean dirty = li_project_get_dirty (self->project);
+  AdwMessageDialog *dialog;
 
-  if (dir != NULL)
-    _li_window_maybe_discard (self, _li_window_open_sample_cont, g_strdup (dir), g_free);
+  if (dir == NULL)
+    return;
+  /* The untouched template is nobody's work: replace it without asking. */
+  if (!dirty && li_project_get_path (self->project) == NULL)
+    {
+      _li_window_open_sample_cont (self, (gpointer) dir);
+      return;
+    }
+
+  dialog = li_sample_rules_dialog_new (GTK_WINDOW (self), li_project_get_name (self->project), dirty);
+  g_object_set_data_full (G_OBJECT (dialog), "sample-dir", g_strdup (dir), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (_li_window_sample_rules_response_cb),
+                           self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1575,7 +1713,7 @@ li_window_close_request (GtkWindow *window)
 {
   LiWindow *self = LI_WINDOW (window);
 
-  if (li_project_get_dirty (self->project) && !self->close_confirmed)
+  if (li_project_get_unsaved_work (self->project) && !self->close_confirmed)
     {
       _li_window_maybe_discard (self, _li_window_close_cont, NULL, NULL);
       return TRUE;
@@ -1744,6 +1882,7 @@ li_window_class_init (LiWindowClass *klass)
 
   window_class->close_request = li_window_close_request;
 
+  g_type_ensure (LI_TYPE_RANGE_BUTTON);
   g_type_ensure (LI_TYPE_RULE_EDITOR);
   g_type_ensure (LI_TYPE_REPLAY_VIEW);
   g_type_ensure (LI_TYPE_COMPARE_VIEW);
@@ -1763,6 +1902,8 @@ li_window_class_init (LiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, summary_files_label);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, names_list);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, range_button);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, sample_button);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, recent_group);
@@ -1901,6 +2042,21 @@ li_window_import (LiWindow      *self,
 }
 
 gboolean
+li_window_save_draft_to (LiWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!li_project_save_draft (self->project, path, error))
+    return FALSE;
+
+  _li_window_add_recent (self, path, TRUE);
+  return TRUE;
+}
+
+gboolean
 li_window_save_rules_to (LiWindow    *self,
                          const char  *path,
                          GError     **error)
@@ -2033,4 +2189,12 @@ li_window_get_error_text (LiWindow *self)
     return NULL;
 
   return gtk_label_get_text (self->error_label);
+}
+
+const char *
+li_window_get_summary_text (LiWindow *self)
+{
+  g_return_val_if_fail (LI_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->summary_label);
 }

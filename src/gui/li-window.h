@@ -45,7 +45,13 @@ void            li_window_import             (LiWindow       *self,
 gboolean        li_window_save_rules_to      (LiWindow       *self,
                                               const char     *path,
                                               GError        **error);
+/* Writes the rules without validating them (a draft with problems). */
+gboolean        li_window_save_draft_to      (LiWindow       *self,
+                                              const char     *path,
+                                              GError        **error);
 
+/* The summary bar's counts as shown ("17,434 events · …"), for tests. */
+const char     *li_window_get_summary_text   (LiWindow       *self);
 const LiRules  *li_window_get_rules          (LiWindow       *self);
 const char     *li_window_get_rules_path     (LiWindow       *self);
 gboolean        li_window_get_dirty          (LiWindow       *self);

@@ -206,6 +206,12 @@ def main():
     for stage in ['hot', 'warm', 'engaged']:
         check(reached(stops, lambda r, n, stage=stage: r == 'slider' and '“%s”' % stage in n),
               'Tab reaches the stage line of “%s”' % stage)
+    check(reached(stops, lambda r, n: n == 'All Time' and r in ('toggle button', 'push button')),
+          'Tab reaches the replayed period (“All Time”)')
+    check(reached(stops, lambda r, n: n == 'Event Names' and r in ('toggle button', 'push button')),
+          'Tab reaches the event names')
+    check(not reached(stops, lambda r, n: r == 'label'),
+          'no label is a Tab stop (%r)' % [n for r, n, _ in stops if r == 'label'])
     rows = [n for r, n, a in stops if a is not None and inside(a, 'Stage metrics')]
     print('stage table stops:', rows, flush=True)
     check(len(rows) >= 1, 'Tab reaches the rows of the stage table (%d)' % len(rows))

@@ -152,6 +152,19 @@ test_nice_range (void)
   g_assert_cmpfloat (lower, <, 5);
   g_assert_cmpfloat (upper, >, 5);
 
+  /* one extreme threshold does not stretch the axis: it is marked at the edge */
+  {
+    const double extreme[] = { 60, -50000, 200000 };
+
+    li_histogram_nice_range (0, 97.5, extreme, G_N_ELEMENTS (extreme), &lower, &upper, &step);
+    g_assert_cmpfloat (lower, ==, 0);
+    g_assert_cmpfloat (upper, ==, 100);
+    g_assert_cmpint (li_histogram_beyond (-50000, lower, upper), ==, -1);
+    g_assert_cmpint (li_histogram_beyond (200000, lower, upper), ==, 1);
+    g_assert_cmpint (li_histogram_beyond (60, lower, upper), ==, 0);
+    g_assert_cmpint (li_histogram_beyond (100, lower, upper), ==, 0);
+  }
+
   /* no data at all: 0–100 */
   li_histogram_nice_range (NAN, NAN, NULL, 0, &lower, &upper, &step);
   g_assert_cmpfloat (lower, ==, 0);
@@ -260,12 +273,21 @@ test_stage_cells (void)
         g_assert_cmpstr (text, ==, "—");
     }
 
-  /* Under an hour: two decimals, as the CLI says them, not "0.0". */
-  m.median_hours_to_outcome = 0.0333;
+  /* Under an hour: minutes (the CLI's 0.03 hours), not "0.0". */
   {
-    g_autofree char *text = li_stage_table_format_cell (&m, LI_STAGE_COLUMN_MEDIAN_HOURS);
+    static const struct { double hours; const char *text; } cases[] = {
+      { 0.0333, "2.0 min" }, { 0.5, "30 min" }, { 0.999, "60 min" }, { 0, "0.0 min" },
+      { 1, "1.0" }, { 10.26, "10.3" },
+    };
 
-    g_assert_cmpstr (text, ==, "0.03");
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *text = NULL;
+
+        m.median_hours_to_outcome = cases[i].hours;
+        text = li_stage_table_format_cell (&m, LI_STAGE_COLUMN_MEDIAN_HOURS);
+        g_assert_cmpstr (text, ==, cases[i].text);
+      }
   }
 }
 

@@ -343,6 +343,22 @@ test_versions (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (li_versions_list_get_row (list, 0))), ==,
                    "Lower hot threshold");
 
+  /* the row's Rename entry names the version; an empty name is ignored */
+  {
+    GtkWidget *entry = li_versions_list_get_rename_entry (list, 0);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "  Before launch ");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (li_version_get_name (v2), ==, "Before launch");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (li_versions_list_get_row (list, 0))), ==,
+                     "Before launch");
+    gtk_editable_set_text (GTK_EDITABLE (entry), " ");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (li_version_get_name (v2), ==, "Before launch");
+    li_version_set_name (v2, "Lower hot threshold");
+  }
+
   /* the list's buttons reach the window through the view */
   g_signal_connect (view, "compare-requested", G_CALLBACK (version_cb), &compared);
   g_signal_connect (view, "restore-requested", G_CALLBACK (version_cb), &restored);

@@ -596,7 +596,14 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *sample_dir = NULL;
+  g_autofree char *data_home = NULL;
   int status;
+
+  /* a fresh folder for the kept snapshots: none from earlier runs (set
+   * before anything asks GLib for the user data dir, which it caches) */
+  data_home = g_dir_make_tmp ("li-test-project-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 

@@ -6,11 +6,14 @@
 
 #include <locale.h>
 
+#include "li-decay-curve.h"
 #include "li-fit-row.h"
 #include "li-intent-row.h"
 #include "li-pattern-row.h"
+#include "li-problems-list.h"
 #include "li-rule-editor.h"
 #include "li-stage-row.h"
+#include "li-rules-edit.h"
 #include "li-rules-parse.h"
 
 static const char *rules_json =
@@ -366,6 +369,19 @@ test_general_and_decay (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, n + 2);
   g_assert_cmpint (f->last->decay.model, ==, LI_DECAY_WINDOW);
   g_assert_cmpfloat (f->last->decay.days, ==, 7);
+
+  /* The preview's axis follows the model: a 0.1-day window spans hours. */
+  {
+    LiDecayCurve *curve = find_first (f->editor, LI_TYPE_DECAY_CURVE);
+    g_autoptr(LiRules) rules = li_rules_copy (f->last);
+
+    g_assert_cmpfloat (li_decay_curve_get_span (curve), ==, 14);
+    rules->decay.days = 0.1;
+    li_rule_editor_set_rules (f->editor, rules);
+    g_assert_cmpfloat_with_epsilon (li_decay_curve_get_span (curve), 0.2, 1e-12);
+    g_assert_cmpfloat (li_decay_curve_get_value (curve, 0.05), ==, 1);
+    g_assert_cmpfloat (li_decay_curve_get_value (curve, 0.15), ==, 0);
+  }
 }
 
 
@@ -482,6 +498,204 @@ test_intent_details (Fixture       *f,
 
   gtk_spin_button_set_value (spins->pdata[1], 0);
   g_assert_cmpfloat (f->last->intent[0].max_points, ==, 0);
+}
+
+static gboolean
+menu_has_target (GMenuModel *menu,
+                 const char *name)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GMenuModel *
+sequence_menu (Fixture *f)
+{
+  LiPatternRow *row = find_first (f->editor, LI_TYPE_PATTERN_ROW);
+  g_autoptr(GPtrArray) buttons = find_all (row, GTK_TYPE_MENU_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Append an event of the data") == 0)
+      return gtk_menu_button_get_menu_model (buttons->pdata[i]);
+  g_assert_not_reached ();
+}
+
+/* The sequence editor does not offer the outcome event (a pattern on it is
+ * an error), and follows the outcome when it changes. */
+static void
+test_sequence_menu (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LiEventStore) store = make_store ();
+  g_autoptr(LiRules) rules = li_rules_copy (li_rule_editor_get_rules (f->editor));
+
+  li_rule_editor_set_dataset (f->editor, store, NULL);
+  g_assert_true (menu_has_target (sequence_menu (f), "product_view"));
+  g_assert_true (menu_has_target (sequence_menu (f), "search"));
+  g_assert_false (menu_has_target (sequence_menu (f), "purchase"));
+
+  g_free (rules->outcome_event);
+  rules->outcome_event = g_strdup ("search");
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_false (menu_has_target (sequence_menu (f), "search"));
+  g_assert_true (menu_has_target (sequence_menu (f), "purchase"));
+  g_assert_cmpuint (f->n_changed, ==, 0);
+}
+
+static void
+wait_some_frames (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (f->window);
+  gint64 start = gdk_frame_clock_get_frame_counter (clock);
+
+  while (gdk_frame_clock_get_frame_counter (clock) < start + 20)
+    {
+      gtk_widget_queue_draw (f->window);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* @widget lies within what its scrolled window shows. */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  g_test_message ("bounds y %g h %g in %d", bounds.origin.y, bounds.size.height, gtk_widget_get_height (scrolled));
+  return bounds.origin.y >= -0.5 && bounds.origin.y + MIN (bounds.size.height, 40) <=
+         gtk_widget_get_height (scrolled) + 0.5;
+}
+
+static gboolean
+focus_inside (Fixture   *f,
+              GtkWidget *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* Problems are listed by row, and activating one goes to that row. */
+static void
+test_problems (Fixture       *f,
+               gconstpointer  data)
+{
+  LiProblemsList *list = LI_PROBLEMS_LIST (li_rule_editor_get_problems_list (f->editor));
+  g_autoptr(LiRules) rules = li_rules_copy (li_rule_editor_get_rules (f->editor));
+  g_autoptr(GPtrArray) stages = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 400);
+  g_assert_cmpuint (li_problems_list_get_n_problems (list), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
+
+  g_free (rules->stages[1].name);
+  rules->stages[1].name = g_strdup ("");
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_cmpuint (li_problems_list_get_n_problems (list), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  g_assert_cmpstr (li_problems_list_get_text (list, 0), ==, "Stage 2: name: must not be empty");
+
+  stages = find_all (f->editor, LI_TYPE_STAGE_ROW);
+  g_assert_cmpuint (stages->len, ==, 3);
+  wait_some_frames (f);
+  li_problems_list_activate (list, 0);
+  wait_some_frames (f);
+  g_assert_true (focus_inside (f, stages->pdata[1]));
+  g_assert_true (in_view (stages->pdata[1]));
+
+  /* an edit that fixes it empties the list */
+  g_free (rules->stages[1].name);
+  rules->stages[1].name = g_strdup ("warm");
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_cmpuint (li_problems_list_get_n_problems (list), ==, 0);
+
+  /* other places */
+  g_assert_true (li_rule_editor_focus_path (f->editor, "intent[1].points"));
+  g_assert_true (focus_inside (f, GTK_WIDGET (intent_row (f, "webinar"))));
+  g_assert_true (li_rule_editor_focus_path (f->editor, "fit[0].values"));
+  g_assert_true (li_rule_editor_focus_path (f->editor, "outcome.event"));
+  g_assert_false (li_rule_editor_focus_path (f->editor, "stages[9]"));
+}
+
+/* A stage or fit rule added at the end of a long page is scrolled into
+ * view, with the focus in it. */
+static void
+test_added_rows_in_view (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GPtrArray) fits = NULL;
+  GtkScrolledWindow *scrolled = find_first (f->editor, GTK_TYPE_SCROLLED_WINDOW);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 400);
+  wait_some_frames (f);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-stage", NULL);
+  wait_some_frames (f);
+  stages = find_all (f->editor, LI_TYPE_STAGE_ROW);
+  g_assert_cmpuint (stages->len, ==, 4);
+  /* new stages go just above the catch-all */
+  g_assert_true (focus_inside (f, stages->pdata[2]));
+  g_assert_true (in_view (stages->pdata[2]));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-fit", NULL);
+  wait_some_frames (f);
+  fits = find_all (f->editor, LI_TYPE_FIT_ROW);
+  g_assert_cmpuint (fits->len, ==, 2);
+  g_assert_true (focus_inside (f, fits->pdata[1]));
+  g_assert_true (in_view (fits->pdata[1]));
+}
+
+/* No label of the editor is a Tab stop (the decay summary was one). */
+static void
+test_labels_not_focusable (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = find_all (f->editor, GTK_TYPE_LABEL);
+
+  g_assert_cmpuint (labels->len, >, 10);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_focusable (labels->pdata[i]) && gtk_widget_get_mapped (labels->pdata[i]))
+      g_error ("label “%s” takes the focus", gtk_label_get_text (labels->pdata[i]));
+}
+
+/* A rule's event count counts what its filter lets through. */
+static void
+test_filtered_count (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LiEventStore) store = make_store ();
+  g_autoptr(LiRules) rules = li_rules_copy (li_rule_editor_get_rules (f->editor));
+  LiIntentRow *row;
+
+  li_rule_editor_set_dataset (f->editor, store, NULL);
+  row = intent_row (f, "product_view");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "3 events"));
+
+  g_assert_true (li_rules_set_intent_where (rules, 0, "link", "product"));
+  li_rule_editor_set_rules (f->editor, rules);
+  row = intent_row (f, "product_view");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "0 events"));
+
+  g_assert_true (li_rules_set_intent_where (rules, 0, "link", "x, cart"));
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "3 events"));
+
+  g_assert_true (li_rules_set_intent_where (rules, 0, "other", "cart"));
+  li_rule_editor_set_rules (f->editor, rules);
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "0 events"));
 }
 
 /* Adding a rule for a new event adds one row; the others stay. */
@@ -638,6 +852,11 @@ main (int   argc,
   ADD ("general-and-decay", test_general_and_decay);
   ADD ("keyboard", test_keyboard);
   ADD ("extreme-values", test_extreme_values);
+  ADD ("sequence-menu", test_sequence_menu);
+  ADD ("labels-not-focusable", test_labels_not_focusable);
+  ADD ("problems", test_problems);
+  ADD ("filtered-count", test_filtered_count);
+  ADD ("added-rows-in-view", test_added_rows_in_view);
 #undef ADD
   g_test_add_func ("/rule-editor/widget/rule-row", test_rule_row);
 

@@ -9,7 +9,11 @@
 #include <glib/gstdio.h>
 
 #include "li-application.h"
+#include "li-problems-list.h"
+#include "li-range-button.h"
+#include "li-snapshot-store.h"
 #include "li-replay-view.h"
+#include "li-rule-editor.h"
 #include "li-stage-table.h"
 #include "li-window.h"
 #include "li-rules-parse.h"
@@ -21,6 +25,9 @@ static LiWindow *window;
 static char *sample_events;
 static char *sample_rules;
 static char *tmp_dir;
+static char *store_dir;       /* the project's snapshot store */
+static const char *cli_from;  /* replay --from/--to of cli_replay, or NULL */
+static const char *cli_to;
 
 /* Helpers */
 
@@ -131,7 +138,20 @@ cli_replay (const char *rules_path,
   g_autoptr(GError) error = NULL;
   int status;
   const char *argv[] = { cli, "replay", "--rules", rules_path, "--events", sample_events,
-                         "--json", NULL };
+                         "--json", NULL, NULL, NULL, NULL, NULL };
+  guint n = 7;
+
+  /* the period the window replays, as the CLI takes it */
+  if (cli_from != NULL)
+    {
+      argv[n++] = "--from";
+      argv[n++] = cli_from;
+    }
+  if (cli_to != NULL)
+    {
+      argv[n++] = "--to";
+      argv[n++] = cli_to;
+    }
 
   g_assert_nonnull (cli);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
@@ -336,6 +356,81 @@ test_narrow (void)
   g_assert_nonnull (header_title);
 
   resize (1280, 800);
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_named_labels (GtkWidget *widget,
+                      GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_tooltip_text (widget) != NULL)
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_named_labels (c, labels);
+}
+
+static gboolean
+widget_mapped_cond (gpointer user_data)
+{
+  return gtk_widget_get_mapped (user_data);
+}
+
+static gboolean
+widget_unmapped_cond (gpointer user_data)
+{
+  return !gtk_widget_get_mapped (user_data);
+}
+
+static gboolean
+widget_allocated_cond (gpointer user_data)
+{
+  return gtk_widget_get_width (user_data) > 0;
+}
+
+/* The event-names popover shows every name whole (wrapped if need be),
+ * with the name as its tooltip. */
+static void
+test_names_popover (void)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (window), "Event _Names");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  /* the popover is a surface of its own: wait for it, not the window */
+  wait_until (widget_mapped_cond, popover, "the popover to map");
+  wait_until (widget_allocated_cond, popover, "the popover's size");
+
+  collect_named_labels (GTK_WIDGET (popover), labels);
+  g_assert_cmpuint (labels->len, >=, 3);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, gtk_label_get_text (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >, 0);
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  wait_until (widget_unmapped_cond, popover, "the popover to close");
 }
 
 static void
@@ -584,6 +679,310 @@ test_new_discard (void)
   g_assert_cmpuint (li_window_get_store (window)->n_events, ==, 17434);
 }
 
+/* As an edit in the editor does. */
+static void
+edit_rules (const LiRules *rules)
+{
+  g_signal_emit_by_name (li_window_get_rule_editor (window), "rules-changed", rules);
+}
+
+/* Rules made invalid: the old numbers stay, marked out of date; Save asks
+ * to save a draft, which opens again with its problems; fixing the rules
+ * replays them. */
+static void
+test_stale_and_draft (void)
+{
+  g_autofree char *draft = g_build_filename (tmp_dir, "draft.leadrules.json", NULL);
+  LiReplayView *view = LI_REPLAY_VIEW (li_window_get_replay_view (window));
+  LiRuleEditor *editor = LI_RULE_EDITOR (li_window_get_rule_editor (window));
+  LiProblemsList *problems = LI_PROBLEMS_LIST (li_rule_editor_get_problems_list (editor));
+  g_autoptr(LiRules) valid = li_rules_copy (li_window_get_rules (window));
+  g_autoptr(LiRules) invalid = li_rules_copy (valid);
+  g_autoptr(GError) error = NULL;
+  LiReplayResult *before;
+  AdwMessageDialog *dialog;
+
+  wait_idle ();
+  before = li_window_get_replay_result (window, NULL);
+  g_assert_nonnull (before);
+  g_assert_false (li_replay_view_get_stale (view));
+
+  /* the document's file, so that Save needs no file chooser */
+  g_assert_true (li_window_save_rules_to (window, draft, &error));
+  g_assert_no_error (error);
+
+  g_free (invalid->stages[1].name);
+  invalid->stages[1].name = g_strdup ("");
+  edit_rules (invalid);
+  wait_idle ();
+  wait_painted ();
+  g_assert_true (li_replay_view_get_stale (view));
+  g_assert_true (li_replay_view_get_result (view) == before);
+
+  /* Save: a dialog offers a draft (the strict save still refuses) */
+  g_assert_false (li_window_save_rules_to (window, draft, &error));
+  g_clear_error (&error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save a Draft With Problems?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Stage 2: name: must not be empty"));
+  adw_message_dialog_response (dialog, "draft");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_dialog_cond, NULL, "the dialog to close");
+  g_assert_false (li_window_get_dirty (window));
+  {
+    g_autoptr(LiRules) strict = li_rules_from_file (draft, NULL, NULL);
+
+    g_assert_null (strict);
+  }
+
+  /* it opens again, with its problems listed */
+  edit_rules (valid);
+  wait_idle ();
+  g_assert_false (li_replay_view_get_stale (view));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (draft);
+
+    g_assert_true (li_window_open_rules (window, file));
+  }
+  wait_idle ();
+  wait_painted ();
+  g_assert_true (li_rules_equal (li_window_get_rules (window), invalid));
+  g_assert_cmpstr (li_window_get_rules_path (window), ==, draft);
+  g_assert_cmpuint (li_problems_list_get_n_problems (problems), ==, 1);
+  g_assert_true (li_replay_view_get_stale (view));
+
+  edit_rules (valid);
+  wait_idle ();
+  g_assert_false (li_replay_view_get_stale (view));
+  g_assert_cmpuint (li_problems_list_get_n_problems (problems), ==, 0);
+  g_unlink (draft);
+}
+
+static void
+respond_to_dialog (const char *heading,
+                   const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_dialog_cond, NULL, "the dialog to close");
+}
+
+/* "Try the Sample Data" asks before it replaces rules of the user's. */
+static void
+test_sample_asks (void)
+{
+  g_autoptr(LiRules) mine = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
+                              "cart", 3.0);
+  wait_idle ();
+  mine = li_rules_copy (li_window_get_rules (window));
+  g_assert_true (li_window_get_dirty (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  respond_to_dialog ("Use the Sample's Rules?", "cancel");
+  wait_idle ();
+  g_assert_true (li_rules_equal (li_window_get_rules (window), mine));
+
+  /* keep: the sample's events with my rules */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  respond_to_dialog ("Use the Sample's Rules?", "keep");
+  wait_idle ();
+  g_assert_true (li_rules_equal (li_window_get_rules (window), mine));
+  g_assert_true (li_window_get_dirty (window));
+  g_assert_cmpuint (li_window_get_store (window)->n_events, ==, 17434);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
+  respond_to_dialog ("Use the Sample's Rules?", "sample");
+  wait_idle ();
+  g_assert_cmpstr (li_window_get_rules (window)->name, ==, "REES46 sample");
+  g_assert_false (li_window_get_dirty (window));
+}
+
+/* A rule file opened without data shows the editor with its rules, and the
+ * results side asks for events. */
+static void
+test_rules_without_data (void)
+{
+  LiWindow *second = li_window_new (app);
+  g_autoptr(GFile) rules_file = g_file_new_for_path (sample_rules);
+  LiWindow *first = window;
+  LiReplayView *view;
+
+  g_object_ref_sink (second);
+  /* nothing kept: the file alone */
+  li_project_set_store_dir (li_window_get_project (second), NULL);
+  gtk_window_present (GTK_WINDOW (second));
+  window = second;
+  wait_until (mapped_cond, NULL, "the second window to map");
+  g_assert_true (li_window_open_rules (second, rules_file));
+  wait_idle ();
+  wait_painted ();
+  wait_painted ();
+
+  g_assert_null (li_window_get_store (second));
+  g_assert_true (gtk_widget_get_mapped (li_window_get_rule_editor (second)));
+  view = LI_REPLAY_VIEW (li_window_get_replay_view (second));
+  g_assert_true (li_replay_view_get_empty (view));
+
+  window = first;
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+}
+
+/* The window's numbers for a period are those of `replay --from --to`. */
+static void
+test_time_range (void)
+{
+  LiRangeButton *range = LI_RANGE_BUTTON (find_widget (GTK_WIDGET (window), LI_TYPE_RANGE_BUTTON));
+  LiReplayResult *all;
+  guint all_leads;
+
+  g_assert_nonnull (range);
+  wait_idle ();
+  g_assert_false (li_window_get_dirty (window));
+  g_assert_cmpstr (li_range_button_get_label (range), ==, "All Time");
+  all = li_window_get_replay_result (window, NULL);
+  all_leads = all->leads;
+
+  /* unreadable and reversed periods are refused, nothing changes */
+  g_assert_false (li_range_button_apply_text (range, "soon", ""));
+  g_assert_false (li_range_button_apply_text (range, "2019-10-01 02:00", "2019-10-01 01:00"));
+  g_assert_false (li_range_button_get_range (range, NULL, NULL, NULL, NULL));
+
+  g_assert_true (li_range_button_apply_text (range, "2019-10-01 00:30", "2019-10-01 01:30"));
+  g_assert_cmpstr (li_range_button_get_label (range), ==, "2019-10-01 00:30 – 2019-10-01 01:30");
+  g_assert_true (li_window_get_busy (window));
+  wait_idle ();
+  wait_painted ();
+  g_assert_cmpuint (li_window_get_replay_result (window, NULL)->leads, <, all_leads);
+  cli_from = "2019-10-01T00:30:00Z";
+  cli_to = "2019-10-01T01:30:59.999Z";
+  assert_matches_cli (sample_rules);
+
+  /* open-ended */
+  g_assert_true (li_range_button_apply_text (range, "2019-10-01 02:00", ""));
+  wait_idle ();
+  cli_from = "2019-10-01T02:00:00Z";
+  cli_to = NULL;
+  assert_matches_cli (sample_rules);
+
+  /* back to all time */
+  li_range_button_clear (range);
+  wait_idle ();
+  cli_from = NULL;
+  g_assert_cmpuint (li_window_get_replay_result (window, NULL)->leads, ==, all_leads);
+  assert_matches_cli (sample_rules);
+}
+
+static LiVersion *
+find_version (LiProject  *project,
+              const char *name)
+{
+  GListModel *versions = li_project_get_versions (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (versions); i++)
+    {
+      g_autoptr(LiVersion) version = g_list_model_get_item (versions, i);
+
+      if (g_strcmp0 (li_version_get_name (version), name) == 0)
+        return version;
+    }
+  return NULL;
+}
+
+/* A rule file's snapshots (named) and data files are kept with it: a new
+ * window that opens the file gets both back.  Snapshots of an untitled
+ * draft are unsaved work. */
+static void
+test_snapshots_kept (void)
+{
+  LiProject *project = li_window_get_project (window);
+  g_autoptr(GFile) rules_file = g_file_new_for_path (sample_rules);
+  g_autofree char *kept = NULL;
+  LiWindow *first = window;
+  LiWindow *second;
+  LiVersion *version;
+
+  g_assert_cmpstr (li_window_get_rules_path (window), ==, sample_rules);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.take-snapshot", NULL);
+  wait_idle ();
+  version = g_list_model_get_item (li_project_get_versions (project), 0);
+  g_object_unref (version);
+  li_project_rename_version (project, version, "Before launch");
+  kept = li_snapshot_store_file (store_dir, sample_rules);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (li_project_get_unsaved_work (project));
+
+  second = li_window_new (app);
+  g_object_ref_sink (second);
+  li_project_set_store_dir (li_window_get_project (second), store_dir);
+  gtk_window_present (GTK_WINDOW (second));
+  window = second;
+  wait_until (mapped_cond, NULL, "the second window to map");
+  g_assert_true (li_window_open_rules (second, rules_file));
+  wait_idle ();
+  wait_idle ();
+
+  version = find_version (li_window_get_project (second), "Before launch");
+  g_assert_nonnull (version);
+  g_assert_true (li_rules_equal (li_version_get_rules (version), li_window_get_rules (first)));
+  /* the data it was last replayed on came back too */
+  g_assert_nonnull (li_window_get_store (second));
+  g_assert_cmpuint (li_window_get_store (second)->n_events, ==, 17434);
+  g_assert_nonnull (li_window_get_replay_result (second, NULL));
+
+  /* an untitled draft with a snapshot would lose it on close */
+  li_project_reset (li_window_get_project (second));
+  g_assert_false (li_project_get_dirty (li_window_get_project (second)));
+  g_assert_true (li_project_get_unsaved_work (li_window_get_project (second)));
+
+  window = first;
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+  g_unlink (kept);
+}
+
+static void
+import_finished_cb (LiProject  *project,
+                    LiDataset  *loaded,
+                    GError     *error,
+                    char      **summary)
+{
+  g_free (*summary);
+  *summary = g_strdup (li_window_get_summary_text (window));
+}
+
+/* While new data replays, the summary bar shows its counts without the old
+ * data's converters; they come with the new replay. */
+static void
+test_summary_while_replaying (void)
+{
+  g_autoptr(GFile) events = g_file_new_for_path (sample_events);
+  g_autofree char *during = NULL;
+  gulong id;
+
+  wait_idle ();
+  g_assert_nonnull (strstr (li_window_get_summary_text (window), "192 converters"));
+  id = g_signal_connect_after (li_window_get_project (window), "import-finished",
+                               G_CALLBACK (import_finished_cb), &during);
+  li_window_import (window, &events, 1, NULL);
+  wait_idle ();
+  g_signal_handler_disconnect (li_window_get_project (window), id);
+
+  g_assert_nonnull (during);
+  g_test_message ("while replaying: %s", during);
+  g_assert_nonnull (strstr (during, "17,434 events"));
+  g_assert_null (strstr (during, "converter"));
+  g_assert_nonnull (strstr (li_window_get_summary_text (window), "192 converters"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +1013,9 @@ main (int   argc,
 
   window = li_window_new (app);
   g_object_ref_sink (window);
+  /* a fresh store: nothing kept from earlier runs */
+  store_dir = g_build_filename (tmp_dir, "snapshots", NULL);
+  li_project_set_store_dir (li_window_get_project (window), store_dir);
   rules_file = g_file_new_for_path (sample_rules);
   events_file = g_file_new_for_path (sample_events);
   /* The rules are read in the background: in first, so that the recent
@@ -627,12 +1029,19 @@ main (int   argc,
   wait_painted ();
 
   g_test_add_func ("/gui/window/load-sample", test_load_sample);
+  g_test_add_func ("/gui/window/names-popover", test_names_popover);
+  g_test_add_func ("/gui/window/summary-while-replaying", test_summary_while_replaying);
   g_test_add_func ("/gui/window/edit-and-save", test_edit_and_save);
   g_test_add_func ("/gui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/gui/window/failed-import", test_failed_import);
   g_test_add_func ("/gui/window/shortcuts", test_shortcuts);
   g_test_add_func ("/gui/window/narrow", test_narrow);
   g_test_add_func ("/gui/window/new-discard", test_new_discard);
+  g_test_add_func ("/gui/window/stale-and-draft", test_stale_and_draft);
+  g_test_add_func ("/gui/window/sample-asks", test_sample_asks);
+  g_test_add_func ("/gui/window/rules-without-data", test_rules_without_data);
+  g_test_add_func ("/gui/window/time-range", test_time_range);
+  g_test_add_func ("/gui/window/snapshots-kept", test_snapshots_kept);
 
   status = g_test_run ();
 

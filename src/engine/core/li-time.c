@@ -371,3 +371,44 @@ li_time_parse_unix (const char *str,
     *time_ms = value / 1000 - (value % 1000 < 0);
   return TRUE;
 }
+
+gboolean
+li_time_parse_bound (const char *str,
+                     gboolean    end,
+                     gint64     *time_ms)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *full = NULL;
+  gsize len;
+  gint64 span;
+
+  g_return_val_if_fail (str != NULL, FALSE);
+  g_return_val_if_fail (time_ms != NULL, FALSE);
+
+  text = g_strstrip (g_strdup (str));
+  len = strlen (text);
+  if (li_time_parse (text, len, time_ms))
+    return TRUE;
+
+  /* "YYYY-MM-DD" is 10 characters, "YYYY-MM-DD HH:MM" 16: completed to
+   * a full time, then widened to the day or the minute */
+  if (len == 10)
+    {
+      full = g_strconcat (text, " 00:00:00", NULL);
+      span = 86400000;
+    }
+  else if (len == 16 && (text[10] == ' ' || text[10] == 'T'))
+    {
+      full = g_strconcat (text, ":00", NULL);
+      full[10] = ' ';
+      span = 60000;
+    }
+  else
+    return FALSE;
+
+  if (!li_time_parse (full, strlen (full), time_ms))
+    return FALSE;
+  if (end)
+    *time_ms += span - 1;
+  return TRUE;
+}

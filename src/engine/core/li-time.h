@@ -36,6 +36,13 @@ gboolean li_time_from_civil    (gint64      year,
                                 guint       ms,
                                 int         offset_sec,
                                 gint64     *time_ms);
+/* A bound of a time range as a person types it: anything li_time_parse
+ * reads, or a UTC date `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`.  A date or a
+ * minute stands for its first millisecond, or its last with @end (an
+ * inclusive "to": `2019-10-01` ends at 23:59:59.999). */
+gboolean li_time_parse_bound   (const char *str,
+                                gboolean    end,
+                                gint64     *time_ms);
 /* `2026-03-01T10:00:00Z` (with `.123` when there are milliseconds). */
 char    *li_time_format        (gint64      time_ms);
 /* Days since 1970-01-01 (floor), the UTC calendar day of a time. */

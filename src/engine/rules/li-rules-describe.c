@@ -64,16 +64,84 @@ _li_join_parts (GPtrArray *parts)
 
 /* -------------------------------------------------------------------- decay */
 
+void
+li_decay_preview_marks (const LiDecay *decay,
+                        double         marks[LI_DECAY_N_MARKS])
+{
+  static const double none[] = { 1, 7, 30 };
+  static const double exponential[] = { 1, 2, 4 };
+  static const double window[] = { 0.5, 1, 2 };
+  static const double linear[] = { 0.25, 0.5, 1 };
+  const double *scale = none;
+  double unit = 1;
+
+  g_return_if_fail (decay != NULL);
+
+  if (decay->days > 0 && isfinite (decay->days))
+    {
+      unit = decay->days;
+      switch (decay->model)
+        {
+        case LI_DECAY_EXPONENTIAL:
+          scale = exponential;
+          break;
+        case LI_DECAY_WINDOW:
+          scale = window;
+          break;
+        case LI_DECAY_LINEAR:
+          scale = linear;
+          break;
+        case LI_DECAY_NONE:
+        default:
+          unit = 1;
+          break;
+        }
+    }
+  for (guint i = 0; i < LI_DECAY_N_MARKS; i++)
+    marks[i] = scale[i] * unit;
+}
+
+char *
+li_decay_format_age (double days)
+{
+  g_autofree char *number = NULL;
+
+  if (days >= 1)
+    {
+      number = _li_format_value (days, 2);
+      /* Translators: an age in days, "7 d" */
+      return g_strdup_printf (_("%s d"), number);
+    }
+  if (days * 24 >= 1)
+    {
+      number = _li_format_value (days * 24, 1);
+      /* Translators: an age in hours, "2.4 h" */
+      return g_strdup_printf (_("%s h"), number);
+    }
+  number = _li_format_value (days * 24 * 60, 1);
+  /* Translators: an age in minutes, "36 min" */
+  return g_strdup_printf (_("%s min"), number);
+}
+
 char *
 li_decay_summary (const LiDecay *decay)
 {
+  double marks[LI_DECAY_N_MARKS];
+  g_autoptr(GString) text = g_string_new (NULL);
+
   g_return_val_if_fail (decay != NULL, NULL);
 
-  /* Translators: how much a point is worth after 1, 7 and 30 days. */
-  return g_strdup_printf (_("1 d %.2f · 7 d %.2f · 30 d %.2f"),
-                          li_decay_factor (decay, 1 * 86400.0),
-                          li_decay_factor (decay, 7 * 86400.0),
-                          li_decay_factor (decay, 30 * 86400.0));
+  li_decay_preview_marks (decay, marks);
+  for (guint i = 0; i < LI_DECAY_N_MARKS; i++)
+    {
+      g_autofree char *age = li_decay_format_age (marks[i]);
+
+      if (i > 0)
+        g_string_append (text, " · ");
+      /* Translators: what a point is worth at an age, "7 d 0.50" */
+      g_string_append_printf (text, _("%s %.2f"), age, li_decay_factor (decay, marks[i] * 86400.0));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 char *

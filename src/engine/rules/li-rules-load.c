@@ -8,6 +8,7 @@
 typedef struct
 {
   char      *path;
+  gboolean   draft;
   GPtrArray *problems;  /* filled by the worker, read once it is done */
 } LoadState;
 
@@ -29,7 +30,8 @@ _li_rules_load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   LiRules *rules;
 
-  rules = li_rules_from_file (state->path, state->problems, &error);
+  rules = state->draft ? li_rules_draft_from_file (state->path, state->problems, &error)
+                       : li_rules_from_file (state->path, state->problems, &error);
   if (rules == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -38,6 +40,7 @@ _li_rules_load_thread (GTask        *task,
 
 void
 li_rules_load_async (const char          *path,
+                     gboolean             draft,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
@@ -49,6 +52,7 @@ li_rules_load_async (const char          *path,
 
   state = g_new0 (LoadState, 1);
   state->path = g_strdup (path);
+  state->draft = draft;
   state->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
 
   task = g_task_new (NULL, cancellable, callback, user_data);

@@ -9,9 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* li_rules_from_file in a worker thread, so that a window never parses on
- * its UI thread. */
+/* li_rules_from_file (li_rules_draft_from_file with @draft) in a worker
+ * thread, so that a window never parses on its UI thread. */
 void     li_rules_load_async  (const char           *path,
+                               gboolean              draft,
                                GCancellable         *cancellable,
                                GAsyncReadyCallback   callback,
                                gpointer              user_data);

@@ -898,11 +898,12 @@ _li_parse_failed (const char *message,
   g_set_error_literal (error, LI_RULES_ERROR, LI_RULES_ERROR_PARSE, message);
 }
 
-LiRules *
-li_rules_from_data (const char *data,
-                    gssize      len,
-                    GPtrArray  *problems,
-                    GError    **error)
+static LiRules *
+_li_rules_from_data_full (const char *data,
+                          gssize      len,
+                          gboolean    draft,
+                          GPtrArray  *problems,
+                          GError    **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -911,6 +912,7 @@ li_rules_from_data (const char *data,
   LiCheck check;
   const LiProblem *first;
   g_autofree char *reason = NULL;
+  gboolean well_formed;
   guint line, column;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -947,9 +949,11 @@ li_rules_from_data (const char *data,
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
   _li_check_init (&check, found);
   rules = _li_rules_parse (&check, json_parser_get_root (parser));
+  /* a draft may fail validation, not parsing */
+  well_formed = g_hash_table_size (check.parse_errors) == 0;
   _li_check_clear (&check);
 
-  if ((first = _li_first_error (found)) != NULL)
+  if ((first = _li_first_error (found)) != NULL && !(draft && well_formed))
     {
       g_autofree char *message = li_problem_to_string (first);
 
@@ -960,6 +964,24 @@ li_rules_from_data (const char *data,
   g_ptr_array_set_free_func (found, NULL);
   _li_move_problems (found, problems);
   return rules;
+}
+
+LiRules *
+li_rules_from_data (const char *data,
+                    gssize      len,
+                    GPtrArray  *problems,
+                    GError    **error)
+{
+  return _li_rules_from_data_full (data, len, FALSE, problems, error);
+}
+
+LiRules *
+li_rules_draft_from_data (const char *data,
+                          gssize      len,
+                          GPtrArray  *problems,
+                          GError    **error)
+{
+  return _li_rules_from_data_full (data, len, TRUE, problems, error);
 }
 
 static gboolean
@@ -1017,10 +1039,11 @@ _li_read_bounded (const char  *path,
   return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }
 
-LiRules *
-li_rules_from_file (const char *path,
-                    GPtrArray  *problems,
-                    GError    **error)
+static LiRules *
+_li_rules_from_file_full (const char *path,
+                          gboolean    draft,
+                          GPtrArray  *problems,
+                          GError    **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -1030,5 +1053,21 @@ li_rules_from_file (const char *path,
 
   if ((data = _li_read_bounded (path, &len, problems, error)) == NULL)
     return NULL;
-  return li_rules_from_data (data, (gssize) len, problems, error);
+  return _li_rules_from_data_full (data, (gssize) len, draft, problems, error);
+}
+
+LiRules *
+li_rules_from_file (const char *path,
+                    GPtrArray  *problems,
+                    GError    **error)
+{
+  return _li_rules_from_file_full (path, FALSE, problems, error);
+}
+
+LiRules *
+li_rules_draft_from_file (const char *path,
+                          GPtrArray  *problems,
+                          GError    **error)
+{
+  return _li_rules_from_file_full (path, TRUE, problems, error);
 }

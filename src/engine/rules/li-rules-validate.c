@@ -487,12 +487,81 @@ _li_validate_stage (LiCheck       *check,
   _li_validate_extra (check, path, stage->extra, NULL, NULL);
 }
 
+/* TRUE when every condition of @hot also holds for any value that meets
+ * @cold's: @cold has each of @hot's conditions with a threshold at least as
+ * high (both are compared with the same tolerance, SPEC 4). */
+static gboolean
+_li_stage_implies (const LiStage *cold,
+                   const LiStage *hot)
+{
+  if (hot->has_min_score && !(cold->has_min_score && cold->min_score >= hot->min_score))
+    return FALSE;
+  if (hot->has_min_intent && !(cold->has_min_intent && cold->min_intent >= hot->min_intent))
+    return FALSE;
+  if (hot->has_min_fit && !(cold->has_min_fit && cold->min_fit >= hot->min_fit))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+_li_stage_values_checked (LiCheck       *check,
+                          const LiStage *stage,
+                          guint          i)
+{
+  g_autofree char *path = _li_path_index ("stages", i);
+
+  if (_li_check_suppressed (check, path))
+    return FALSE;
+  return (!stage->has_min_score || isfinite (stage->min_score)) &&
+         (!stage->has_min_intent || isfinite (stage->min_intent)) &&
+         (!stage->has_min_fit || isfinite (stage->min_fit));
+}
+
+/* A stage is chosen only when no hotter stage holds (SPEC 4), so a stage
+ * whose conditions imply a hotter stage's is never anyone's stage, nor a
+ * peak stage.  Stages after a stage without conditions are reported by the
+ * caller; this looks at the ones before it. */
+static void
+_li_validate_implied_stages (LiCheck       *check,
+                             const LiRules *rules,
+                             guint          end)
+{
+  for (guint j = 1; j < end; j++)
+    {
+      const LiStage *cold = &rules->stages[j];
+
+      if (!_li_stage_values_checked (check, cold, j))
+        continue;
+      for (guint i = 0; i < j; i++)
+        {
+          const LiStage *hot = &rules->stages[i];
+
+          if (!_li_stage_values_checked (check, hot, i) || !_li_stage_implies (cold, hot))
+            continue;
+          {
+            g_autofree char *path = _li_path_index ("stages", j);
+
+            if (hot->name != NULL && hot->name[0] != '\0')
+              /* Translators: the stage name is the hotter stage listed above */
+              _li_warning (check, path,
+                           _("stage is unreachable: stage \"%s\" above it catches every lead that meets its conditions"),
+                           hot->name);
+            else
+              _li_warning (check, path,
+                           _("stage is unreachable: a stage above it catches every lead that meets its conditions"));
+          }
+          break;
+        }
+    }
+}
+
 /* The checks on the list as a whole, after every stage. */
 void
 _li_validate_stage_list (LiCheck       *check,
                          const LiRules *rules)
 {
   guint last;
+  guint first_open;
 
   if (rules->n_stages == 0)
     {
@@ -501,12 +570,15 @@ _li_validate_stage_list (LiCheck       *check,
     }
 
   last = rules->n_stages - 1;
+  first_open = last;
   for (guint i = 0; i < last; i++)
     {
       g_autofree char *path = _li_path_index ("stages", i);
 
       if (_li_check_suppressed (check, path) || _li_stage_has_condition (&rules->stages[i]))
         continue;
+      first_open = i;
+      _li_validate_implied_stages (check, rules, i);
       for (guint j = i + 1; j <= last; j++)
         {
           g_autofree char *later = _li_path_index ("stages", j);
@@ -515,6 +587,8 @@ _li_validate_stage_list (LiCheck       *check,
         }
       break;
     }
+  if (first_open == last)
+    _li_validate_implied_stages (check, rules, last);
 
   if (_li_stage_has_condition (&rules->stages[last]))
     {

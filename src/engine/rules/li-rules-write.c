@@ -290,10 +290,6 @@ li_rules_save (const LiRules *rules,
                GError       **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  GStatBuf st;
-  int mode = 0666;
 
   g_return_val_if_fail (rules != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -306,6 +302,22 @@ li_rules_save (const LiRules *rules,
       g_set_error_literal (error, LI_RULES_ERROR, LI_RULES_ERROR_INVALID, message);
       return FALSE;
     }
+  return li_rules_save_draft (rules, path, error);
+}
+
+gboolean
+li_rules_save_draft (const LiRules *rules,
+                     const char    *path,
+                     GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  GStatBuf st;
+  int mode = 0666;
+
+  g_return_val_if_fail (rules != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* the new file replaces the old one: keep its permissions */
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))

@@ -8,12 +8,12 @@
 #include "li-decay-curve.h"
 
 #include "li-chart-style.h"
+#include "li-rules-describe.h"
 
-/* Samples over [0, SPAN_DAYS] on a square-root time axis: the first day
- * (where short half-lives do everything) gets a fifth of the width, and the
- * marks at 1, 7 and 30 days stay readable. */
+/* Samples over [0, span] on a linear time axis.  The span and the three
+ * marks follow the model (li_decay_preview_marks): a 0.1-day window spans
+ * hours, a 7-day half-life four weeks, so no curve is a sliver. */
 #define N_SAMPLES 301
-#define SPAN_DAYS 30.0
 
 #define PAD_LEFT   6.0
 #define PAD_RIGHT 10.0
@@ -25,6 +25,7 @@ struct _LiDecayCurve
   GtkWidget parent_instance;
 
   LiDecay   decay;
+  double    marks[LI_DECAY_N_MARKS];  /* days; the axis ends at the last */
   double    samples[N_SAMPLES];  /* factor at _li_axis_days (i / (N_SAMPLES - 1)) */
 
   GdkRGBA   accent;
@@ -33,19 +34,21 @@ struct _LiDecayCurve
 
 G_DEFINE_FINAL_TYPE (LiDecayCurve, li_decay_curve, GTK_TYPE_WIDGET)
 
-static const double marks[] = { 1.0, 7.0, 30.0 };
-
 /* Position in [0, 1] of @days on the time axis, and back. */
 static inline double
-_li_axis_pos (double days)
+_li_axis_pos (LiDecayCurve *self,
+              double        days)
 {
-  return sqrt (CLAMP (days, 0.0, SPAN_DAYS) / SPAN_DAYS);
+  double span = self->marks[LI_DECAY_N_MARKS - 1];
+
+  return CLAMP (days, 0.0, span) / span;
 }
 
 static inline double
-_li_axis_days (double pos)
+_li_axis_days (LiDecayCurve *self,
+               double        pos)
 {
-  return pos * pos * SPAN_DAYS;
+  return pos * self->marks[LI_DECAY_N_MARKS - 1];
 }
 
 static double
@@ -60,13 +63,11 @@ _li_decay_curve_factor (const LiDecay *decay,
 static void
 _li_decay_curve_update_accessible (LiDecayCurve *self)
 {
+  g_autofree char *summary = li_decay_summary (&self->decay);
   g_autofree char *text = NULL;
 
-  /* Translators: the three values read from the decay chart. */
-  text = g_strdup_printf (_("Decay curve: a point is worth %.2f after 1 day, %.2f after 7 days and %.2f after 30 days"),
-                          _li_decay_curve_factor (&self->decay, 1.0),
-                          _li_decay_curve_factor (&self->decay, 7.0),
-                          _li_decay_curve_factor (&self->decay, 30.0));
+  /* Translators: the values read from the decay chart, "7 d 0.50 · 14 d 0.25 · …" */
+  text = g_strdup_printf (_("Decay curve: what a point is worth by age: %s"), summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
@@ -149,14 +150,14 @@ _li_decay_curve_draw (LiDecayCurve *self,
   cairo_line_to (cr, x0 + w, y0 + h - 0.5);
   cairo_stroke (cr);
 
-  /* Marks at 1, 7 and 30 days. */
+  /* The marks. */
   grid = self->foreground;
   grid.alpha *= 0.3;
   gdk_cairo_set_source_rgba (cr, &grid);
   cairo_set_dash (cr, (double[]) { 2.0, 3.0 }, 2, 0.0);
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+  for (guint i = 0; i < LI_DECAY_N_MARKS; i++)
     {
-      double x = round (x0 + w * _li_axis_pos (marks[i])) + 0.5;
+      double x = round (x0 + w * _li_axis_pos (self, self->marks[i])) + 0.5;
 
       cairo_move_to (cr, x, y0);
       cairo_line_to (cr, x, y0 + h);
@@ -179,10 +180,10 @@ _li_decay_curve_draw (LiDecayCurve *self,
   cairo_stroke (cr);
 
   /* Dots where the marks read the curve. */
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+  for (guint i = 0; i < LI_DECAY_N_MARKS; i++)
     {
-      double x = x0 + w * _li_axis_pos (marks[i]);
-      double y = y0 + h * (1.0 - _li_decay_curve_factor (&self->decay, marks[i]));
+      double x = x0 + w * _li_axis_pos (self, self->marks[i]);
+      double y = y0 + h * (1.0 - _li_decay_curve_factor (&self->decay, self->marks[i]));
 
       cairo_arc (cr, x, y, 3.0, 0.0, 2 * G_PI);
       cairo_fill (cr);
@@ -209,18 +210,17 @@ li_decay_curve_snapshot (GtkWidget   *widget,
 
   /* Tick labels under the marks. */
   text.alpha *= 0.55;
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+  for (guint i = 0; i < LI_DECAY_N_MARKS; i++)
     {
       g_autoptr(PangoLayout) layout = NULL;
       g_autofree char *label = NULL;
       int lw, lh;
       double x;
 
-      /* Translators: a tick under the decay chart, "1 d", "7 d", "30 d". */
-      label = g_strdup_printf (_("%.0f d"), marks[i]);
+      label = li_decay_format_age (self->marks[i]);
       layout = gtk_widget_create_pango_layout (widget, label);
       pango_layout_get_pixel_size (layout, &lw, &lh);
-      x = PAD_LEFT + w * _li_axis_pos (marks[i]) - lw / 2.0;
+      x = PAD_LEFT + w * _li_axis_pos (self, self->marks[i]) - lw / 2.0;
       x = CLAMP (x, 0.0, MAX (0.0, width - lw));
 
       li_chart_append_layout (snapshot, layout, &GRAPHENE_POINT_INIT (round (x), height - lh), &text);
@@ -245,6 +245,7 @@ li_decay_curve_init (LiDecayCurve *self)
 {
   self->decay.model = LI_DECAY_NONE;
   self->decay.days = 0;
+  li_decay_preview_marks (&self->decay, self->marks);
   for (guint i = 0; i < N_SAMPLES; i++)
     self->samples[i] = 1.0;
   self->accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
@@ -269,8 +270,9 @@ li_decay_curve_set_decay (LiDecayCurve  *self,
     return;
 
   self->decay = *decay;
+  li_decay_preview_marks (decay, self->marks);
   for (guint i = 0; i < N_SAMPLES; i++)
-    self->samples[i] = _li_decay_curve_factor (decay, _li_axis_days ((double) i / (N_SAMPLES - 1)));
+    self->samples[i] = _li_decay_curve_factor (decay, _li_axis_days (self, (double) i / (N_SAMPLES - 1)));
 
   _li_decay_curve_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -283,4 +285,12 @@ li_decay_curve_get_value (LiDecayCurve *self,
   g_return_val_if_fail (LI_IS_DECAY_CURVE (self), 0.0);
 
   return _li_decay_curve_factor (&self->decay, days);
+}
+
+double
+li_decay_curve_get_span (LiDecayCurve *self)
+{
+  g_return_val_if_fail (LI_IS_DECAY_CURVE (self), 0.0);
+
+  return self->marks[LI_DECAY_N_MARKS - 1];
 }

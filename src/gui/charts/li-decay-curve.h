@@ -18,5 +18,7 @@ void       li_decay_curve_set_decay (LiDecayCurve  *self,
 /* The factor the curve shows after @days (what the marks read). */
 double     li_decay_curve_get_value (LiDecayCurve  *self,
                                      double         days);
+/* The end of the time axis, in days (the last of li_decay_preview_marks). */
+double     li_decay_curve_get_span  (LiDecayCurve  *self);
 
 G_END_DECLS

@@ -311,6 +311,18 @@ li_histogram_nice_step (double span,
   return 10.0 * mag;
 }
 
+int
+li_histogram_beyond (double value,
+                     double lower,
+                     double upper)
+{
+  if (value < lower - 1e-9)
+    return -1;
+  if (value > upper + 1e-9)
+    return 1;
+  return 0;
+}
+
 void
 li_histogram_nice_range (double        min_value,
                          double        max_value,
@@ -322,6 +334,7 @@ li_histogram_nice_range (double        min_value,
 {
   double lo = min_value;
   double hi = max_value;
+  double near_lo = -G_MAXDOUBLE, near_hi = G_MAXDOUBLE;
   double step;
 
   if (!isfinite (lo) || !isfinite (hi) || lo > hi)
@@ -329,10 +342,18 @@ li_histogram_nice_range (double        min_value,
       lo = G_MAXDOUBLE;
       hi = -G_MAXDOUBLE;
     }
+  else
+    {
+      /* thresholds this far out are marked at the edge instead */
+      double reach = 3 * MAX (hi - lo, 10.0);
+
+      near_lo = lo - reach;
+      near_hi = hi + reach;
+    }
 
   for (guint i = 0; i < n_thresholds; i++)
     {
-      if (!isfinite (thresholds[i]))
+      if (!isfinite (thresholds[i]) || thresholds[i] < near_lo || thresholds[i] > near_hi)
         continue;
       lo = MIN (lo, thresholds[i]);
       hi = MAX (hi, thresholds[i]);
@@ -361,7 +382,7 @@ li_histogram_nice_range (double        min_value,
 
     for (guint i = 0; i < n_thresholds; i++)
       {
-        if (!isfinite (thresholds[i]))
+        if (!isfinite (thresholds[i]) || thresholds[i] < near_lo || thresholds[i] > near_hi)
           continue;
         grow_lo |= thresholds[i] <= lo + step * 0.05;
         grow_hi |= thresholds[i] >= hi - step * 0.05;
@@ -822,7 +843,25 @@ _li_histogram_relayout (LiHistogram *self,
         double w;
 
         g_clear_object (&t->layout);
-        t->layout = li_chart_small_layout (GTK_WIDGET (self), t->name, TRUE);
+        switch (li_histogram_beyond (t->value, self->x_lower, self->x_upper))
+          {
+          case -1:
+          case 1:
+            {
+              g_autofree char *value_text = li_format_score (t->value);
+              g_autofree char *text = NULL;
+
+              /* Translators: a threshold line beyond the axis, drawn at its
+               * edge: "‹ hot −50,000" or "hot 200,000 ›" */
+              text = t->value < self->x_lower ? g_strdup_printf (_("‹ %s %s"), t->name, value_text)
+                                               : g_strdup_printf (_("%s %s ›"), t->name, value_text);
+              t->layout = li_chart_small_layout (GTK_WIDGET (self), text, TRUE);
+            }
+            break;
+          default:
+            t->layout = li_chart_small_layout (GTK_WIDGET (self), t->name, TRUE);
+            break;
+          }
         li_chart_layout_size (t->layout, &w, NULL);
         t->x = round (CLAMP (_li_histogram_value_to_x (self, t->value),
                              self->plot.origin.x,

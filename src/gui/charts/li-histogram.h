@@ -70,7 +70,9 @@ double     li_histogram_nice_step       (double                span,
                                          guint                 max_ticks);
 /* The axis range for the data [@min_value, @max_value] and the thresholds:
  * widened to whole ticks, with room to drag a threshold that sits at an
- * edge. */
+ * edge.  A threshold more than three times the data's span (at least 10
+ * points) beyond the data does not widen it: one extreme value would squeeze every bar
+ * into a sliver; its line sits at the edge, marked (li_histogram_beyond). */
 void       li_histogram_nice_range      (double                min_value,
                                          double                max_value,
                                          const double         *thresholds,
@@ -78,6 +80,10 @@ void       li_histogram_nice_range      (double                min_value,
                                          double               *lower,
                                          double               *upper,
                                          double               *tick_step);
+/* -1 when @value lies below [@lower, @upper], 1 above, else 0. */
+int        li_histogram_beyond          (double                value,
+                                         double                lower,
+                                         double                upper);
 /* The drag/keyboard step for a range: 0.5 points on narrow ranges
  * (span ≤ 40), else 1 point. */
 double     li_histogram_snap_step       (double                lower,

@@ -53,6 +53,7 @@ static guint signals[N_SIGNALS];
 #define ROW_LIST     "li-versions-list"
 #define ROW_COMPARE  "li-compare-button"
 #define ROW_RESTORE  "li-restore-button"
+#define ROW_RENAME   "li-rename-button"
 #define ROW_BASELINE "li-baseline-label"
 #define ROW_ICON     "li-icon"
 
@@ -139,6 +140,54 @@ _li_versions_list_restore_clicked_cb (GtkButton *button,
     g_signal_emit (self, signals[RESTORE_REQUESTED], 0, version);
 }
 
+static void
+_li_versions_list_rename_activate_cb (GtkEntry  *entry,
+                                      GtkWidget *row)
+{
+  LiVersion *version = g_object_get_data (G_OBJECT (row), ROW_VERSION);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+
+  /* the project keeps the new name with the rule file's snapshots */
+  if (version != NULL && name[0] != '\0')
+    li_version_set_name (version, name);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+_li_versions_list_rename_show_cb (GtkPopover *popover,
+                                  GtkWidget  *row)
+{
+  LiVersion *version = g_object_get_data (G_OBJECT (row), ROW_VERSION);
+  GtkWidget *entry = gtk_popover_get_child (popover);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), version != NULL ? li_version_get_name (version) : "");
+  gtk_widget_grab_focus (entry);
+}
+
+/* A flat button with a popover entry that names the version. */
+static GtkWidget *
+_li_versions_list_rename_button_new (GtkWidget *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Rename this version"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Version name"), -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), entry);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (entry, "activate", G_CALLBACK (_li_versions_list_rename_activate_cb), row);
+  g_signal_connect (popover, "show", G_CALLBACK (_li_versions_list_rename_show_cb), row);
+  return button;
+}
+
 static GtkWidget *
 _li_versions_list_create_row_cb (gpointer item,
                                  gpointer user_data)
@@ -168,6 +217,13 @@ _li_versions_list_create_row_cb (gpointer item,
   gtk_widget_set_valign (compare, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (compare, _("Compare the draft with this version"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), compare);
+
+  {
+    GtkWidget *rename = _li_versions_list_rename_button_new (row);
+
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), rename);
+    g_object_set_data (G_OBJECT (row), ROW_RENAME, rename);
+  }
 
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (restore, _("Restore these rules into the draft"));
@@ -451,4 +507,18 @@ li_versions_list_get_open_button (LiVersionsList *self)
   g_return_val_if_fail (LI_IS_VERSIONS_LIST (self), NULL);
 
   return self->open_button;
+}
+
+GtkWidget *
+li_versions_list_get_rename_entry (LiVersionsList *self,
+                                   guint           position)
+{
+  GtkWidget *row = li_versions_list_get_row (self, position);
+  GtkWidget *rename = row != NULL ? g_object_get_data (G_OBJECT (row), ROW_RENAME) : NULL;
+  GtkPopover *popover;
+
+  if (rename == NULL)
+    return NULL;
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (rename));
+  return gtk_popover_get_child (popover);
 }

@@ -36,6 +36,9 @@ GtkWidget  *li_versions_list_get_compare_button (LiVersionsList *self,
                                                  guint           position);
 GtkWidget  *li_versions_list_get_restore_button (LiVersionsList *self,
                                                  guint           position);
+/* The entry of the row's Rename popover (Enter renames the version). */
+GtkWidget  *li_versions_list_get_rename_entry   (LiVersionsList *self,
+                                                 guint           position);
 GtkWidget  *li_versions_list_get_snapshot_button (LiVersionsList *self);
 GtkWidget  *li_versions_list_get_open_button     (LiVersionsList *self);
 

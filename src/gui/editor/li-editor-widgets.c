@@ -248,3 +248,57 @@ li_editor_string_menu_new (const char * const *items,
 
   return G_MENU_MODEL (menu);
 }
+
+/* A row just added or expanded grows for a few frames (the expander's
+ * animation) and the page's size follows a frame later: the row's top is
+ * kept in view until its height has been the same for a few frames. */
+typedef struct
+{
+  guint frames;
+  guint stable;
+  int   height;
+} ScrollState;
+
+#define SCROLL_MAX_FRAMES 60
+#define SCROLL_STABLE_FRAMES 4
+
+static gboolean
+_li_editor_scroll_tick_cb (GtkWidget     *widget,
+                           GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  ScrollState *state = user_data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, top, bottom;
+  int height = gtk_widget_get_height (widget);
+
+  if (scrolled == NULL || ++state->frames > SCROLL_MAX_FRAMES)
+    return G_SOURCE_REMOVE;
+  state->stable = height == state->height && height > 0 ? state->stable + 1 : 0;
+  state->height = height;
+  if (state->stable >= SCROLL_STABLE_FRAMES)
+    return G_SOURCE_REMOVE;
+
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (height == 0 || viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return G_SOURCE_CONTINUE;
+
+  /* the viewport's coordinates start at the top of what is in view */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  top = value + bounds.origin.y;
+  bottom = top + MIN (bounds.size.height, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_clamp_page (adjustment, top, bottom);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+li_editor_scroll_into_view (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_add_tick_callback (widget, _li_editor_scroll_tick_cb, g_new0 (ScrollState, 1), g_free);
+}

@@ -59,4 +59,8 @@ void        li_editor_menu_button_set_menu (GtkMenuButton *button,
 GMenuModel *li_editor_string_menu_new      (const char * const *items,
                                             const char         *action);
 
+/* Scrolls the nearest scrolled window so that @widget is in view, once it
+ * has its size (a row just added or expanded has none yet). */
+void        li_editor_scroll_into_view     (GtkWidget     *widget);
+
 G_END_DECLS

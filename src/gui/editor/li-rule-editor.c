@@ -14,7 +14,11 @@
 #include "li-fit-row.h"
 #include "li-intent-row.h"
 #include "li-intent-slots.h"
+#include "li-intent-count.h"
 #include "li-pattern-row.h"
+#include "li-problem-describe.h"
+#include "li-problems-list.h"
+#include "li-rules-validate.h"
 #include "li-rules-describe.h"
 #include "li-rules-edit.h"
 #include "li-stage-row.h"
@@ -37,6 +41,7 @@ struct _LiRuleEditor
   GtkMenuButton       *outcome_button;
   GtkSpinButton       *window_spin;
   AdwComboRow         *decay_model_row;
+  LiProblemsList      *problems_list;
   AdwActionRow        *decay_days_row;
   GtkSpinButton       *decay_days_spin;
   LiDecayCurve        *decay_curve;
@@ -54,8 +59,11 @@ struct _LiRuleEditor
 
   /* From the data set */
   GPtrArray           *data_names;       /* LiDataName*, most frequent first */
+  LiEventStore        *store;            /* for the counts of filtered rules */
+  GHashTable          *filter_counts;    /* rule key → count (guint64 in a pointer) */
   GStrv                attribute_names;  /* sorted */
   GMenuModel          *events_menu;
+  char                *events_menu_outcome;  /* the outcome left out of it */
   GMenuModel          *keys_menu;
   GMenuModel          *attributes_menu;
 
@@ -82,11 +90,22 @@ G_DEFINE_FINAL_TYPE (LiRuleEditor, li_rule_editor, ADW_TYPE_BIN)
  * (they can still be added by name). */
 #define MAX_PLACEHOLDER_ROWS 100
 
+/* Every problem of the rules as they are now, errors and warnings. */
+static void
+_li_rule_editor_update_problems (LiRuleEditor *self)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) li_problem_free);
+
+  li_rules_validate (self->rules, problems);
+  li_problems_list_set_problems (self->problems_list, problems, self->rules);
+}
+
 static void
 _li_rule_editor_emit (LiRuleEditor *self)
 {
   if (self->blocking > 0)
     return;
+  _li_rule_editor_update_problems (self);
   g_signal_emit (self, signals[RULES_CHANGED], 0, self->rules);
 }
 
@@ -158,15 +177,47 @@ static void intent_row_changed_cb          (LiRuleEditor *self,
 static void intent_row_remove_requested_cb (LiRuleEditor *self,
                                             LiIntentRow  *row);
 
+/* The events a rule with a filter matches, counted once per filter (the
+ * filter is typed a character at a time). */
+static guint64
+_li_rule_editor_filtered_count (LiRuleEditor       *self,
+                                const LiIntentRule *rule)
+{
+  g_autoptr(GString) key = g_string_new (rule->event);
+  gpointer cached;
+  guint64 n;
+
+  for (guint c = 0; c < rule->n_where; c++)
+    {
+      g_autofree char *values = g_strjoinv ("\x1f", rule->where[c].values);
+
+      g_string_append_printf (key, "\x1e%s\x1d%s", rule->where[c].key, values);
+    }
+  if (g_hash_table_lookup_extended (self->filter_counts, key->str, NULL, &cached))
+    return *(guint64 *) cached;
+
+  n = li_intent_rule_count_events (rule, self->store);
+  g_hash_table_insert (self->filter_counts, g_string_free (g_steal_pointer (&key), FALSE),
+                       g_memdup2 (&n, sizeof n));
+  return n;
+}
+
 static void
 _li_rule_editor_show_intent_row (LiRuleEditor *self,
                                  guint         i,
                                  gboolean      full)
 {
   LiIntentRow *row = g_ptr_array_index (self->intent_rows, i);
-  const LiIntentSlot *slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
-  const LiIntentRule *rule = slot->rule >= 0 ? &self->rules->intent[slot->rule] : NULL;
-  g_autofree char *note = li_intent_slot_dup_note (slot, _li_rule_editor_has_data (self));
+  const LiIntentSlot *data_slot = &g_array_index (self->intent_slots, LiIntentSlot, i);
+  const LiIntentRule *rule = data_slot->rule >= 0 ? &self->rules->intent[data_slot->rule] : NULL;
+  LiIntentSlot shown = *data_slot;
+  const LiIntentSlot *slot = &shown;
+  g_autofree char *note = NULL;
+
+  /* a filtered rule counts the events its filter lets through */
+  if (rule != NULL && rule->n_where > 0 && self->store != NULL && shown.in_data)
+    shown.count = _li_rule_editor_filtered_count (self, rule);
+  note = li_intent_slot_dup_note (slot, _li_rule_editor_has_data (self));
   gboolean is_outcome = g_strcmp0 (slot->event, self->rules->outcome_event) == 0;
 
   if (full)
@@ -435,6 +486,7 @@ add_intent_cb (LiRuleEditor *self)
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       li_intent_row_focus_points (row);
+      li_editor_scroll_into_view (GTK_WIDGET (row));
     }
 
   _li_rule_editor_emit (self);
@@ -569,10 +621,42 @@ _li_rule_editor_sync_stages (LiRuleEditor *self,
     _li_rule_editor_show_stage_row (self, i, full);
 }
 
+/* The sequence pattern's "Append an event" menu: the data's event names
+ * but the outcome (a pattern on it is an error, SPEC 3).  Rebuilt when the
+ * outcome or the data changes. */
+static void
+_li_rule_editor_update_events_menu (LiRuleEditor *self,
+                                    gboolean      force)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *outcome = self->rules != NULL ? self->rules->outcome_event : NULL;
+
+  if (!force && g_strcmp0 (outcome, self->events_menu_outcome) == 0)
+    return;
+  g_free (self->events_menu_outcome);
+  self->events_menu_outcome = g_strdup (outcome);
+
+  for (guint i = 0; self->data_names != NULL && i < self->data_names->len; i++)
+    {
+      const char *name = ((LiDataName *) g_ptr_array_index (self->data_names, i))->name;
+
+      if (g_strcmp0 (name, outcome) != 0)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  g_clear_object (&self->events_menu);
+  self->events_menu = li_editor_string_menu_new ((const char * const *) names->pdata,
+                                                 "pattern-row.append-event");
+  for (guint i = 0; self->pattern_rows != NULL && i < self->pattern_rows->len; i++)
+    li_pattern_row_set_events_menu (g_ptr_array_index (self->pattern_rows, i), self->events_menu);
+}
+
 static void
 _li_rule_editor_sync_all (LiRuleEditor *self,
                           gboolean      full)
 {
+  _li_rule_editor_update_events_menu (self, FALSE);
   self->blocking++;
   _li_rule_editor_sync_general (self, full);
   _li_rule_editor_sync_decay (self, full);
@@ -581,6 +665,7 @@ _li_rule_editor_sync_all (LiRuleEditor *self,
   _li_rule_editor_sync_fit (self, full);
   _li_rule_editor_sync_stages (self, full);
   self->blocking--;
+  _li_rule_editor_update_problems (self);
 }
 
 /* Removes row @i of @rows from @list and puts the keyboard on a neighbour. */
@@ -885,6 +970,7 @@ outcome_changed_cb (LiRuleEditor *self)
 
   li_editor_editable_sync (GTK_EDITABLE (self->outcome_row), self->rules->outcome_event, FALSE);
 
+  _li_rule_editor_update_events_menu (self, FALSE);
   /* The outcome event has no placeholder row, and its rules are flagged. */
   self->blocking++;
   _li_rule_editor_sync_intent (self, FALSE);
@@ -968,6 +1054,7 @@ add_pattern_action (GtkWidget  *widget,
   row = g_ptr_array_index (self->pattern_rows, i);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   li_pattern_row_focus_name (row);
+  li_editor_scroll_into_view (GTK_WIDGET (row));
   _li_rule_editor_emit (self);
 }
 
@@ -992,6 +1079,7 @@ add_fit_action (GtkWidget  *widget,
   row = g_ptr_array_index (self->fit_rows, i);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   li_fit_row_focus_attribute (row);
+  li_editor_scroll_into_view (GTK_WIDGET (row));
   _li_rule_editor_emit (self);
 }
 
@@ -1017,7 +1105,58 @@ add_stage_action (GtkWidget  *widget,
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   li_stage_row_focus_name (LI_STAGE_ROW (row));
+  li_editor_scroll_into_view (row);
   _li_rule_editor_emit (self);
+}
+
+/* Problems --------------------------------------------------------------- */
+
+/* The row a problem's path is about, or NULL. */
+static GtkWidget *
+_li_rule_editor_row_for_path (LiRuleEditor *self,
+                              const char   *path)
+{
+  g_autofree char *section = NULL;
+  g_autofree char *rest = NULL;
+  GPtrArray *rows = NULL;
+  int item;
+
+  if (!li_problem_path_split (path, &section, &item, &rest))
+    return NULL;
+
+  if (g_str_equal (section, "name"))
+    return GTK_WIDGET (self->name_row);
+  if (g_str_equal (section, "description"))
+    return GTK_WIDGET (self->description_row);
+  if (g_str_equal (section, "outcome"))
+    return g_str_equal (rest, "window_days") ? GTK_WIDGET (self->window_spin) : GTK_WIDGET (self->outcome_row);
+  if (g_str_equal (section, "decay"))
+    return GTK_WIDGET (self->decay_model_row);
+
+  if (item < 0)
+    return NULL;
+  if (g_str_equal (section, "intent"))
+    {
+      item = self->intent_slots != NULL ? li_intent_slots_find_rule (self->intent_slots, (guint) item) : -1;
+      rows = self->intent_rows;
+    }
+  else if (g_str_equal (section, "patterns"))
+    rows = self->pattern_rows;
+  else if (g_str_equal (section, "fit"))
+    rows = self->fit_rows;
+  else if (g_str_equal (section, "stages"))
+    rows = self->stage_rows;
+
+  if (rows == NULL || item < 0 || (guint) item >= rows->len)
+    return NULL;
+  return g_ptr_array_index (rows, item);
+}
+
+static void
+problem_activated_cb (LiRuleEditor *self,
+                      const char   *path)
+{
+  li_rule_editor_focus_path (self, path);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -1038,6 +1177,9 @@ li_rule_editor_dispose (GObject *object)
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   g_clear_pointer (&self->intent_slots, g_array_unref);
   g_clear_object (&self->events_menu);
+  g_clear_pointer (&self->events_menu_outcome, g_free);
+  g_clear_pointer (&self->store, li_event_store_unref);
+  g_clear_pointer (&self->filter_counts, g_hash_table_unref);
   g_clear_object (&self->keys_menu);
   g_clear_object (&self->attributes_menu);
 
@@ -1081,6 +1223,7 @@ li_rule_editor_class_init (LiRuleEditorClass *klass)
                   G_TYPE_NONE, 1, LI_TYPE_RULES | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   g_type_ensure (LI_TYPE_DECAY_CURVE);
+  g_type_ensure (LI_TYPE_PROBLEMS_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/LeadIntent/editor/li-rule-editor.ui");
@@ -1088,6 +1231,7 @@ li_rule_editor_class_init (LiRuleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, problems_list);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, outcome_button);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, window_spin);
   gtk_widget_class_bind_template_child (widget_class, LiRuleEditor, decay_model_row);
@@ -1106,6 +1250,7 @@ li_rule_editor_class_init (LiRuleEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, window_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, decay_model_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, decay_days_changed_cb);
@@ -1133,6 +1278,7 @@ li_rule_editor_init (LiRuleEditor *self)
   self->fit_rows = g_ptr_array_new ();
   self->stage_rows = g_ptr_array_new ();
   self->data_names = g_ptr_array_new_with_free_func ((GDestroyNotify) li_data_name_free);
+  self->filter_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   self->rules = li_rules_new ();
   _li_rule_editor_sync_all (self, TRUE);
@@ -1194,7 +1340,8 @@ _li_strcmp_cb (gconstpointer a,
  *
  * Lists the event names of @store (with their counts, most frequent first)
  * as intent rows, and offers its property keys and the attributes of @leads
- * in the filter and fit attribute menus.  Nothing is kept of either.
+ * in the filter and fit attribute menus.  The store is kept to count the
+ * events of rules with a filter.
  */
 void
 li_rule_editor_set_dataset (LiRuleEditor *self,
@@ -1210,6 +1357,9 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
 
   g_clear_pointer (&self->data_names, g_ptr_array_unref);
   self->data_names = li_data_names_from_store (store);
+  g_clear_pointer (&self->store, li_event_store_unref);
+  self->store = store != NULL ? li_event_store_ref (store) : NULL;
+  g_hash_table_remove_all (self->filter_counts);
 
   for (guint i = 0; i < self->data_names->len; i++)
     g_ptr_array_add (event_names, ((LiDataName *) g_ptr_array_index (self->data_names, i))->name);
@@ -1238,11 +1388,9 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   g_clear_pointer (&self->attribute_names, g_strfreev);
   self->attribute_names = (GStrv) g_ptr_array_steal (attributes, NULL);
 
-  g_clear_object (&self->events_menu);
+  _li_rule_editor_update_events_menu (self, TRUE);
   g_clear_object (&self->keys_menu);
   g_clear_object (&self->attributes_menu);
-  self->events_menu = li_editor_string_menu_new ((const char * const *) event_names->pdata,
-                                                 "pattern-row.append-event");
   self->keys_menu = li_editor_string_menu_new ((const char * const *) keys->pdata,
                                                "intent-row.where-key");
   self->attributes_menu = li_editor_string_menu_new ((const char * const *) self->attribute_names,
@@ -1255,8 +1403,6 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
     li_editor_menu_button_set_menu (self->outcome_button, outcome_menu);
   }
 
-  for (guint i = 0; i < self->pattern_rows->len; i++)
-    li_pattern_row_set_events_menu (g_ptr_array_index (self->pattern_rows, i), self->events_menu);
   for (guint i = 0; i < self->fit_rows->len; i++)
     li_fit_row_set_attributes_menu (g_ptr_array_index (self->fit_rows, i), self->attributes_menu);
   for (guint i = 0; i < self->intent_rows->len; i++)
@@ -1265,4 +1411,47 @@ li_rule_editor_set_dataset (LiRuleEditor *self,
   self->blocking++;
   _li_rule_editor_sync_intent (self, TRUE);
   self->blocking--;
+}
+
+/**
+ * li_rule_editor_focus_path:
+ * @path: a problem's JSON path ("stages[1].name")
+ *
+ * Shows the row @path is about: expanded, scrolled into view, with the
+ * keyboard focus.  Returns FALSE when no row matches.
+ */
+gboolean
+li_rule_editor_focus_path (LiRuleEditor *self,
+                           const char   *path)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (LI_IS_RULE_EDITOR (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((row = _li_rule_editor_row_for_path (self, path)) == NULL)
+    return FALSE;
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  /* the row's first field, as when the row is added */
+  if (LI_IS_STAGE_ROW (row))
+    li_stage_row_focus_name (LI_STAGE_ROW (row));
+  else if (LI_IS_FIT_ROW (row))
+    li_fit_row_focus_attribute (LI_FIT_ROW (row));
+  else if (LI_IS_PATTERN_ROW (row))
+    li_pattern_row_focus_name (LI_PATTERN_ROW (row));
+  else if (LI_IS_INTENT_ROW (row))
+    li_intent_row_focus_points (LI_INTENT_ROW (row));
+  else if (!gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+  li_editor_scroll_into_view (row);
+  return TRUE;
+}
+
+GtkWidget *
+li_rule_editor_get_problems_list (LiRuleEditor *self)
+{
+  g_return_val_if_fail (LI_IS_RULE_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->problems_list);
 }

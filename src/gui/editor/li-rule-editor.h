@@ -26,4 +26,11 @@ void           li_rule_editor_set_dataset (LiRuleEditor  *self,
                                            LiEventStore  *store,
                                            LiLeadTable   *leads);
 
+/* Expands, scrolls to and focuses the row a problem's JSON path is about
+ * ("stages[1].name": the second stage); FALSE when there is none. */
+gboolean       li_rule_editor_focus_path  (LiRuleEditor  *self,
+                                           const char    *path);
+/* The problems list at the top (a LiProblemsList), for tests. */
+GtkWidget     *li_rule_editor_get_problems_list (LiRuleEditor *self);
+
 G_END_DECLS

@@ -23,6 +23,10 @@ struct _LiReplayView
 
   /* template */
   GtkStack       *stack;
+  GtkRevealer    *stale_revealer;
+  AdwStatusPage  *empty_page;
+  GtkWidget      *import_button;
+  GtkWidget      *results_scroller;
   GtkWidget      *busy_box;
   GtkSpinner     *busy_spinner;
   GtkLabel       *subtitle_label;
@@ -37,6 +41,7 @@ struct _LiReplayView
   LiReplayResult *result;
   char           *skipped_text;  /* the number in skipped_label */
   gboolean        busy;
+  gboolean        stale;
 };
 
 enum
@@ -207,6 +212,10 @@ li_replay_view_class_init (LiReplayViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/replay/li-replay-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiReplayView, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiReplayView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LiReplayView, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LiReplayView, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, busy_box);
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, subtitle_label);
@@ -241,6 +250,7 @@ li_replay_view_set_result (LiReplayView   *self,
 {
   g_return_if_fail (LI_IS_REPLAY_VIEW (self));
 
+  li_replay_view_set_stale (self, FALSE);
   if (result != self->result)
     {
       if (result != NULL)
@@ -308,6 +318,39 @@ li_replay_view_set_busy (LiReplayView *self,
                                GTK_ACCESSIBLE_STATE_BUSY, busy,
                                -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+li_replay_view_set_stale (LiReplayView *self,
+                          gboolean      stale)
+{
+  g_return_if_fail (LI_IS_REPLAY_VIEW (self));
+
+  stale = !!stale;
+  if (self->stale == stale)
+    return;
+
+  self->stale = stale;
+  /* Without numbers on screen there is nothing out of date to mark; the
+   * empty page says why there are none instead of asking for data. */
+  adw_status_page_set_description (self->empty_page,
+                                   stale ? _("The rules have problems. Fix them to see how they would have scored past leads.")
+                                         : _("Import events to see how these rules would have scored past leads and which of them bought."));
+  gtk_widget_set_visible (self->import_button, !stale);
+  stale = stale && self->result != NULL;
+  gtk_revealer_set_reveal_child (self->stale_revealer, stale);
+  if (stale)
+    gtk_widget_add_css_class (self->results_scroller, "stale-results");
+  else
+    gtk_widget_remove_css_class (self->results_scroller, "stale-results");
+}
+
+gboolean
+li_replay_view_get_stale (LiReplayView *self)
+{
+  g_return_val_if_fail (LI_IS_REPLAY_VIEW (self), FALSE);
+
+  return self->stale;
 }
 
 LiReplayResult *

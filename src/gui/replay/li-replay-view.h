@@ -24,6 +24,12 @@ void       li_replay_view_set_result (LiReplayView   *self,
 void       li_replay_view_set_busy   (LiReplayView   *self,
                                       gboolean        busy);
 
+/* Marks the numbers shown as out of date (dimmed, with a banner) while the
+ * rules have problems and cannot be replayed; a new result clears it. */
+void       li_replay_view_set_stale  (LiReplayView   *self,
+                                      gboolean        stale);
+gboolean   li_replay_view_get_stale  (LiReplayView   *self);
+
 /* Added for tests and the window (the functions above are the contract). */
 
 typedef enum

@@ -570,6 +570,21 @@ li_stage_table_get_column_view (LiStageTable *self)
   return self->column_view;
 }
 
+/* Under an hour, minutes: a median of two minutes is "2.0 min", not
+ * "0.0" (short exports have medians of minutes). */
+static char *
+_li_stage_table_format_hours (double hours)
+{
+  double minutes = hours * 60;
+  g_autofree char *number = NULL;
+
+  if (!isfinite (hours) || fabs (hours) >= 1)
+    return li_format_fixed (hours, 1);
+  number = li_format_fixed (minutes, fabs (minutes) < 10 ? 1 : 0);
+  /* TRANSLATORS: a median time under an hour, e.g. "2.0 min" */
+  return g_strdup_printf (_("%s min"), number);
+}
+
 char *
 li_stage_table_format_cell (const LiStageMetrics *stage,
                             LiStageColumn         column)
@@ -597,10 +612,7 @@ li_stage_table_format_cell (const LiStageMetrics *stage,
     case LI_STAGE_COLUMN_PEAK_COUNT:
       return li_format_count (stage->peak_count);
     case LI_STAGE_COLUMN_MEDIAN_HOURS:
-      /* Minutes under an hour are not "0.0": two decimals, as the CLI
-       * prints them (0.03). */
-      return li_format_fixed (stage->median_hours_to_outcome,
-                              fabs (stage->median_hours_to_outcome) < 1 ? 2 : 1);
+      return _li_stage_table_format_hours (stage->median_hours_to_outcome);
     case LI_N_STAGE_COLUMNS:
     default:
       break;

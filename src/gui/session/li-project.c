@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "li-project.h"
+#include "li-snapshot-store.h"
 
 #include <string.h>
 
@@ -47,8 +48,10 @@ struct _LiProject
   GListStore      *versions;             /* LiVersion, newest first */
   LiVersion       *baseline;
   LiReplayResult  *baseline_result;      /* the baseline's replay on the current data */
+  LiReplayOptions  range;                /* the replayed period: has_from/to, from_ms/to_ms */
   LiComparison    *comparison;
   guint            n_snapshots;
+  char            *store_dir;            /* where rule files' snapshots are kept, or NULL */
 
   /* One cancellable per kind of job, set while one runs. */
   GCancellable    *open_cancellable;
@@ -324,7 +327,7 @@ _li_project_update_comparison (LiProject *self)
     {
       self->compare_cancellable = g_cancellable_new ();
       li_compare_run_async (li_version_get_rules (self->baseline), self->baseline_result,
-                            self->result_rules, self->result, self->dataset, NULL,
+                            self->result_rules, self->result, self->dataset, &self->range,
                             self->compare_cancellable, _li_project_compare_done_cb,
                             _li_job_new (self, self->compare_cancellable));
     }
@@ -348,13 +351,126 @@ _li_project_set_baseline (LiProject      *self,
   _li_project_update_comparison (self);
 }
 
+/* The rule file's snapshots and data files, kept for the next session
+ * (li-snapshot-store.c).  Snapshots of an untitled draft have nowhere to
+ * go until it is saved. */
+static void
+_li_project_write_store (LiProject *self)
+{
+  g_autoptr(LiSnapshotStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->versions));
+
+  if (self->store_dir == NULL || self->path == NULL)
+    return;
+
+  store = li_snapshot_store_new (self->path);
+  if (self->dataset != NULL)
+    {
+      const char * const *events = li_dataset_get_event_paths (self->dataset);
+
+      store->event_paths = events != NULL ? g_strdupv ((GStrv) events) : NULL;
+      store->leads_path = g_strdup (li_dataset_get_leads_path (self->dataset));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      if (li_version_get_source_path (version) == NULL)
+        li_snapshot_store_add (store, li_version_get_name (version),
+                               li_version_get_created (version), li_version_get_rules (version));
+    }
+  if (!li_snapshot_store_save (store, self->store_dir, &error))
+    g_debug ("Snapshots of %s not kept: %s", self->path, error->message);
+}
+
+static void
+_li_project_version_renamed_cb (LiVersion  *version,
+                                GParamSpec *pspec,
+                                LiProject  *self)
+{
+  _li_project_write_store (self);
+}
+
+static void
+_li_project_watch_version (LiProject *self,
+                           LiVersion *version)
+{
+  g_signal_connect_object (version, "notify::name", G_CALLBACK (_li_project_version_renamed_cb),
+                           self, G_CONNECT_DEFAULT);
+}
+
+static gboolean
+_li_project_has_snapshot (LiProject              *self,
+                          const LiStoredSnapshot *snapshot)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->versions));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      if (li_version_get_source_path (version) == NULL &&
+          g_strcmp0 (li_version_get_name (version), snapshot->name) == 0 &&
+          g_date_time_equal (li_version_get_created (version), snapshot->created) &&
+          li_rules_equal (li_version_get_rules (version), snapshot->rules))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The snapshots kept with @path join the versions (after the ones there,
+ * as they are older), and its data is imported again when none is loaded. */
+static void
+_li_project_read_store (LiProject  *self,
+                        const char *path)
+{
+  g_autoptr(LiSnapshotStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean data_there = TRUE;
+
+  if (self->store_dir == NULL)
+    return;
+  if ((store = li_snapshot_store_load (self->store_dir, path, &error)) == NULL)
+    {
+      g_debug ("Snapshots of %s not read: %s", path, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < store->snapshots->len; i++)
+    {
+      const LiStoredSnapshot *snapshot = g_ptr_array_index (store->snapshots, i);
+      g_autoptr(LiVersion) version = NULL;
+
+      if (_li_project_has_snapshot (self, snapshot))
+        continue;
+      version = g_object_new (LI_TYPE_VERSION,
+                              "name", snapshot->name,
+                              "rules", snapshot->rules,
+                              "created", snapshot->created,
+                              NULL);
+      g_list_store_append (self->versions, version);
+      _li_project_watch_version (self, version);
+      self->n_snapshots++;
+    }
+
+  for (guint i = 0; store->event_paths != NULL && store->event_paths[i] != NULL; i++)
+    data_there &= g_file_test (store->event_paths[i], G_FILE_TEST_IS_REGULAR);
+  if (store->leads_path != NULL)
+    data_there &= g_file_test (store->leads_path, G_FILE_TEST_IS_REGULAR);
+  if (self->dataset == NULL && store->event_paths != NULL && data_there)
+    li_project_import (self, (const char * const *) store->event_paths, store->leads_path);
+}
+
 static void
 _li_project_add_version (LiProject      *self,
                          LiVersion      *version,
                          LiReplayResult *replayed)
 {
   g_list_store_insert (self->versions, 0, version);
+  _li_project_watch_version (self, version);
   _li_project_set_baseline (self, version, replayed);
+  _li_project_write_store (self);
 }
 
 static void
@@ -454,8 +570,13 @@ _li_project_start_replay (LiProject *self)
   job->edit_time = self->edit_time != 0 ? self->edit_time : job->start_time;
   self->edit_time = 0;
   /* The leads explorer reads the per-lead facts of the draft's replay. */
-  li_replay_run_async (self->rules, self->dataset, &(LiReplayOptions) { .keep_lead_facts = TRUE },
-                       self->replay_cancellable, _li_project_replay_done_cb, job);
+  {
+    LiReplayOptions options = self->range;
+
+    options.keep_lead_facts = TRUE;
+    li_replay_run_async (self->rules, self->dataset, &options,
+                         self->replay_cancellable, _li_project_replay_done_cb, job);
+  }
   _li_project_update_state (self);
 }
 
@@ -502,6 +623,20 @@ _li_project_import_progress_cb (guint64  done,
     g_signal_emit (self, signals[IMPORT_PROGRESS], 0, done, total);
 }
 
+/* The baseline must be replayed again, and the versions' numbers were
+ * measured on other data or another period. */
+static void
+_li_project_forget_measures (LiProject *self)
+{
+  g_clear_pointer (&self->baseline_result, li_replay_result_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->versions)); i++)
+    {
+      g_autoptr(LiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      li_version_set_result (version, NULL);
+    }
+}
+
 static void
 _li_project_set_dataset (LiProject *self,
                          LiDataset *loaded)
@@ -510,16 +645,7 @@ _li_project_set_dataset (LiProject *self,
 
   self->dataset = old != NULL ? li_dataset_merge (old, loaded) : g_object_ref (loaded);
   g_clear_object (&old);
-
-  /* The baseline must be replayed again, and the versions' numbers were
-   * measured on the old data. */
-  g_clear_pointer (&self->baseline_result, li_replay_result_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->versions)); i++)
-    {
-      g_autoptr(LiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
-
-      li_version_set_result (version, NULL);
-    }
+  _li_project_forget_measures (self);
 }
 
 static void
@@ -552,6 +678,7 @@ _li_project_import_done_cb (GObject      *object,
            store != NULL ? store->n_events : 0, store != NULL ? store->n_leads : 0,
            (g_get_monotonic_time () - job->start_time) / 1000.0);
   g_signal_emit (self, signals[IMPORT_FINISHED], 0, loaded, NULL);
+  _li_project_write_store (self);
 
   self->edit_time = g_get_monotonic_time ();
   _li_project_schedule_replay (self, FALSE);
@@ -581,6 +708,8 @@ _li_project_open_done_cb (GObject      *object,
   else
     _li_project_update_state (self);
   g_signal_emit (self, signals[OPEN_FINISHED], 0, job->path, problems, error);
+  if (rules != NULL)
+    _li_project_read_store (self, job->path);
 }
 
 /* GObject */
@@ -610,6 +739,7 @@ li_project_finalize (GObject *object)
   g_clear_pointer (&self->rules, li_rules_free);
   g_clear_pointer (&self->saved_rules, li_rules_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->store_dir, g_free);
   g_clear_pointer (&self->undo, li_undo_stack_free);
   g_clear_pointer (&self->result, li_replay_result_unref);
   g_clear_pointer (&self->result_rules, li_rules_free);
@@ -745,6 +875,7 @@ li_project_init (LiProject *self)
   self->saved_rules = li_rules_copy (self->rules);
   self->undo = li_undo_stack_new (self->rules, UNDO_DEPTH);
   self->versions = g_list_store_new (LI_TYPE_VERSION);
+  self->store_dir = g_build_filename (g_get_user_data_dir (), "lead-intent", "snapshots", NULL);
 }
 
 /* Public API */
@@ -937,8 +1068,32 @@ li_project_open (LiProject  *self,
   self->open_cancellable = g_cancellable_new ();
   job = _li_job_new (self, self->open_cancellable);
   job->path = g_strdup (path);
-  li_rules_load_async (path, self->open_cancellable, _li_project_open_done_cb, job);
+  /* the document may be a draft saved with problems: it opens with them */
+  li_rules_load_async (path, TRUE, self->open_cancellable, _li_project_open_done_cb, job);
   _li_project_update_state (self);
+}
+
+static gboolean
+_li_project_save_full (LiProject   *self,
+                       const char  *path,
+                       gboolean     draft,
+                       GError     **error)
+{
+  g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(draft ? li_rules_save_draft (self->rules, path, error)
+              : li_rules_save (self->rules, path, error)))
+    return FALSE;
+
+  g_clear_pointer (&self->saved_rules, li_rules_free);
+  self->saved_rules = li_rules_copy (self->rules);
+  _li_project_set_path (self, path);
+  _li_project_update_dirty (self);
+  /* the snapshots go with the file, also to a new name */
+  _li_project_write_store (self);
+
+  return TRUE;
 }
 
 gboolean
@@ -946,18 +1101,15 @@ li_project_save (LiProject   *self,
                  const char  *path,
                  GError     **error)
 {
-  g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  return _li_project_save_full (self, path, FALSE, error);
+}
 
-  if (!li_rules_save (self->rules, path, error))
-    return FALSE;
-
-  g_clear_pointer (&self->saved_rules, li_rules_free);
-  self->saved_rules = li_rules_copy (self->rules);
-  _li_project_set_path (self, path);
-  _li_project_update_dirty (self);
-
-  return TRUE;
+gboolean
+li_project_save_draft (LiProject   *self,
+                       const char  *path,
+                       GError     **error)
+{
+  return _li_project_save_full (self, path, TRUE, error);
 }
 
 LiDataset *
@@ -1111,7 +1263,7 @@ li_project_compare_with (LiProject  *self,
   job = _li_job_new (self, NULL);
   job->path = g_strdup (path);
   self->n_version_loads++;
-  li_rules_load_async (path, NULL, _li_project_version_loaded_cb, job);
+  li_rules_load_async (path, FALSE, NULL, _li_project_version_loaded_cb, job);
   _li_project_update_state (self);
 }
 
@@ -1137,4 +1289,127 @@ li_project_get_busy (LiProject *self)
   g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
 
   return self->busy;
+}
+
+/**
+ * li_project_set_time_range:
+ * @has_from: whether the period has a start
+ * @from_ms: its first millisecond (inclusive)
+ * @has_to: whether it has an end
+ * @to_ms: its last millisecond (inclusive)
+ *
+ * Replays (and compares) only the events of a period, as `replay --from
+ * --to` does; no start and no end is all time (the default).
+ */
+void
+li_project_set_time_range (LiProject *self,
+                           gboolean   has_from,
+                           gint64     from_ms,
+                           gboolean   has_to,
+                           gint64     to_ms)
+{
+  g_return_if_fail (LI_IS_PROJECT (self));
+
+  has_from = !!has_from;
+  has_to = !!has_to;
+  if (!has_from)
+    from_ms = 0;
+  if (!has_to)
+    to_ms = 0;
+  if (self->range.has_from == has_from && self->range.from_ms == from_ms &&
+      self->range.has_to == has_to && self->range.to_ms == to_ms)
+    return;
+
+  self->range.has_from = has_from;
+  self->range.from_ms = from_ms;
+  self->range.has_to = has_to;
+  self->range.to_ms = to_ms;
+  _li_project_forget_measures (self);
+  _li_project_schedule_replay (self, FALSE);
+}
+
+gboolean
+li_project_get_time_range (LiProject *self,
+                           gboolean  *has_from,
+                           gint64    *from_ms,
+                           gboolean  *has_to,
+                           gint64    *to_ms)
+{
+  g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
+
+  if (has_from != NULL)
+    *has_from = self->range.has_from;
+  if (from_ms != NULL)
+    *from_ms = self->range.from_ms;
+  if (has_to != NULL)
+    *has_to = self->range.has_to;
+  if (to_ms != NULL)
+    *to_ms = self->range.to_ms;
+  return self->range.has_from || self->range.has_to;
+}
+
+/**
+ * li_project_set_store_dir:
+ * @dir: (nullable): the folder, or NULL to keep nothing
+ *
+ * Where rule files' snapshots and data files are kept between sessions
+ * (default: the user's data dir, lead-intent/snapshots).  A screenshot run
+ * keeps nothing.
+ */
+void
+li_project_set_store_dir (LiProject  *self,
+                          const char *dir)
+{
+  g_return_if_fail (LI_IS_PROJECT (self));
+
+  g_free (self->store_dir);
+  self->store_dir = g_strdup (dir);
+}
+
+/**
+ * li_project_rename_version:
+ *
+ * Names a version (a snapshot, or a file's) and keeps the new name with the
+ * rule file's snapshots.
+ */
+void
+li_project_rename_version (LiProject  *self,
+                           LiVersion  *version,
+                           const char *name)
+{
+  g_return_if_fail (LI_IS_PROJECT (self));
+  g_return_if_fail (LI_IS_VERSION (version));
+  g_return_if_fail (name != NULL);
+
+  if (name[0] == '\0' || g_strcmp0 (li_version_get_name (version), name) == 0)
+    return;
+  li_version_set_name (version, name);  /* kept by _li_project_version_renamed_cb */
+}
+
+/**
+ * li_project_get_unsaved_work:
+ *
+ * TRUE when closing would lose work: changes not saved, or snapshots of a
+ * draft that has no file to keep them with.
+ */
+gboolean
+li_project_get_unsaved_work (LiProject *self)
+{
+  guint n;
+
+  g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
+
+  if (li_project_get_dirty (self))
+    return TRUE;
+  if (self->path != NULL && self->store_dir != NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->versions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      if (li_version_get_source_path (version) == NULL)
+        return TRUE;
+    }
+  return FALSE;
 }

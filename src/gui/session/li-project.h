@@ -86,12 +86,18 @@ void            li_project_redo               (LiProject          *self);
 /* The template rules, untitled and without history. */
 void            li_project_reset              (LiProject          *self);
 /* Reads @path in the background (::open-finished); it replaces the
- * document, without asking, once it is read and valid. */
+ * document, without asking, once it is read: valid, or a draft saved with
+ * problems (the problems come with ::open-finished). */
 void            li_project_open               (LiProject          *self,
                                                const char         *path);
 /* Validates and writes the draft; on success it is the saved state and
  * @path the document's file. */
 gboolean        li_project_save               (LiProject          *self,
+                                               const char         *path,
+                                               GError            **error);
+/* The same without validating: a draft with problems, which opens again
+ * with them (li_project_open reads drafts). */
+gboolean        li_project_save_draft         (LiProject          *self,
                                                const char         *path,
                                                GError            **error);
 
@@ -139,5 +145,33 @@ LiComparison   *li_project_get_comparison     (LiProject          *self);
 gboolean        li_project_get_comparing      (LiProject          *self);
 
 gboolean        li_project_get_busy           (LiProject          *self);
+
+/* The period replayed (inclusive bounds, Unix ms), as `replay --from --to`
+ * does; neither bound is all time, the default.  A change replays. */
+void            li_project_set_time_range     (LiProject          *self,
+                                               gboolean            has_from,
+                                               gint64              from_ms,
+                                               gboolean            has_to,
+                                               gint64              to_ms);
+/* TRUE when a period is set. */
+gboolean        li_project_get_time_range     (LiProject          *self,
+                                               gboolean           *has_from,
+                                               gint64             *from_ms,
+                                               gboolean           *has_to,
+                                               gint64             *to_ms);
+
+/* Where rule files' snapshots (and the data files they were replayed on)
+ * are kept between sessions, one JSON file per rule file; NULL keeps
+ * nothing.  Default: g_get_user_data_dir()/lead-intent/snapshots.  Opening a
+ * rule file brings its snapshots back and imports its data again when none
+ * is loaded. */
+void            li_project_set_store_dir      (LiProject          *self,
+                                               const char         *dir);
+/* Renames @version (kept with the rule file's snapshots). */
+void            li_project_rename_version     (LiProject          *self,
+                                               LiVersion          *version,
+                                               const char         *name);
+/* Unsaved changes, or snapshots of a draft without a file to keep them. */
+gboolean        li_project_get_unsaved_work   (LiProject          *self);
 
 G_END_DECLS
