@@ -34,6 +34,13 @@ typedef struct
   char    *events_table;
   char    *leads_table;
   char    *stage;
+  char    *param;         /* sweep */
+  char    *steps;
+  char    *precision;     /* goals */
+  char    *recall;
+  char    *capacity;
+  char    *holdout_from;  /* suggest */
+  char    *period;        /* drift */
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
@@ -57,7 +64,7 @@ gboolean li_cli_load_scoring (const LiCliArgs *a, LiRules **rules, LiDataset **d
 gboolean li_cli_replay_options (const LiCliArgs *a, LiReplayOptions *options, int *status);
 void li_cli_args_clear (LiCliArgs *a);
 
-/* The commands (li-cli-scoring.c, li-cli-export.c). */
+/* The commands (li-cli-scoring.c, li-cli-export.c, li-cli-tune.c). */
 int li_cli_validate (const LiCliArgs *a);
 int li_cli_score (const LiCliArgs *a);
 int li_cli_replay (const LiCliArgs *a);
@@ -66,5 +73,10 @@ int li_cli_explain (const LiCliArgs *a);
 int li_cli_export_sql (const LiCliArgs *a);
 int li_cli_export_events (const LiCliArgs *a);
 int li_cli_export_leads (const LiCliArgs *a);
+/* li-cli-tune.c */
+int li_cli_sweep (const LiCliArgs *a);
+int li_cli_goals (const LiCliArgs *a);
+int li_cli_suggest (const LiCliArgs *a);
+int li_cli_drift (const LiCliArgs *a);
 
 G_END_DECLS
