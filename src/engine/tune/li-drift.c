@@ -139,9 +139,11 @@ li_drift_run (const LiRules         *rules,
       {
         LiDriftPeriod p = { start, li_drift_period_next (kind, start) - 1, NULL, NULL, NAN };
 
-        /* The range control cuts the first and last period. */
-        p.from_ms = MAX (p.from_ms, first);
-        p.to_ms = MIN (p.to_ms, last);
+        /* Calendar periods, cut only by the range asked for. */
+        if (options && options->has_from)
+          p.from_ms = MAX (p.from_ms, options->from_ms);
+        if (options && options->has_to)
+          p.to_ms = MIN (p.to_ms, options->to_ms);
         g_array_append_val (periods, p);
       }
   drift->n_periods = periods->len;

@@ -102,6 +102,7 @@ li_goal_threshold (const LiRules         *rules,
   result->kind = kind;
   result->target = target;
   result->stage = stage;
+  result->stage_name = g_strdup (rules->stages[stage].name);
   result->min_score = NAN;
   result->has_current = li_rules_param_get (rules, param, &result->current);
   result->days = _li_goal_days (store, options);
@@ -141,6 +142,7 @@ li_goal_result_free (LiGoalResult *result)
   if (result == NULL)
     return;
   g_clear_pointer (&result->rules, li_rules_free);
+  g_free (result->stage_name);
   g_clear_pointer (&result->replay, li_replay_result_unref);
   g_free (result);
 }
@@ -158,7 +160,7 @@ li_goal_result_to_json (const LiGoalResult *r)
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "stage");
-  json_builder_add_string_value (b, r->rules ? r->rules->stages[r->stage].name : "");
+  json_builder_add_string_value (b, r->stage_name);
   json_builder_set_member_name (b, "goal");
   json_builder_add_string_value (b, _li_goal_kind_name (r->kind));
   json_builder_set_member_name (b, "target");
@@ -207,7 +209,8 @@ li_goal_result_to_text (const LiGoalResult *r)
 
   if (!r->reached)
     {
-      g_string_append_printf (s, _("No threshold reaches a %s of %s.\n"), _li_goal_kind_name (r->kind), target);
+      g_string_append_printf (s, _("%s: no threshold reaches the %s goal of %s.\n"), r->stage_name,
+                              _li_goal_kind_name (r->kind), target);
       return g_string_free (s, FALSE);
     }
   m = &r->replay->stages[r->stage];

@@ -22,6 +22,7 @@ typedef struct
   LiGoalKind      kind;
   double          target;
   guint           stage;
+  char           *stage_name;
   gboolean        has_current;
   double          current;        /* the stage's own min_score */
   gboolean        reached;        /* FALSE: no candidate meets the goal */

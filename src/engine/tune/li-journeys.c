@@ -33,6 +33,8 @@ struct _LiJourneys
   GArray             *score;   /* double */
   GArray             *intent;
   GArray             *fit;
+  GArray             *unit;    /* li_journeys_new_linear: the number's unit part, else NULL */
+  gboolean            unit_is_fit;
 };
 
 /* First index in [lo, hi) whose time is > @t (or >= when @inclusive), as the
@@ -58,6 +60,7 @@ _li_bound (const gint64 *time_ms,
 static void
 _li_journeys_add_lead (LiJourneys *j,
                        LiScorer   *scorer,
+                       LiScorer   *unit,
                        guint32     l,
                        guint32     begin,
                        guint32     end,
@@ -91,6 +94,20 @@ _li_journeys_add_lead (LiJourneys *j,
       g_array_append_val (j->intent, sc.intent);
       g_array_append_val (j->fit, sc.fit);
     }
+  if (unit == NULL)
+    return;
+  /* The unit rules fire on the same journey: it ends at the same outcome. */
+  li_scorer_begin_lead (unit, l);
+  for (guint32 i = begin; i < begin + journey.n_scored; i++)
+    {
+      LiScore sc;
+      double u;
+
+      li_scorer_feed (unit, i);
+      li_scorer_eval (unit, time_ms[i], &sc);
+      u = j->unit_is_fit ? sc.fit : sc.intent;
+      g_array_append_val (j->unit, u);
+    }
 }
 
 void
@@ -103,17 +120,21 @@ li_journeys_free (LiJourneys *j)
   g_array_unref (j->score);
   g_array_unref (j->intent);
   g_array_unref (j->fit);
+  g_clear_pointer (&j->unit, g_array_unref);
   g_free (j);
 }
 
-LiJourneys *
-li_journeys_new (const LiPlan          *plan,
-                 const LiReplayOptions *options,
-                 GCancellable          *cancellable,
-                 GError               **error)
+static LiJourneys *
+_li_journeys_build (const LiPlan          *plan,
+                    const LiPlan          *unit_plan,
+                    gboolean               unit_is_fit,
+                    const LiReplayOptions *options,
+                    GCancellable          *cancellable,
+                    GError               **error)
 {
   const LiEventStore *store = li_plan_get_store (plan);
   g_autoptr(LiScorer) scorer = li_scorer_new (plan);
+  g_autoptr(LiScorer) unit = unit_plan ? li_scorer_new (unit_plan) : NULL;
   g_autofree gint64 *flag = g_new (gint64, MAX (li_plan_n_stages (plan), 1));
   LiJourneys *j = g_new0 (LiJourneys, 1);
 
@@ -123,6 +144,9 @@ li_journeys_new (const LiPlan          *plan,
   j->score = g_array_new (FALSE, FALSE, sizeof (double));
   j->intent = g_array_new (FALSE, FALSE, sizeof (double));
   j->fit = g_array_new (FALSE, FALSE, sizeof (double));
+  if (unit_plan)
+    j->unit = g_array_new (FALSE, FALSE, sizeof (double));
+  j->unit_is_fit = unit_is_fit;
   for (guint32 l = 0; l < store->n_leads; l++)
     {
       guint32 begin = store->lead_start[l], end = store->lead_start[l + 1];
@@ -134,9 +158,29 @@ li_journeys_new (const LiPlan          *plan,
       if (options && options->has_to)
         end = _li_bound (store->time_ms, begin, end, options->to_ms, FALSE);
       if (begin < end)
-        _li_journeys_add_lead (j, scorer, l, begin, end, flag);
+        _li_journeys_add_lead (j, scorer, unit, l, begin, end, flag);
     }
   return j;
+}
+
+LiJourneys *
+li_journeys_new (const LiPlan          *plan,
+                 const LiReplayOptions *options,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  return _li_journeys_build (plan, NULL, FALSE, options, cancellable, error);
+}
+
+LiJourneys *
+li_journeys_new_linear (const LiPlan          *base_plan,
+                        const LiPlan          *unit_plan,
+                        gboolean               unit_is_fit,
+                        const LiReplayOptions *options,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  return _li_journeys_build (base_plan, unit_plan, unit_is_fit, options, cancellable, error);
 }
 
 /* The stage of one score: the first whose conditions hold (SPEC 4), as the
@@ -158,17 +202,18 @@ _li_stage_of (const double *min_score,
   return s;
 }
 
-LiReplayResult *
-li_journeys_restage (const LiJourneys *j,
-                     const LiRules    *rules,
-                     guint             bins)
+static LiReplayResult *
+_li_journeys_restage (const LiJourneys *j,
+                      const LiRules    *rules,
+                      guint             bins,
+                      const double     *score,
+                      const double     *intent,
+                      const double     *fit,
+                      const double     *peak)
 {
   guint n_stages = rules->n_stages;
   double window_ms = rules->window_days * 86400000.0;
   const gint64 *time = (const gint64 *) j->time->data;
-  const double *score = (const double *) j->score->data;
-  const double *intent = (const double *) j->intent->data;
-  const double *fit = (const double *) j->fit->data;
   g_autofree double *min_score = g_new (double, MAX (n_stages, 1));
   g_autofree double *min_intent = g_new (double, MAX (n_stages, 1));
   g_autofree double *min_fit = g_new (double, MAX (n_stages, 1));
@@ -204,7 +249,7 @@ li_journeys_restage (const LiJourneys *j,
             flag[reached - 1] = time[e];
         }
       o->lead = jl->lead;
-      o->peak_score = jl->peak;
+      o->peak_score = peak ? peak[k] : jl->peak;
       o->peak_stage = reached;
       o->converted = jl->converted;
       r->converters += jl->converted;
@@ -237,4 +282,52 @@ li_journeys_restage (const LiJourneys *j,
   r->auc = li_metric_auc (r->per_lead, r->leads, r->converters);
   li_histogram_fill (r, bins > 0 ? bins : 40);
   return r;
+}
+
+LiReplayResult *
+li_journeys_restage (const LiJourneys *j,
+                     const LiRules    *rules,
+                     guint             bins)
+{
+  return _li_journeys_restage (j, rules, bins, (const double *) j->score->data,
+                               (const double *) j->intent->data, (const double *) j->fit->data, NULL);
+}
+
+LiReplayResult *
+li_journeys_restage_linear (const LiJourneys *j,
+                            const LiRules    *rules,
+                            double            points,
+                            double            cap,
+                            guint             bins)
+{
+  gsize n = j->time->len;
+  const double *unit = (const double *) j->unit->data;
+  const double *intent0 = (const double *) j->intent->data;
+  const double *fit0 = (const double *) j->fit->data;
+  g_autofree double *score = g_new (double, MAX (n, 1));
+  g_autofree double *intent = g_new (double, MAX (n, 1));
+  g_autofree double *fit = g_new (double, MAX (n, 1));
+  g_autofree double *peak = g_new (double, MAX (j->leads->len, 1));
+
+  g_return_val_if_fail (j->unit != NULL, NULL);
+  for (guint k = 0; k < j->leads->len; k++)
+    {
+      const JourneyLead *jl = &g_array_index (j->leads, JourneyLead, k);
+      double best = -G_MAXDOUBLE;
+
+      for (guint32 e = jl->first; e < jl->first + jl->n; e++)
+        {
+          /* The scorer's sum: intent (capped parts) plus fit. */
+          double part = points * unit[e];
+
+          if (cap > 0)
+            part = CLAMP (part, -cap, cap);
+          intent[e] = j->unit_is_fit ? intent0[e] : intent0[e] + part;
+          fit[e] = j->unit_is_fit ? fit0[e] + part : fit0[e];
+          score[e] = intent[e] + fit[e];
+          best = MAX (best, score[e]);
+        }
+      peak[k] = li_number_as_printed (best);
+    }
+  return _li_journeys_restage (j, rules, bins, score, intent, fit, peak);
 }

@@ -224,6 +224,9 @@ li_rules_param_kind (const char *path)
     return LI_PARAM_STAGE;
   if (g_str_equal (p.section, "outcome"))
     return LI_PARAM_WINDOW;
+  if (p.index >= 0 && g_str_equal (p.key, "points") &&
+      (g_str_equal (p.section, "intent") || g_str_equal (p.section, "patterns") || g_str_equal (p.section, "fit")))
+    return LI_PARAM_POINTS;
   return LI_PARAM_OTHER;
 }
 

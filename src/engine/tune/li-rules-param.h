@@ -14,6 +14,7 @@ typedef enum
   LI_PARAM_OTHER,      /* scored numbers: a change needs a new replay */
   LI_PARAM_STAGE,      /* a stage condition: only the staging changes */
   LI_PARAM_WINDOW,     /* outcome.window_days: only the counting changes */
+  LI_PARAM_POINTS,     /* a rule's, pattern's or fit rule's points: scores are linear in it */
 } LiParamKind;
 
 /* The number at @path, FALSE when the path names no number of @rules or

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "li-sweep.h"
 #include "li-confidence.h"
@@ -22,12 +23,59 @@ typedef struct
   const char            *param;
   const LiReplayOptions *options;
   const LiJourneys      *journeys;  /* re-staging, else NULL */
+  gboolean               linear;    /* journeys of li_journeys_new_linear */
+  double                 cap;       /* the rule's max_points when linear, else 0 */
   GCancellable          *cancellable;
   LiSweep               *sweep;
   guint                  next;      /* atomic: the next step to run */
   GMutex                 lock;
   GError                *error;     /* the first failure */
 } SweepJob;
+
+/* The rule of a points @param alone at 1 point, uncapped, with the decay
+ * in force for it; its cap in *@cap. */
+static LiRules *
+_li_sweep_unit_rules (const LiRules *rules,
+                      const char    *param,
+                      double        *cap)
+{
+  LiRules *unit = li_rules_new ();
+  guint i = 0;
+
+  *cap = 0;
+  g_free (unit->outcome_event);
+  unit->outcome_event = g_strdup (rules->outcome_event);
+  if (sscanf (param, "intent[%u]", &i) == 1 && i < rules->n_intent)
+    {
+      unit->n_intent = 1;
+      unit->intent = g_new0 (LiIntentRule, 1);
+      li_intent_rule_copy_to (unit->intent, &rules->intent[i]);
+      *cap = unit->intent->max_points;
+      unit->intent->points = 1;
+      unit->intent->max_points = 0;
+      unit->intent->has_decay = TRUE;
+      unit->intent->decay = *li_rules_intent_decay (rules, i);
+    }
+  else if (sscanf (param, "patterns[%u]", &i) == 1 && i < rules->n_patterns)
+    {
+      unit->n_patterns = 1;
+      unit->patterns = g_new0 (LiPattern, 1);
+      li_pattern_copy_to (unit->patterns, &rules->patterns[i]);
+      *cap = unit->patterns->max_points;
+      unit->patterns->points = 1;
+      unit->patterns->max_points = 0;
+      unit->patterns->has_decay = TRUE;
+      unit->patterns->decay = *li_rules_pattern_decay (rules, i);
+    }
+  else if (sscanf (param, "fit[%u]", &i) == 1 && i < rules->n_fit)
+    {
+      unit->n_fit = 1;
+      unit->fit = g_new0 (LiFitRule, 1);
+      li_fit_rule_copy_to (unit->fit, &rules->fit[i]);
+      unit->fit->points = 1;
+    }
+  return unit;
+}
 
 static gboolean
 _li_sweep_step (SweepJob *job,
@@ -39,7 +87,10 @@ _li_sweep_step (SweepJob *job,
 
   if (li_rules_param_set (rules, job->param, point->value, &error))
     {
-      if (job->journeys != NULL)
+      if (job->linear)
+        point->replay = li_journeys_restage_linear (job->journeys, rules, point->value, job->cap,
+                                                    job->options->bins);
+      else if (job->journeys != NULL)
         point->replay = li_journeys_restage (job->journeys, rules, job->options->bins);
       else
         {
@@ -95,7 +146,8 @@ li_sweep_run_values (const LiRules         *rules,
   g_autoptr(LiJourneys) journeys = NULL;
   g_autoptr(LiRules) check = li_rules_copy (rules);
   LiReplayOptions step_options = options ? *options : (LiReplayOptions) { 0 };
-  SweepJob job = { rules, store, leads, param, &step_options, NULL, cancellable, sweep, 0 };
+  SweepJob job = { .rules = rules, .store = store, .leads = leads, .param = param,
+                   .options = &step_options, .cancellable = cancellable, .sweep = sweep };
   g_autofree GThread **threads = NULL;
   guint n_workers;
   double ignored;
@@ -110,7 +162,26 @@ li_sweep_run_values (const LiRules         *rules,
   for (guint k = 0; k < n_values; k++)
     sweep->points[k].value = values[k];
 
-  if (li_rules_param_kind (param) != LI_PARAM_OTHER)
+  if (li_rules_param_kind (param) == LI_PARAM_POINTS)
+    {
+      /* Scores are the rest plus the rule's part, points × its unit sum
+       * (capped): score both once, sum per step. */
+      g_autoptr(LiRules) base = li_rules_copy (rules);
+      g_autoptr(LiRules) unit = _li_sweep_unit_rules (rules, param, &job.cap);
+      g_autoptr(LiPlan) base_plan = NULL;
+      g_autoptr(LiPlan) unit_plan = NULL;
+
+      li_rules_param_set (base, param, 0, NULL);
+      base_plan = li_plan_new (base, store, leads);
+      unit_plan = li_plan_new (unit, store, leads);
+      journeys = li_journeys_new_linear (base_plan, unit_plan, g_str_has_prefix (param, "fit["), options,
+                                         cancellable, error);
+      if (journeys == NULL)
+        return NULL;
+      job.journeys = journeys;
+      job.linear = TRUE;
+    }
+  else if (li_rules_param_kind (param) != LI_PARAM_OTHER)
     {
       /* Scores do not depend on the number: score once, re-stage per step. */
       g_autoptr(LiPlan) plan = li_plan_new (rules, store, leads);
