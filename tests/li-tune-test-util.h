@@ -24,7 +24,7 @@ static const TestEvent tune_history[] = {
   { "e", 0, "product_view", NULL },
 };
 
-static const char *tune_rules =
+static const char *const tune_rules G_GNUC_UNUSED =
   "{\"outcome\": {\"event\": \"purchase\", \"window_days\": 1},"
   "\"intent\": [{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1}],"
   "\"stages\": [{\"name\": \"hot\", \"min_score\": 10, \"follow_up_minutes\": 480},"
