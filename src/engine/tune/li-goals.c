@@ -110,7 +110,7 @@ li_goal_threshold (const LiRules         *rules,
   if ((base = li_replay_run (plan, options, NULL, NULL, cancellable, error)) == NULL)
     return NULL;
   values = _li_goal_candidates (base, &n_values);
-  sweep = li_sweep_run_values (rules, store, leads, param, values, n_values, options, cancellable, error);
+  sweep = li_sweep_run_metrics (rules, store, leads, param, values, n_values, options, cancellable, error);
   if (sweep == NULL)
     return NULL;
   /* Precision and capacity: the lowest threshold that meets the goal
@@ -130,7 +130,13 @@ li_goal_threshold (const LiRules         *rules,
       result->min_score = values[best];
       result->rules = li_rules_copy (rules);
       li_rules_param_set (result->rules, param, values[best], NULL);
-      result->replay = li_replay_result_ref (sweep->points[best].replay);
+      {
+        g_autoptr(LiPlan) best_plan = li_plan_new (result->rules, store, leads);
+
+        /* The scan kept only metrics: the threshold's own full replay. */
+        if ((result->replay = li_replay_run (best_plan, options, NULL, NULL, cancellable, error)) == NULL)
+          return NULL;
+      }
       result->leads_per_day = li_goal_leads_per_day (result->replay, stage, result->days);
     }
   return g_steal_pointer (&result);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "li-suggest.h"
+#include "li-journeys.h"
 #include "li-number.h"
 #include "li-rule-probe.h"
 #include "li-rules-param.h"
@@ -118,8 +119,24 @@ _li_suggest_coordinate (LiRules               *rules,
   return TRUE;
 }
 
+/* The stage's flagged count with its min_score at @t. */
+static guint
+_li_flagged_at (const LiJourneys *journeys,
+                LiRules          *rules,
+                guint             stage,
+                double            t)
+{
+  g_autoptr(LiReplayResult) r = NULL;
+
+  rules->stages[stage].min_score = t;
+  r = li_journeys_restage (journeys, rules, 1);
+  return r->stages[stage].flagged;
+}
+
 /* The stage's min_score (a whole number) whose flagged count on the
- * training period is closest to @want; ties the higher threshold. */
+ * training period is closest to @want; ties the higher threshold.  The
+ * count falls as the threshold rises (the hotter stages fixed), so a
+ * binary search over the journeys scored once finds it. */
 static gboolean
 _li_suggest_threshold (LiRules               *rules,
                        guint                  stage,
@@ -130,33 +147,40 @@ _li_suggest_threshold (LiRules               *rules,
                        GCancellable          *cancellable,
                        GError               **error)
 {
-  g_autofree char *path = g_strdup_printf ("stages[%u].min_score", stage);
-  g_autoptr(LiReplayResult) base = _li_replay (rules, store, leads, training, cancellable, error);
-  g_autoptr(LiSweep) sweep = NULL;
-  g_autofree double *values = NULL;
-  double lo, hi, step = 1;
-  guint n, best = 0;
+  g_autoptr(LiPlan) plan = li_plan_new (rules, store, leads);
+  g_autoptr(LiJourneys) journeys = li_journeys_new (plan, training, cancellable, error);
+  g_autoptr(LiReplayResult) base = NULL;
+  double lo, hi, saved = rules->stages[stage].min_score, best;
 
-  if (base == NULL)
+  if (journeys == NULL)
     return FALSE;
-  lo = floor (base->min_peak), hi = ceil (base->max_peak) + 1;
-  if ((hi - lo) + 1 > 401)
-    step = ceil ((hi - lo) / 400);
-  n = (guint) floor ((hi - lo) / step) + 1;
-  values = g_new (double, n);
-  for (guint k = 0; k < n; k++)
-    values[k] = lo + k * step;
-  sweep = li_sweep_run_values (rules, store, leads, path, values, n, training, cancellable, error);
-  if (sweep == NULL)
-    return FALSE;
-  for (guint k = 1; k < n; k++)
+  base = li_journeys_restage (journeys, rules, 1);
+  lo = floor (base->min_peak);
+  hi = ceil (base->max_peak) + 1;
+  if (base->leads == 0)
     {
-      guint f = sweep->points[k].replay->stages[stage].flagged;
-      guint fb = sweep->points[best].replay->stages[stage].flagged;
-      if (ABS ((gint64) f - (gint64) want) <= ABS ((gint64) fb - (gint64) want))
-        best = k;
+      rules->stages[stage].min_score = saved;
+      return TRUE;
     }
-  li_rules_param_set (rules, path, values[best], NULL);
+  /* The lowest t in [lo, hi] with flagged(t) ≤ want (hi flags nobody by
+   * this stage's score, so it is a candidate). */
+  while (lo < hi)
+    {
+      double mid = floor ((lo + hi) / 2);
+      if (_li_flagged_at (journeys, rules, stage, mid) <= want)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  best = lo;
+  {
+    gint64 at = _li_flagged_at (journeys, rules, stage, lo);
+    gint64 below = _li_flagged_at (journeys, rules, stage, lo - 1);
+
+    if (ABS (below - (gint64) want) < ABS (at - (gint64) want))
+      best = lo - 1;
+  }
+  rules->stages[stage].min_score = best;
   return TRUE;
 }
 

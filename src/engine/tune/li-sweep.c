@@ -24,6 +24,7 @@ typedef struct
   const LiReplayOptions *options;
   const LiJourneys      *journeys;  /* re-staging, else NULL */
   gboolean               linear;    /* journeys of li_journeys_new_linear */
+  gboolean               light;     /* drop the per-lead outcomes of each point */
   double                 cap;       /* the rule's max_points when linear, else 0 */
   GCancellable          *cancellable;
   LiSweep               *sweep;
@@ -98,6 +99,11 @@ _li_sweep_step (SweepJob *job,
           point->replay = li_replay_run (plan, job->options, NULL, NULL, job->cancellable, &error);
         }
     }
+  if (point->replay != NULL && job->light)
+    {
+      /* Hundreds of candidate thresholds: keep only the metrics. */
+      g_clear_pointer (&point->replay->per_lead, g_free);
+    }
   if (point->replay == NULL)
     {
       g_mutex_lock (&job->lock);
@@ -131,23 +137,25 @@ _li_sweep_workers (SweepJob *job)
   return CLAMP (g_get_num_processors (), 1, MAX (job->sweep->n_points, 1));
 }
 
-LiSweep *
-li_sweep_run_values (const LiRules         *rules,
-                     LiEventStore          *store,
-                     LiLeadTable           *leads,
-                     const char            *param,
-                     const double          *values,
-                     guint                  n_values,
-                     const LiReplayOptions *options,
-                     GCancellable          *cancellable,
-                     GError               **error)
+static LiSweep *
+_li_sweep_run (const LiRules         *rules,
+               LiEventStore          *store,
+               LiLeadTable           *leads,
+               const char            *param,
+               const double          *values,
+               guint                  n_values,
+               gboolean               light,
+               const LiReplayOptions *options,
+               GCancellable          *cancellable,
+               GError               **error)
 {
   g_autoptr(LiSweep) sweep = g_new0 (LiSweep, 1);
   g_autoptr(LiJourneys) journeys = NULL;
   g_autoptr(LiRules) check = li_rules_copy (rules);
   LiReplayOptions step_options = options ? *options : (LiReplayOptions) { 0 };
   SweepJob job = { .rules = rules, .store = store, .leads = leads, .param = param,
-                   .options = &step_options, .cancellable = cancellable, .sweep = sweep };
+                   .options = &step_options, .cancellable = cancellable, .sweep = sweep,
+                   .light = light };
   g_autofree GThread **threads = NULL;
   guint n_workers;
   double ignored;
@@ -208,6 +216,34 @@ li_sweep_run_values (const LiRules         *rules,
       return NULL;
     }
   return g_steal_pointer (&sweep);
+}
+
+LiSweep *
+li_sweep_run_values (const LiRules         *rules,
+                     LiEventStore          *store,
+                     LiLeadTable           *leads,
+                     const char            *param,
+                     const double          *values,
+                     guint                  n_values,
+                     const LiReplayOptions *options,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  return _li_sweep_run (rules, store, leads, param, values, n_values, FALSE, options, cancellable, error);
+}
+
+LiSweep *
+li_sweep_run_metrics (const LiRules         *rules,
+                      LiEventStore          *store,
+                      LiLeadTable           *leads,
+                      const char            *param,
+                      const double          *values,
+                      guint                  n_values,
+                      const LiReplayOptions *options,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  return _li_sweep_run (rules, store, leads, param, values, n_values, TRUE, options, cancellable, error);
 }
 
 LiSweep *

@@ -48,6 +48,17 @@ LiSweep  *li_sweep_run_values  (const LiRules         *rules,
                                 const LiReplayOptions *options,
                                 GCancellable          *cancellable,
                                 GError               **error);
+/* The same keeping only each point's metrics (per_lead NULL): for scans
+ * of hundreds of candidates on large imports. */
+LiSweep  *li_sweep_run_metrics (const LiRules         *rules,
+                                LiEventStore          *store,
+                                LiLeadTable           *leads,
+                                const char            *param,
+                                const double          *values,
+                                guint                  n_values,
+                                const LiReplayOptions *options,
+                                GCancellable          *cancellable,
+                                GError               **error);
 void      li_sweep_free        (LiSweep               *sweep);
 /* {"param", "current", "points": [{"value", "replay"}]} (docs/tuning.md). */
 JsonNode *li_sweep_to_json     (const LiSweep         *sweep);
