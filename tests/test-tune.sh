@@ -142,6 +142,11 @@ t_sweep_bad () {
   run 2 sweep --rules "$rules" --events "$sample" --param 'intent[1].points' --from 0 --to 1 --steps 0 &&
   run 2 sweep --rules "$rules" --events "$sample" --param 'intent[1].points' --from x --to 1
 }
+t_replay_confidence () {
+  run 0 replay --rules "$rules" --events "$sample" &&
+  has "$tmp/out" '^hot: precision 0.113 (95 % interval 0.090–0.140), recall 0.370 (0.305–0.440)$' &&
+  run 0 replay --json --rules "$rules" --events "$sample" && ! has "$tmp/out" 'interval' 2>/dev/null
+}
 t_drift_sample () { drift_equals "$rules" week "$sample"; }
 t_goals_sample () {
   run 0 goals --json --rules "$rules" --events "$sample" --stage hot --precision 0.12 -o "$tmp/g.json" &&
@@ -171,6 +176,7 @@ t_suggest_refuses () {
 check "sweep points equal replays (sample, every number)" t_sweep_sample
 check "sweep text" t_sweep_text
 check "sweep refuses bad paths and values" t_sweep_bad
+check "replay's table has Wilson intervals, its JSON does not" t_replay_confidence
 check "drift periods equal replay --from --to (sample)" t_drift_sample
 check "goals: thresholds, their replay, bad stages" t_goals_sample
 check "suggest keeps the structure and the holdout AUC (sample)" t_suggest_sample

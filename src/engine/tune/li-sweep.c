@@ -263,7 +263,6 @@ li_sweep_run (const LiRules         *rules,
   g_return_val_if_fail (steps > 0, NULL);
   for (guint k = 0; k < steps; k++)
     values[k] = steps == 1 ? from : from + (to - from) * k / (steps - 1);
-  /* Counts take whole values; each step a distinct one. */
   return li_sweep_run_values (rules, store, leads, param, values, steps, options, cancellable, error);
 }
 
