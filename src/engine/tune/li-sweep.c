@@ -160,6 +160,7 @@ _li_sweep_run (const LiRules         *rules,
   guint n_workers;
   double ignored;
 
+  g_return_val_if_fail (n_values > 0, NULL);
   if (!li_rules_param_get (rules, param, &ignored) && !li_rules_param_set (check, param, values[0], error))
     return NULL;
   sweep->param = g_strdup (param);
