@@ -31,6 +31,13 @@ li_cli_args_clear (LiCliArgs *a)
   g_free (a->stage);
   g_free (a->endpoint);
   g_free (a->if_match);
+  g_free (a->param);
+  g_free (a->steps);
+  g_free (a->precision);
+  g_free (a->recall);
+  g_free (a->capacity);
+  g_free (a->holdout_from);
+  g_free (a->period);
 }
 
 int

@@ -6,6 +6,7 @@
 
 #include "li-cli.h"
 #include "li-compare.h"
+#include "li-confidence.h"
 #include "li-explain.h"
 #include "li-problem.h"
 #include "li-rules-parse.h"
@@ -93,6 +94,13 @@ li_cli_replay (const LiCliArgs *a)
     }
   text = a->json ? li_cli_json_to_string (li_replay_result_to_json (result))
                  : li_replay_result_to_text (result);
+  if (!a->json)
+    {
+      /* The JSON keys are SPEC 7's; the table also says how sure it is. */
+      g_autofree char *confidence = li_confidence_to_text (result, rules);
+      g_autofree char *table = g_steal_pointer (&text);
+      text = g_strconcat (table, "\n", confidence, NULL);
+    }
   g_string_append (li_output_set_add (outputs, a->out), text);
   return li_cli_commit (outputs);
 }

@@ -50,6 +50,18 @@ static const Command commands[] = {
   { "token", "set|clear --endpoint URL",
     "Keep an endpoint's token in the keyring (set reads it from standard input) or remove it.",
     li_cli_token },
+  { "sweep", "--rules RULES --events FILE… --param PATH --from X --to Y --steps N",
+    "Replay the rules with one number (PATH, e.g. intent[2].points) set to each of N values from X "
+    "to Y: AUC and per stage flagged, precision, recall and lift.", li_cli_sweep },
+  { "goals", "--rules RULES --events FILE… --stage S --precision P|--recall R|--capacity N",
+    "The min_score of stage S that reaches a target precision, recall, or N new leads per day, "
+    "with its metrics (-o writes the rules with it).", li_cli_goals },
+  { "suggest", "--rules RULES --events FILE… [--holdout-from TIME] -o OUT",
+    "Point values and thresholds learned on the earlier events and judged on the later ones, "
+    "in the same rules; each change explained.", li_cli_suggest },
+  { "drift", "--rules RULES --events FILE… --period week|month",
+    "Per calendar period: the replay, each rule's firing rate and the stability (PSI) of peak "
+    "scores against the first period.", li_cli_drift },
 };
 
 static int
@@ -79,8 +91,8 @@ main (int   argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "Event format: csv, rees46, retailrocket, ga4, segment (default: detected)", "F" },
     { "map", 0, 0, G_OPTION_ARG_FILENAME, &a.map, "Read the events as CSV through this column mapping (docs/import-mapping.md)", "FILE.json" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &a.as_of, "score, explain, export-sql, export-leads: as of this time (default: the last event)", "TIME" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, "replay, compare: only events at or after TIME", "TIME" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, "replay, compare: only events at or before TIME", "TIME" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, "replay, compare, drift: only events at or after TIME (sweep: the first value)", "TIME" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, "replay, compare, drift: only events at or before TIME (sweep: the last value)", "TIME" },
     { "bins", 0, 0, G_OPTION_ARG_INT, &a.bins, "replay, compare: histogram bins (default 40)", "N" },
     { "leads-out", 0, 0, G_OPTION_ARG_FILENAME, &a.leads_out, "replay: write lead_id,peak_score,peak_stage,converted", "FILE.csv" },
     { "lead", 0, 0, G_OPTION_ARG_STRING, &a.lead, "explain: the lead to explain", "ID" },
@@ -90,6 +102,13 @@ main (int   argc,
     { "endpoint", 0, 0, G_OPTION_ARG_STRING, &a.endpoint, "fetch-rules, publish, token: the rules endpoint", "URL" },
     { "if-match", 0, 0, G_OPTION_ARG_STRING, &a.if_match, "publish: the ETag production must still have (default: the last seen)", "ETAG" },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &a.stage, "export-leads: the coldest stage to export (default: all but the catch-all)", "S" },
+    { "param", 0, 0, G_OPTION_ARG_STRING, &a.param, "sweep: the JSON path of the number", "PATH" },
+    { "steps", 0, 0, G_OPTION_ARG_STRING, &a.steps, "sweep: values from --from to --to (default 11)", "N" },
+    { "precision", 0, 0, G_OPTION_ARG_STRING, &a.precision, "goals: the target precision", "P" },
+    { "recall", 0, 0, G_OPTION_ARG_STRING, &a.recall, "goals: the target recall", "R" },
+    { "capacity", 0, 0, G_OPTION_ARG_STRING, &a.capacity, "goals: leads per day the team follows up", "N" },
+    { "holdout-from", 0, 0, G_OPTION_ARG_STRING, &a.holdout_from, "suggest: judge on events from TIME (default: the last 30 %)", "TIME" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &a.period, "drift: week or month", "P" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
     { "max-events", 0, 0, G_OPTION_ARG_INT64, &a.max_events, "Refuse imports of more events (default: physical memory / 64 bytes)", "N" },

@@ -37,6 +37,13 @@ typedef struct
   char    *stage;
   char    *endpoint;
   char    *if_match;
+  char    *param;         /* sweep */
+  char    *steps;
+  char    *precision;     /* goals */
+  char    *recall;
+  char    *capacity;
+  char    *holdout_from;  /* suggest */
+  char    *period;        /* drift */
   int      bins;
   gboolean json;
   gboolean skip_bad_rows;
@@ -60,7 +67,7 @@ gboolean li_cli_load_scoring (const LiCliArgs *a, LiRules **rules, LiDataset **d
 gboolean li_cli_replay_options (const LiCliArgs *a, LiReplayOptions *options, int *status);
 void li_cli_args_clear (LiCliArgs *a);
 
-/* The commands (li-cli-scoring.c, li-cli-export.c). */
+/* The commands (li-cli-scoring.c, li-cli-export.c, li-cli-tune.c). */
 int li_cli_validate (const LiCliArgs *a);
 int li_cli_score (const LiCliArgs *a);
 int li_cli_replay (const LiCliArgs *a);
@@ -73,5 +80,10 @@ int li_cli_export_leads (const LiCliArgs *a);
 int li_cli_fetch_rules (const LiCliArgs *a);
 int li_cli_publish (const LiCliArgs *a);
 int li_cli_token (const LiCliArgs *a);
+/* li-cli-tune.c */
+int li_cli_sweep (const LiCliArgs *a);
+int li_cli_goals (const LiCliArgs *a);
+int li_cli_suggest (const LiCliArgs *a);
+int li_cli_drift (const LiCliArgs *a);
 
 G_END_DECLS
