@@ -46,6 +46,7 @@ typedef struct
   char    *stage;
   int      bins;
   gboolean json;
+  gboolean diagnostics;
   gboolean skip_bad_rows;
   gint64   max_events;
   gboolean progress;
@@ -315,6 +316,29 @@ _li_replay_options (const Args      *a,
          (!a->to || _li_parse_time_arg ("--to", a->to, &options->to_ms, status));
 }
 
+/* SPEC 7's output; --diagnostics adds the rules' diagnostics (a `rules`
+ * key after SPEC's keys, or a table after the stages). */
+static char *
+_li_replay_text (const Args           *a,
+                 const LiReplayResult *result)
+{
+  if (a->json)
+    {
+      JsonNode *root = li_replay_result_to_json (result);
+      if (result->diagnostics != NULL)
+        json_object_set_member (json_node_get_object (root), "rules",
+                                li_rule_diagnostics_to_json (result->diagnostics));
+      return _li_json_to_string (root);
+    }
+  if (result->diagnostics != NULL)
+    {
+      g_autofree char *table = li_replay_result_to_text (result);
+      g_autofree char *rules = li_rule_diagnostics_to_text (result->diagnostics);
+      return g_strconcat (table, "\n", rules, NULL);
+    }
+  return li_replay_result_to_text (result);
+}
+
 static int
 _li_cmd_replay (const Args *a)
 {
@@ -332,6 +356,7 @@ _li_cmd_replay (const Args *a)
     return _li_usage ("replay needs --rules RULES and --events FILE");
   if (!_li_replay_options (a, &options, &status))
     return status;
+  options.rule_diagnostics = a->diagnostics;
   if ((rules = _li_load_rules (a->rules[0], &status)) == NULL)
     return status;
   if ((dataset = _li_load_dataset (a, &status)) == NULL)
@@ -348,8 +373,7 @@ _li_cmd_replay (const Args *a)
       g_autofree char *csv = li_replay_result_leads_csv (result, plan);
       g_string_append (li_output_set_add (outputs, a->leads_out), csv);
     }
-  text = a->json ? _li_json_to_string (li_replay_result_to_json (result))
-                 : li_replay_result_to_text (result);
+  text = _li_replay_text (a, result);
   g_string_append (li_output_set_add (outputs, a->out), text);
   return _li_commit (outputs);
 }
@@ -591,6 +615,7 @@ main (int   argc,
     { "leads-table", 0, 0, G_OPTION_ARG_STRING, &a.leads_table, "export-sql: the leads table (default: leads)", "NAME" },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &a.stage, "export-leads: the coldest stage to export (default: all but the catch-all)", "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
+    { "diagnostics", 0, 0, G_OPTION_ARG_NONE, &a.diagnostics, "replay: also how often each intent rule and pattern fired and its share of the flagged leads' points", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },
     { "max-events", 0, 0, G_OPTION_ARG_INT64, &a.max_events, "Refuse imports of more events (default: physical memory / 64 bytes)", "N" },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress, "Show import progress on stderr", NULL },
