@@ -50,6 +50,8 @@ const char     *li_replay_view_get_summary_text (LiReplayView    *self,
  * headers: a LiHistogram and a LiStageTable. */
 GtkWidget      *li_replay_view_get_histogram   (LiReplayView    *self);
 GtkWidget      *li_replay_view_get_stage_table (LiReplayView    *self);
+/* The LiRuleDiagnosticsList under the stage table. */
+GtkWidget      *li_replay_view_get_rule_list   (LiReplayView    *self);
 
 /* Summary formatting as plain functions (no widget needed). */
 char           *li_replay_view_format_summary  (const LiReplayResult *result,

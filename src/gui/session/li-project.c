@@ -454,7 +454,7 @@ _li_project_start_replay (LiProject *self)
   job->edit_time = self->edit_time != 0 ? self->edit_time : job->start_time;
   self->edit_time = 0;
   /* The leads explorer reads the per-lead facts of the draft's replay. */
-  li_replay_run_async (self->rules, self->dataset, &(LiReplayOptions) { .keep_lead_facts = TRUE },
+  li_replay_run_async (self->rules, self->dataset, &(LiReplayOptions) { .keep_lead_facts = TRUE, .rule_diagnostics = TRUE },
                        self->replay_cancellable, _li_project_replay_done_cb, job);
   _li_project_update_state (self);
 }
