@@ -8,6 +8,7 @@
  * leads page with a lead in the inspector (docs/screenshot-leads.png). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "li-application.h"
@@ -252,6 +253,17 @@ test_inspector_shows_lead (void)
   li_leads_view_set_search (view, NULL);
 }
 
+/* Alt+3 shows the Leads page, as Alt+1 and Alt+2 show the others. */
+static void
+test_alt_3 (void)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "win.show-page('leads')");
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Alt>3");
+}
+
 static void
 _screenshot_done_cb (GObject      *object,
                      GAsyncResult *result,
@@ -270,9 +282,13 @@ _save_screenshot (const char *path)
   LiLeadsView *view = _leads_view ();
   GtkWidget *paned = gtk_widget_get_ancestor (GTK_WIDGET (_view_stack ()), GTK_TYPE_PANED);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *size = g_getenv ("LI_LEADS_SCREENSHOT_SIZE");
+  int width = 1280, height = 800;
   gboolean done = FALSE;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  if (size != NULL)
+    g_assert_cmpint (sscanf (size, "%dx%d", &width, &height), ==, 2);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   _show_leads ();
   /* Give the page room next to the editor. */
   if (paned != NULL)
@@ -328,6 +344,7 @@ main (int   argc,
       g_test_add_func ("/gui/leads/search", test_search);
       g_test_add_func ("/gui/leads/stage-table-opens-false-positives", test_stage_table_opens_false_positives);
       g_test_add_func ("/gui/leads/inspector-shows-lead", test_inspector_shows_lead);
+      g_test_add_func ("/gui/leads/alt-3", test_alt_3);
       status = g_test_run ();
     }
 
