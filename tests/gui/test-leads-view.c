@@ -14,6 +14,7 @@
 #include "li-application.h"
 #include "li-leads-view.h"
 #include "li-replay-view.h"
+#include "li-score-chart.h"
 #include "li-stage-table.h"
 #include "li-window.h"
 
@@ -241,6 +242,14 @@ test_inspector_shows_lead (void)
   g_assert_cmpuint (li_lead_inspector_get_n_rules (inspector), ==,
                     li_window_get_rules (window)->n_intent + li_window_get_rules (window)->n_patterns);
   g_assert_cmpuint (li_lead_inspector_get_n_events (inspector), >, 0);
+  /* The score curve: at least a point per journey event, described. */
+  {
+    LiScoreChart *chart = LI_SCORE_CHART (li_lead_inspector_get_score_chart (inspector));
+
+    g_assert_cmpuint (li_score_chart_get_n_points (chart), >=, li_lead_inspector_get_n_events (inspector));
+    g_assert_true (g_str_has_prefix (li_score_chart_get_description (chart), "Score over time: "));
+    g_assert_nonnull (strstr (li_score_chart_get_description (chart), "purchased at"));
+  }
 
   /* A new sort order keeps the lead in the inspector. */
   gtk_column_view_sort_by_column (li_leads_view_get_column_view (view),

@@ -30,5 +30,7 @@ const char *li_lead_inspector_get_summary  (LiLeadInspector *self);
 guint       li_lead_inspector_get_n_rules  (LiLeadInspector *self);
 guint       li_lead_inspector_get_n_fit    (LiLeadInspector *self);
 guint       li_lead_inspector_get_n_events (LiLeadInspector *self);
+/* The LiScoreChart of the lead's score over time. */
+GtkWidget  *li_lead_inspector_get_score_chart (LiLeadInspector *self);
 
 G_END_DECLS
