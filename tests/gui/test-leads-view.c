@@ -250,6 +250,8 @@ test_inspector_shows_lead (void)
     g_assert_true (g_str_has_prefix (li_score_chart_get_description (chart), "Score over time: "));
     g_assert_nonnull (strstr (li_score_chart_get_description (chart), "purchased at"));
   }
+  /* A converted hot lead: some edit would move it to another stage. */
+  g_assert_nonnull (strstr (li_lead_inspector_get_what_if (inspector), "would move this lead to"));
 
   /* A new sort order keeps the lead in the inspector. */
   gtk_column_view_sort_by_column (li_leads_view_get_column_view (view),
@@ -271,6 +273,19 @@ test_alt_3 (void)
 
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Alt>3");
+}
+
+static GtkWidget *
+_find_paned (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_PANED (child) ? child : _find_paned (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -304,8 +319,11 @@ _save_screenshot (const char *path)
     gtk_paned_set_position (GTK_PANED (paned), 520);
   gtk_column_view_sort_by_column (li_leads_view_get_column_view (view),
                                   li_leads_view_get_column (view, LI_LEAD_COLUMN_PEAK_SCORE), GTK_SORT_DESCENDING);
-  li_leads_view_show_filter (view, LI_LEAD_FILTER_CONVERTED, 0);
+  /* The warm leads, the hottest first: one edit from hot. */
+  li_leads_view_show_filter (view, LI_LEAD_FILTER_PEAK_STAGE, 1);
   li_leads_view_select (view, 0);
+  /* A few rows of the list, the rest for the inspector's curve and edits. */
+  gtk_paned_set_position (GTK_PANED (_find_paned (GTK_WIDGET (view))), 150);
   li_window_save_screenshot_async (window, file, NULL, _screenshot_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);

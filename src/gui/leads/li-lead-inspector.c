@@ -18,6 +18,10 @@
 #include "li-plan.h"
 #include "li-score-chart.h"
 #include "li-score-curve.h"
+#include "li-what-if.h"
+
+/* Rule edits listed at most under "What Would Change Its Stage". */
+#define LI_INSPECTOR_MAX_WHAT_IFS 3
 
 /* Samples of the score between two events on the curve. */
 #define LI_INSPECTOR_CURVE_SAMPLES 24
@@ -286,6 +290,26 @@ _li_lead_inspector_curve (LiLeadInspector *self,
   li_score_chart_set_curve (self->score_chart, curve, li_plan_get_rules (plan));
 }
 
+/* The few smallest edits that would move the lead to another stage. */
+static void
+_li_lead_inspector_what_if (LiLeadInspector     *self,
+                            const LiExplanation *explanation,
+                            const LiRules       *rules)
+{
+  g_autoptr(GArray) found = li_what_if_find (explanation, rules);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint k = 0; k < MIN (found->len, LI_INSPECTOR_MAX_WHAT_IFS); k++)
+    {
+      g_autofree char *line = li_what_if_describe (&g_array_index (found, LiWhatIf, k), rules);
+
+      g_string_append_printf (text, "%s• %s", k > 0 ? "\n" : "", line);
+    }
+  gtk_label_set_text (self->what_if_label, text->str);
+  gtk_widget_set_visible (self->what_if_heading, found->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->what_if_label), found->len > 0);
+}
+
 static void
 li_lead_inspector_dispose (GObject *object)
 {
@@ -365,6 +389,7 @@ li_lead_inspector_show_lead (LiLeadInspector *self,
   self->lead_id = g_strdup (lead_id);
   _li_lead_inspector_fill (self, explanation);
   _li_lead_inspector_curve (self, plan, lead_id, as_of_ms);
+  _li_lead_inspector_what_if (self, explanation, li_plan_get_rules (plan));
   gtk_stack_set_visible_child_name (self->stack, "lead");
   return TRUE;
 }
@@ -423,4 +448,11 @@ li_lead_inspector_get_score_chart (LiLeadInspector *self)
 {
   g_return_val_if_fail (LI_IS_LEAD_INSPECTOR (self), NULL);
   return GTK_WIDGET (self->score_chart);
+}
+
+const char *
+li_lead_inspector_get_what_if (LiLeadInspector *self)
+{
+  g_return_val_if_fail (LI_IS_LEAD_INSPECTOR (self), NULL);
+  return gtk_label_get_text (self->what_if_label);
 }
