@@ -306,13 +306,8 @@ _save_screenshot (const char *path)
   LiLeadsView *view = _leads_view ();
   GtkWidget *paned = gtk_widget_get_ancestor (GTK_WIDGET (_view_stack ()), GTK_TYPE_PANED);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  const char *size = g_getenv ("LI_LEADS_SCREENSHOT_SIZE");
-  int width = 1280, height = 800;
   gboolean done = FALSE;
 
-  if (size != NULL)
-    g_assert_cmpint (sscanf (size, "%dx%d", &width, &height), ==, 2);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   _show_leads ();
   /* Give the page room next to the editor. */
   if (paned != NULL)
@@ -356,6 +351,16 @@ main (int   argc,
   events = g_file_new_for_path (events_path);
   g_assert_true (li_window_open_rules (window, rules));
   li_window_import (window, &events, 1, NULL);
+  if (g_getenv ("LI_LEADS_SCREENSHOT") != NULL)
+    {
+      /* The size of the screenshot; a shown window keeps its size. */
+      const char *size = g_getenv ("LI_LEADS_SCREENSHOT_SIZE");
+      int width = 1280, height = 800;
+
+      if (size != NULL)
+        g_assert_cmpint (sscanf (size, "%dx%d", &width, &height), ==, 2);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+    }
   gtk_window_present (GTK_WINDOW (window));
   _wait_idle ();
 

@@ -200,7 +200,7 @@ _li_score_chart_bands (LiScoreChart          *self,
           gtk_snapshot_append_color (snapshot, &tint,
                                      &GRAPHENE_RECT_INIT (plot->origin.x, y0, plot->size.width, y1 - y0));
           /* A band too thin for its name leaves it to the thresholds. */
-          if (y1 - y0 >= 13)
+          if (y1 - y0 >= 11)
             _li_score_chart_label (self, snapshot, st->name, plot->origin.x + plot->size.width + 6,
                                    (y0 + y1) / 2 - 7, FALSE, &name_color);
         }
