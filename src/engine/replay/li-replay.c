@@ -212,9 +212,9 @@ _li_replay_chunk_clear (ReplayChunk *c,
   g_free (c->hours);
 }
 
-static guint
-_li_replay_threads (const LiEventStore    *store,
-                    const LiReplayOptions *options)
+guint
+li_replay_n_threads (const LiEventStore    *store,
+                     const LiReplayOptions *options)
 {
   if (options && options->threads > 0)
     return MIN (options->threads, 64);
@@ -234,7 +234,7 @@ li_replay_run (const LiPlan          *plan,
 {
   const LiEventStore *store = li_plan_get_store (plan);
   guint n_stages = li_plan_n_stages (plan);
-  guint n_chunks = _li_replay_threads (store, options);
+  guint n_chunks = li_replay_n_threads (store, options);
   g_autofree ReplayChunk *chunks = g_new0 (ReplayChunk, n_chunks);
   g_autofree GThread **threads = g_new0 (GThread *, n_chunks);
   g_autoptr(LiReplayResult) result = g_new0 (LiReplayResult, 1);

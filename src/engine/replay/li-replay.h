@@ -102,6 +102,10 @@ void            li_replay_lead_range (const LiEventStore    *store,
                                       guint32                lead,
                                       guint32               *begin,
                                       guint32               *end);
+/* The threads a replay of @store uses (options->threads, else one per core
+ * on large imports). */
+guint           li_replay_n_threads  (const LiEventStore    *store,
+                                      const LiReplayOptions *options);
 LiReplayResult *li_replay_result_ref   (LiReplayResult *result);
 void            li_replay_result_unref (LiReplayResult *result);
 GType           li_replay_result_get_type (void) G_GNUC_CONST;

@@ -2,7 +2,8 @@
 /* li-rule-diagnostics.c: per intent rule and pattern, in which journeys of
  * a replay it added points and how much of the flagged leads' scores it
  * made.  A second pass over the replay's leads with an explained plan, so
- * the replay itself stays as fast as before when nobody asks. */
+ * the replay itself stays as fast as before when nobody asks; on the
+ * replay's threads. */
 
 #include "config.h"
 
@@ -12,8 +13,6 @@
 #include "li-rule-diagnostics.h"
 #include "li-journey-explain.h"
 #include "li-replay.h"
-
-#define _LI_CANCEL_EVERY 4096
 
 void
 li_rule_diagnostics_free (LiRuleDiagnostics *d)
@@ -48,34 +47,116 @@ _li_rule_diagnostics_new (const LiRules *rules)
   return d;
 }
 
-/* Adds one journey's firings and flag-moment parts. */
-static void
-_li_rule_diagnostics_add (LiRuleDiagnostics    *d,
-                          LiJourneyExplainer   *x,
-                          const LiJourneyParts *parts)
-{
-  const gboolean *fired = li_journey_explainer_fired (x);
-  const double *at_flag = li_journey_explainer_at_flag (x);
+/* The diagnostics are summed per block of leads, and the blocks' sums in
+ * block order, so that the numbers do not depend on the threads. */
+#define _LI_BLOCK 4096
 
-  if (parts->converted)
-    d->converters++;
-  else
-    d->others++;
-  for (guint k = 0; k < d->n_rules; k++)
-    if (fired[k])
-      {
-        if (parts->converted)
-          d->rules[k].converters_fired++;
-        else
-          d->rules[k].others_fired++;
-      }
-  if (!parts->flagged)
+typedef struct
+{
+  const LiPlan          *plan;     /* explained */
+  const LiReplayResult  *result;
+  const LiReplayOptions *options;
+  GCancellable          *cancellable;
+  guint                  n_slots, flag_stage, n_blocks;
+  gboolean               can_flag; /* a stage besides the catch-all */
+  gint                   next_block;
+  /* per block: n_slots flagged points, then the total and the fit part */
+  double                *sums;
+  /* per thread, summed after: converters, others, flagged, then per slot
+   * the converters' and the others' journeys it fired in */
+  guint                **counts;
+  gboolean               cancelled;
+} DiagnosticsPass;
+
+typedef struct
+{
+  DiagnosticsPass *pass;
+  guint            thread;
+} DiagnosticsWorker;
+
+static void
+_li_diagnostics_lead (DiagnosticsPass    *pass,
+                      LiJourneyExplainer *x,
+                      guint               k,
+                      double             *sums,
+                      guint              *counts)
+{
+  const LiEventStore *store = li_plan_get_store (pass->plan);
+  guint32 lead = pass->result->per_lead[k].lead, begin, end;
+  const gboolean *fired;
+  const double *at_flag;
+  LiJourneyParts parts;
+  guint base;
+
+  li_replay_lead_range (store, pass->options, lead, &begin, &end);
+  li_journey_explainer_run (x, lead, begin, end, pass->flag_stage, &parts);
+  fired = li_journey_explainer_fired (x);
+  at_flag = li_journey_explainer_at_flag (x);
+  counts[parts.converted ? 0 : 1]++;
+  base = parts.converted ? 3 : 3 + pass->n_slots;
+  for (guint r = 0; r < pass->n_slots; r++)
+    counts[base + r] += fired[r] != FALSE;
+  if (!parts.flagged || !pass->can_flag)
     return;
-  d->flagged++;
-  d->flagged_total += parts->at_flag.score;
-  d->fit_points += parts->at_flag.fit;
-  for (guint k = 0; k < d->n_rules; k++)
-    d->rules[k].flagged_points += at_flag[k];
+  counts[2]++;
+  for (guint r = 0; r < pass->n_slots; r++)
+    sums[r] += at_flag[r];
+  sums[pass->n_slots] += parts.at_flag.score;
+  sums[pass->n_slots + 1] += parts.at_flag.fit;
+}
+
+static gpointer
+_li_diagnostics_worker (gpointer data)
+{
+  DiagnosticsWorker *w = data;
+  DiagnosticsPass *pass = w->pass;
+  g_autoptr(LiJourneyExplainer) x = li_journey_explainer_new (pass->plan);
+  guint *counts = pass->counts[w->thread];
+  gint b;
+
+  while ((b = g_atomic_int_add (&pass->next_block, 1)) < (gint) pass->n_blocks)
+    {
+      guint first = (guint) b * _LI_BLOCK, last = MIN (first + _LI_BLOCK, pass->result->leads);
+      double *sums = pass->sums + (gsize) b * (pass->n_slots + 2);
+
+      if (g_cancellable_is_cancelled (pass->cancellable))
+        {
+          pass->cancelled = TRUE;
+          break;
+        }
+      for (guint k = first; k < last; k++)
+        _li_diagnostics_lead (pass, x, k, sums, counts);
+    }
+  return NULL;
+}
+
+static void
+_li_diagnostics_merge (LiRuleDiagnostics     *d,
+                       const DiagnosticsPass *pass,
+                       guint                  n_threads)
+{
+  for (guint t = 0; t < n_threads; t++)
+    {
+      const guint *c = pass->counts[t];
+
+      d->converters += c[0];
+      d->others += c[1];
+      d->flagged += c[2];
+      for (guint r = 0; r < d->n_rules; r++)
+        {
+          d->rules[r].converters_fired += c[3 + r];
+          d->rules[r].others_fired += c[3 + d->n_rules + r];
+        }
+    }
+  for (guint b = 0; b < pass->n_blocks; b++)
+    {
+      const double *sums = pass->sums + (gsize) b * (d->n_rules + 2);
+
+      for (guint r = 0; r < d->n_rules; r++)
+        d->rules[r].flagged_points += sums[r];
+      d->flagged_total += sums[d->n_rules];
+      d->fit_points += sums[d->n_rules + 1];
+    }
 }
 
 static double
@@ -94,28 +175,47 @@ li_rule_diagnostics_compute (const LiPlan          *plan,
 {
   const LiRules *rules = li_plan_get_rules (plan);
   LiEventStore *store = li_plan_get_store (plan);
+  guint n_stages = li_plan_n_stages (plan);
+  guint n_threads = li_replay_n_threads (store, options);
   g_autoptr(LiPlan) own = NULL;
-  g_autoptr(LiJourneyExplainer) x = NULL;
   g_autoptr(LiRuleDiagnostics) d = _li_rule_diagnostics_new (rules);
-  /* Flagged: any stage but the catch-all (the last). */
-  guint flag_stage = li_plan_n_stages (plan) >= 2 ? li_plan_n_stages (plan) - 2 : 0;
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  g_autofree DiagnosticsWorker *workers = g_new0 (DiagnosticsWorker, n_threads);
+  DiagnosticsPass pass = { 0 };
 
   if (!li_plan_is_explained (plan))
     plan = own = li_plan_new_explained (rules, store, li_plan_get_leads (plan));
-  x = li_journey_explainer_new (plan);
-  for (guint k = 0; k < result->leads; k++)
+  pass.plan = plan;
+  pass.result = result;
+  pass.options = options;
+  pass.cancellable = cancellable;
+  pass.n_slots = d->n_rules;
+  /* Flagged: any stage but the catch-all (the last). */
+  pass.can_flag = n_stages >= 2;
+  pass.flag_stage = n_stages >= 2 ? n_stages - 2 : 0;
+  pass.n_blocks = (result->leads + _LI_BLOCK - 1) / _LI_BLOCK;
+  pass.sums = g_new0 (double, (gsize) MAX (pass.n_blocks, 1) * (d->n_rules + 2));
+  pass.counts = g_new (guint *, n_threads);
+  for (guint t = 0; t < n_threads; t++)
     {
-      guint32 lead = result->per_lead[k].lead, begin, end;
-      LiJourneyParts parts;
-
-      if (k % _LI_CANCEL_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      li_replay_lead_range (store, options, lead, &begin, &end);
-      li_journey_explainer_run (x, lead, begin, end, flag_stage, &parts);
-      if (li_plan_n_stages (plan) < 2)
-        parts.flagged = FALSE;  /* only the catch-all: nothing is flagged */
-      _li_rule_diagnostics_add (d, x, &parts);
+      pass.counts[t] = g_new0 (guint, 3 + 2 * d->n_rules);
+      workers[t] = (DiagnosticsWorker) { &pass, t };
     }
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("li-diagnostics", _li_diagnostics_worker, &workers[t]);
+  _li_diagnostics_worker (&workers[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  if (!pass.cancelled)
+    _li_diagnostics_merge (d, &pass, n_threads);
+  for (guint t = 0; t < n_threads; t++)
+    g_free (pass.counts[t]);
+  g_free (pass.counts);
+  g_free (pass.sums);
+  if (pass.cancelled)
+    return (g_cancellable_set_error_if_cancelled (cancellable, error), NULL);
+
   for (guint r = 0; r < d->n_rules; r++)
     d->rules[r].share = _li_share (d->rules[r].flagged_points, d->flagged_total);
   d->fit_share = _li_share (d->fit_points, d->flagged_total);
