@@ -295,11 +295,23 @@ li_replay_view_set_result (LiReplayView   *self,
   li_histogram_set_bins (self->histogram, result->bins, result->bins != NULL ? result->n_bins : 0,
                          result->min_peak, result->max_peak);
   li_stage_table_set_stages (self->stage_table, result->stages, result->n_stages, rules);
-  /* Only replays that were asked for diagnostics have them. */
-  li_rule_diagnostics_list_set (self->rule_list, result->diagnostics);
-  gtk_widget_set_visible (self->rules_box, result->diagnostics != NULL && result->diagnostics->n_rules > 0);
+  /* The window's replays get theirs a step later (set_rule_diagnostics);
+   * until then the older rules' list stays, as the old numbers do while a
+   * replay runs. */
+  if (result->diagnostics != NULL)
+    li_replay_view_set_rule_diagnostics (self, result->diagnostics);
 
   gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+void
+li_replay_view_set_rule_diagnostics (LiReplayView            *self,
+                                     const LiRuleDiagnostics *diagnostics)
+{
+  g_return_if_fail (LI_IS_REPLAY_VIEW (self));
+
+  li_rule_diagnostics_list_set (self->rule_list, diagnostics);
+  gtk_widget_set_visible (self->rules_box, diagnostics != NULL && diagnostics->n_rules > 0);
 }
 
 void

@@ -20,6 +20,11 @@ GtkWidget *li_replay_view_new        (void);
 void       li_replay_view_set_result (LiReplayView   *self,
                                       LiReplayResult *result,
                                       const LiRules  *rules);
+/* The rule diagnostics under the stage table (copied); NULL hides them.
+ * A result that carries its own (LiReplayResult.diagnostics) shows them
+ * at once; one without keeps the list shown until this is called. */
+void       li_replay_view_set_rule_diagnostics (LiReplayView            *self,
+                                                const LiRuleDiagnostics *diagnostics);
 /* Shows a spinner/progress while a replay runs; old numbers stay visible. */
 void       li_replay_view_set_busy   (LiReplayView   *self,
                                       gboolean        busy);
