@@ -224,6 +224,25 @@ test_stage_table_opens_false_positives (void)
                     result->stages[activated[0]].false_positives);
 }
 
+/* The inspector's rows that take the keyboard focus, each with a name. */
+static guint
+_count_focusable_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "inspector-cell"))
+        {
+          g_assert_true (gtk_widget_get_focusable (child));
+          n++;
+        }
+      n += _count_focusable_rows (child);
+    }
+  return n;
+}
+
 static void
 test_inspector_shows_lead (void)
 {
@@ -250,6 +269,11 @@ test_inspector_shows_lead (void)
     g_assert_true (g_str_has_prefix (li_score_chart_get_description (chart), "Score over time: "));
     g_assert_nonnull (strstr (li_score_chart_get_description (chart), "purchased at"));
   }
+  /* Every row of the three tables is reachable by keyboard. */
+  g_assert_cmpuint (_count_focusable_rows (GTK_WIDGET (inspector)), ==,
+                    li_lead_inspector_get_n_rules (inspector) + li_lead_inspector_get_n_fit (inspector) +
+                    li_lead_inspector_get_n_events (inspector));
+  g_assert_true (gtk_widget_get_focusable (li_lead_inspector_get_score_chart (inspector)));
   /* A converted hot lead: some edit would move it to another stage. */
   g_assert_nonnull (strstr (li_lead_inspector_get_what_if (inspector), "would move this lead to"));
 
