@@ -272,5 +272,18 @@ t_export_leads_sample () {
 check "export-leads: stages, deadlines, what to personalise with" t_export_leads
 check "export-leads: unknown stage, usage, bad input" t_export_leads_errors
 check "export-leads agrees with score on the sample" t_export_leads_sample
+t_replay_diagnostics () {
+  # SPEC's keys unchanged, a rules array only when asked; the table too.
+  run 0 replay --json --rules "$rules" --events "$sample" && cp "$tmp/out" "$tmp/plain.json" &&
+  ! grep -q '"rules"' "$tmp/plain.json" &&
+  run 0 replay --json --diagnostics --rules "$rules" --events "$sample" &&
+  has "$tmp/out" '"rules": \[' && has "$tmp/out" '"converters_fired"' && has "$tmp/out" '"flagged_share"' &&
+  sed '/"rules": \[/,$d' "$tmp/out" >"$tmp/head.json" && sed '$d' "$tmp/plain.json" >"$tmp/plain-head.json" &&
+  sed '$ s/},$/}/' "$tmp/head.json" | cmp - "$tmp/plain-head.json" &&
+  run 0 replay --diagnostics --rules "$rules" --events "$sample" &&
+  has "$tmp/out" 'Non-converters' && has "$tmp/out" 'intent\[0\]'
+}
+
+check "replay --diagnostics: the rules' diagnostics, SPEC keys unchanged" t_replay_diagnostics
 echo "1..$n"
 [ "$fails" -eq 0 ]

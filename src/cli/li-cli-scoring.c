@@ -8,6 +8,7 @@
 #include "li-compare.h"
 #include "li-confidence.h"
 #include "li-explain.h"
+#include "li-rule-diagnostics.h"
 #include "li-problem.h"
 #include "li-rules-parse.h"
 #include "li-score.h"
@@ -59,6 +60,33 @@ li_cli_score (const LiCliArgs *a)
 }
 
 
+/* SPEC 7's JSON, with the rules' diagnostics as a `rules` key after
+ * SPEC's keys when --diagnostics asks; or the table, with how sure its
+ * numbers are and then the diagnostics. */
+static char *
+_li_replay_text (const LiCliArgs      *a,
+                 const LiReplayResult *result,
+                 const LiRules        *rules)
+{
+  g_autofree char *table = NULL;
+  g_autofree char *confidence = NULL;
+  g_autofree char *diagnostics = NULL;
+
+  if (a->json)
+    {
+      JsonNode *root = li_replay_result_to_json (result);
+      if (result->diagnostics != NULL)
+        json_object_set_member (json_node_get_object (root), "rules",
+                                li_rule_diagnostics_to_json (result->diagnostics));
+      return li_cli_json_to_string (root);
+    }
+  table = li_replay_result_to_text (result);
+  confidence = li_confidence_to_text (result, rules);
+  if (result->diagnostics != NULL)
+    diagnostics = li_rule_diagnostics_to_text (result->diagnostics);
+  return g_strconcat (table, "\n", confidence, diagnostics ? "\n" : NULL, diagnostics, NULL);
+}
+
 int
 li_cli_replay (const LiCliArgs *a)
 {
@@ -76,6 +104,7 @@ li_cli_replay (const LiCliArgs *a)
     return li_cli_usage ("replay needs --rules RULES and --events FILE");
   if (!li_cli_replay_options (a, &options, &status))
     return status;
+  options.rule_diagnostics = a->diagnostics;
   if ((rules = li_cli_load_rules (a->rules[0], &status)) == NULL)
     return status;
   if ((dataset = li_cli_load_dataset (a, &status)) == NULL)
@@ -92,15 +121,7 @@ li_cli_replay (const LiCliArgs *a)
       g_autofree char *csv = li_replay_result_leads_csv (result, plan);
       g_string_append (li_output_set_add (outputs, a->leads_out), csv);
     }
-  text = a->json ? li_cli_json_to_string (li_replay_result_to_json (result))
-                 : li_replay_result_to_text (result);
-  if (!a->json)
-    {
-      /* The JSON keys are SPEC 7's; the table also says how sure it is. */
-      g_autofree char *confidence = li_confidence_to_text (result, rules);
-      g_autofree char *table = g_steal_pointer (&text);
-      text = g_strconcat (table, "\n", confidence, NULL);
-    }
+  text = _li_replay_text (a, result, rules);
   g_string_append (li_output_set_add (outputs, a->out), text);
   return li_cli_commit (outputs);
 }

@@ -46,6 +46,7 @@ typedef struct
   char    *period;        /* drift */
   int      bins;
   gboolean json;
+  gboolean diagnostics;   /* replay */
   gboolean skip_bad_rows;
   gint64   max_events;
   gboolean progress;

@@ -1065,6 +1065,14 @@ _li_window_describe_first_error (LiWindow     *self,
   return g_strdup (error->message);
 }
 
+/* The rule diagnostics come a step after the replay's numbers. */
+static void
+_li_window_diagnostics_finished_cb (LiProject *project,
+                                    LiWindow  *self)
+{
+  li_replay_view_set_rule_diagnostics (self->replay_view, li_project_get_rule_diagnostics (project));
+}
+
 static void
 _li_window_replay_finished_cb (LiProject    *project,
                                const GError *error,
@@ -1169,6 +1177,7 @@ _li_window_bind_project (LiWindow *self)
     { "notify::replaying", G_CALLBACK (_li_window_replaying_changed_cb) },
     { "replay-started", G_CALLBACK (_li_window_replay_started_cb) },
     { "replay-finished", G_CALLBACK (_li_window_replay_finished_cb) },
+    { "diagnostics-finished", G_CALLBACK (_li_window_diagnostics_finished_cb) },
     { "notify::comparing", G_CALLBACK (_li_window_comparing_changed_cb) },
     { "notify::baseline", G_CALLBACK (_li_window_baseline_changed_cb) },
     { "comparison-finished", G_CALLBACK (_li_window_comparison_finished_cb) },

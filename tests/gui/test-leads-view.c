@@ -8,11 +8,13 @@
  * leads page with a lead in the inspector (docs/screenshot-leads.png). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "li-application.h"
 #include "li-leads-view.h"
 #include "li-replay-view.h"
+#include "li-score-chart.h"
 #include "li-stage-table.h"
 #include "li-window.h"
 
@@ -222,6 +224,25 @@ test_stage_table_opens_false_positives (void)
                     result->stages[activated[0]].false_positives);
 }
 
+/* The inspector's rows that take the keyboard focus, each with a name. */
+static guint
+_count_focusable_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "inspector-cell"))
+        {
+          g_assert_true (gtk_widget_get_focusable (child));
+          n++;
+        }
+      n += _count_focusable_rows (child);
+    }
+  return n;
+}
+
 static void
 test_inspector_shows_lead (void)
 {
@@ -240,6 +261,21 @@ test_inspector_shows_lead (void)
   g_assert_cmpuint (li_lead_inspector_get_n_rules (inspector), ==,
                     li_window_get_rules (window)->n_intent + li_window_get_rules (window)->n_patterns);
   g_assert_cmpuint (li_lead_inspector_get_n_events (inspector), >, 0);
+  /* The score curve: at least a point per journey event, described. */
+  {
+    LiScoreChart *chart = LI_SCORE_CHART (li_lead_inspector_get_score_chart (inspector));
+
+    g_assert_cmpuint (li_score_chart_get_n_points (chart), >=, li_lead_inspector_get_n_events (inspector));
+    g_assert_true (g_str_has_prefix (li_score_chart_get_description (chart), "Score over time: "));
+    g_assert_nonnull (strstr (li_score_chart_get_description (chart), "purchased at"));
+  }
+  /* Every row of the three tables is reachable by keyboard. */
+  g_assert_cmpuint (_count_focusable_rows (GTK_WIDGET (inspector)), ==,
+                    li_lead_inspector_get_n_rules (inspector) + li_lead_inspector_get_n_fit (inspector) +
+                    li_lead_inspector_get_n_events (inspector));
+  g_assert_true (gtk_widget_get_focusable (li_lead_inspector_get_score_chart (inspector)));
+  /* A converted hot lead: some edit would move it to another stage. */
+  g_assert_nonnull (strstr (li_lead_inspector_get_what_if (inspector), "would move this lead to"));
 
   /* A new sort order keeps the lead in the inspector. */
   gtk_column_view_sort_by_column (li_leads_view_get_column_view (view),
@@ -250,6 +286,30 @@ test_inspector_shows_lead (void)
   li_leads_view_set_search (view, "no lead has this id");
   g_assert_null (li_lead_inspector_get_lead_id (inspector));
   li_leads_view_set_search (view, NULL);
+}
+
+/* Alt+3 shows the Leads page, as Alt+1 and Alt+2 show the others. */
+static void
+test_alt_3 (void)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "win.show-page('leads')");
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Alt>3");
+}
+
+static GtkWidget *
+_find_paned (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_PANED (child) ? child : _find_paned (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -272,15 +332,17 @@ _save_screenshot (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gboolean done = FALSE;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   _show_leads ();
   /* Give the page room next to the editor. */
   if (paned != NULL)
     gtk_paned_set_position (GTK_PANED (paned), 520);
   gtk_column_view_sort_by_column (li_leads_view_get_column_view (view),
                                   li_leads_view_get_column (view, LI_LEAD_COLUMN_PEAK_SCORE), GTK_SORT_DESCENDING);
-  li_leads_view_show_filter (view, LI_LEAD_FILTER_CONVERTED, 0);
+  /* The warm leads, the hottest first: one edit from hot. */
+  li_leads_view_show_filter (view, LI_LEAD_FILTER_PEAK_STAGE, 1);
   li_leads_view_select (view, 0);
+  /* A few rows of the list, the rest for the inspector's curve and edits. */
+  gtk_paned_set_position (GTK_PANED (_find_paned (GTK_WIDGET (view))), 150);
   li_window_save_screenshot_async (window, file, NULL, _screenshot_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -313,6 +375,16 @@ main (int   argc,
   events = g_file_new_for_path (events_path);
   g_assert_true (li_window_open_rules (window, rules));
   li_window_import (window, &events, 1, NULL);
+  if (g_getenv ("LI_LEADS_SCREENSHOT") != NULL)
+    {
+      /* The size of the screenshot; a shown window keeps its size. */
+      const char *size = g_getenv ("LI_LEADS_SCREENSHOT_SIZE");
+      int width = 1280, height = 800;
+
+      if (size != NULL)
+        g_assert_cmpint (sscanf (size, "%dx%d", &width, &height), ==, 2);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+    }
   gtk_window_present (GTK_WINDOW (window));
   _wait_idle ();
 
@@ -328,6 +400,7 @@ main (int   argc,
       g_test_add_func ("/gui/leads/search", test_search);
       g_test_add_func ("/gui/leads/stage-table-opens-false-positives", test_stage_table_opens_false_positives);
       g_test_add_func ("/gui/leads/inspector-shows-lead", test_inspector_shows_lead);
+      g_test_add_func ("/gui/leads/alt-3", test_alt_3);
       status = g_test_run ();
     }
 

@@ -236,6 +236,39 @@ assert_replayed (LiProject *project)
 /* Tests */
 
 static void
+wait_diagnostics (LiProject *project)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+
+  while (li_project_get_rule_diagnostics (project) == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+/* The rule diagnostics come a step after each replay, of its rules. */
+static void
+test_rule_diagnostics (void)
+{
+  Recorder rec;
+  g_autoptr(LiProject) project = sample_project (&rec);
+  const LiRules *rules = li_project_get_rules (project);
+  LiReplayResult *result;
+  const LiRuleDiagnostics *d;
+
+  wait_diagnostics (project);
+  result = li_project_get_result (project, NULL);
+  d = li_project_get_rule_diagnostics (project);
+  g_assert_null (result->diagnostics);
+  g_assert_cmpuint (d->n_rules, ==, rules->n_intent + rules->n_patterns);
+  g_assert_cmpuint (d->converters, ==, result->converters);
+  g_assert_cmpuint (d->others, ==, result->leads - result->converters);
+  g_assert_cmpuint (d->flagged, ==, result->stages[result->n_stages - 2].flagged);
+  recorder_clear (&rec);
+}
+
+static void
 test_document (void)
 {
   g_autoptr(LiProject) project = li_project_new ();
@@ -618,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/project/open", test_open);
   g_test_add_func ("/project/import-and-replay", test_import_and_replay);
   g_test_add_func ("/project/leads", test_leads);
+  g_test_add_func ("/project/rule-diagnostics", test_rule_diagnostics);
   g_test_add_func ("/project/failed-import", test_failed_import);
   g_test_add_func ("/project/cancelled-import", test_cancelled_import);
   g_test_add_func ("/project/invalid-rules", test_invalid_rules);

@@ -19,6 +19,7 @@
 #include "li-histogram.h"
 #include "li-replay-view.h"
 #include "li-stage-table.h"
+#include "li-rule-diagnostics-list.h"
 #include "li-rules-parse.h"
 #include "li-plan.h"
 
@@ -686,7 +687,7 @@ test_cli_numbers (void)
   g_autoptr(LiPlan) plan = NULL;
   g_autoptr(LiReplayResult) result = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  LiReplayOptions options = { 0 };
+  LiReplayOptions options = { .rule_diagnostics = TRUE };
   JsonObject *root;
   JsonArray *stages;
   LiReplayView *view;
@@ -708,7 +709,8 @@ test_cli_numbers (void)
 
   /* the CLI */
   {
-    const char *argv[] = { cli, "replay", "--rules", rules_path, "--events", events, "--json", NULL };
+    const char *argv[] = { cli, "replay", "--rules", rules_path, "--events", events, "--json",
+                           "--diagnostics", NULL };
 
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
     g_assert_no_error (error);
@@ -781,6 +783,31 @@ test_cli_numbers (void)
           g_assert_cmpstr (shown, ==, cli_text);
         }
     }
+
+  /* one diagnostics row per intent rule and pattern, the CLI's counts */
+  {
+    JsonArray *cli_rules = json_object_get_array_member (root, "rules");
+    LiRuleDiagnosticsList *list = LI_RULE_DIAGNOSTICS_LIST (li_replay_view_get_rule_list (view));
+
+    g_assert_nonnull (result->diagnostics);
+    g_assert_cmpuint (li_rule_diagnostics_list_get_n_rows (list), ==, json_array_get_length (cli_rules));
+    g_assert_cmpuint (result->diagnostics->n_rules, ==, json_array_get_length (cli_rules));
+    for (guint r = 0; r < result->diagnostics->n_rules; r++)
+      {
+        JsonObject *rule = json_array_get_object_element (cli_rules, r);
+        g_autofree char *text = li_rule_diagnostics_list_format (result->diagnostics, r);
+        g_autofree char *fired = li_format_count ((guint64) json_number (rule, "converters_fired"));
+
+        g_assert_cmpfloat (json_number (rule, "converters_fired"), ==,
+                           result->diagnostics->rules[r].converters_fired);
+        g_assert_cmpfloat (json_number (rule, "non_converters_fired"), ==,
+                           result->diagnostics->rules[r].others_fired);
+        if (json_object_get_boolean_member (rule, "never_fires"))
+          g_assert_true (g_str_has_prefix (text, "Never fires"));
+        else if (json_object_get_boolean_member (rule, "enabled"))
+          g_assert_true (strstr (text, fired) != NULL);
+      }
+  }
 
   /* the histogram has the CLI's bins */
   {

@@ -92,6 +92,29 @@ _li_replay_thread (GTask        *task,
 }
 
 static void
+_li_diagnostics_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  ReplayState *state = task_data;
+  g_autoptr(LiPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  LiRuleDiagnostics *diagnostics;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  plan = li_plan_new_explained (state->rules_a, li_dataset_get_store (state->dataset),
+                                li_dataset_get_leads (state->dataset));
+  diagnostics = li_rule_diagnostics_compute (plan, state->result_a, &state->options, cancellable, &error);
+  if (diagnostics == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, diagnostics, (GDestroyNotify) li_rule_diagnostics_free);
+}
+
+static void
 _li_compare_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
@@ -161,6 +184,33 @@ li_replay_run_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == li_replay_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+li_rule_diagnostics_run_async (const LiRules         *rules,
+                               LiReplayResult        *result,
+                               LiDataset             *dataset,
+                               const LiReplayOptions *options,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  g_return_if_fail (rules != NULL && result != NULL);
+  g_return_if_fail (LI_IS_DATASET (dataset) && li_dataset_get_store (dataset) != NULL);
+
+  _li_replay_task_run (_li_replay_state_new (rules, result, NULL, NULL, dataset, options),
+                       li_rule_diagnostics_run_async, "[lead-intent] rule diagnostics",
+                       _li_diagnostics_thread, cancellable, callback, user_data);
+}
+
+LiRuleDiagnostics *
+li_rule_diagnostics_run_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == li_rule_diagnostics_run_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -22,6 +22,19 @@ void            li_replay_run_async   (const LiRules         *rules,
 LiReplayResult *li_replay_run_finish  (GAsyncResult          *result,
                                        GError               **error);
 
+/* li_rule_diagnostics_compute of @result, a replay of @rules on @dataset
+ * with @options (may be NULL): the window's second step after a replay,
+ * so that the replay's numbers are shown without waiting for it. */
+void               li_rule_diagnostics_run_async  (const LiRules         *rules,
+                                                   LiReplayResult        *result,
+                                                   LiDataset             *dataset,
+                                                   const LiReplayOptions *options,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+LiRuleDiagnostics *li_rule_diagnostics_run_finish (GAsyncResult          *result,
+                                                   GError               **error);
+
 /* The comparison of li_compare_run (SPEC 6), except that a side whose
  * replay is known (@result_a, @result_b; either may be NULL) is not
  * replayed again: a baseline costs one replay however many edits of the

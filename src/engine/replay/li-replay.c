@@ -34,6 +34,7 @@ li_replay_result_unref (LiReplayResult *result)
   g_free (result->per_lead);
   g_free (result->facts);
   g_free (result->flag_ms);
+  li_rule_diagnostics_free (result->diagnostics);
   g_free (result);
 }
 
@@ -76,6 +77,21 @@ _li_bound (const gint64 *time_ms,
         hi = mid;
     }
   return lo;
+}
+
+void
+li_replay_lead_range (const LiEventStore    *store,
+                      const LiReplayOptions *options,
+                      guint32                lead,
+                      guint32               *begin,
+                      guint32               *end)
+{
+  *begin = store->lead_start[lead];
+  *end = store->lead_start[lead + 1];
+  if (options && options->has_from)
+    *begin = _li_bound (store->time_ms, *begin, *end, options->from_ms, TRUE);
+  if (options && options->has_to)
+    *end = _li_bound (store->time_ms, *begin, *end, options->to_ms, FALSE);
 }
 
 /* A replay of a range of leads; chunks run in threads and are merged in
@@ -131,7 +147,7 @@ _li_replay_chunk (gpointer data)
 
   for (guint32 l = c->first; l < c->last; l++)
     {
-      guint32 begin = store->lead_start[l], end = store->lead_start[l + 1];
+      guint32 begin, end;
       LiJourney journey;
       LiLeadOutcome *o;
 
@@ -146,10 +162,7 @@ _li_replay_chunk (gpointer data)
             c->progress (l - c->first, c->last - c->first, c->progress_data);
         }
 
-      if (options && options->has_from)
-        begin = _li_bound (store->time_ms, begin, end, options->from_ms, TRUE);
-      if (options && options->has_to)
-        end = _li_bound (store->time_ms, begin, end, options->to_ms, FALSE);
+      li_replay_lead_range (store, options, l, &begin, &end);
       if (begin == end)
         continue;  /* no events in the loaded range: not a lead of this replay */
 
@@ -199,9 +212,9 @@ _li_replay_chunk_clear (ReplayChunk *c,
   g_free (c->hours);
 }
 
-static guint
-_li_replay_threads (const LiEventStore    *store,
-                    const LiReplayOptions *options)
+guint
+li_replay_n_threads (const LiEventStore    *store,
+                     const LiReplayOptions *options)
 {
   if (options && options->threads > 0)
     return MIN (options->threads, 64);
@@ -221,7 +234,7 @@ li_replay_run (const LiPlan          *plan,
 {
   const LiEventStore *store = li_plan_get_store (plan);
   guint n_stages = li_plan_n_stages (plan);
-  guint n_chunks = _li_replay_threads (store, options);
+  guint n_chunks = li_replay_n_threads (store, options);
   g_autofree ReplayChunk *chunks = g_new0 (ReplayChunk, n_chunks);
   g_autofree GThread **threads = g_new0 (GThread *, n_chunks);
   g_autoptr(LiReplayResult) result = g_new0 (LiReplayResult, 1);
@@ -326,6 +339,12 @@ li_replay_run (const LiPlan          *plan,
     }
   result->auc = li_metric_auc (result->per_lead, result->leads, result->converters);
   li_histogram_fill (result, options && options->bins > 0 ? options->bins : 40);
+  if (options && options->rule_diagnostics)
+    {
+      result->diagnostics = li_rule_diagnostics_compute (plan, result, options, cancellable, error);
+      if (result->diagnostics == NULL)
+        return NULL;
+    }
   if (progress)
     progress (store->n_leads, store->n_leads, progress_data);
   return g_steal_pointer (&result);

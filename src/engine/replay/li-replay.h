@@ -6,6 +6,7 @@
 #include "li-event-store.h"
 #include "li-import.h"
 #include "li-plan.h"
+#include "li-rule-diagnostics.h"
 
 G_BEGIN_DECLS
 
@@ -74,15 +75,18 @@ typedef struct _LiReplayResult
    * LI_REPLAY_NOT_FLAGGED): flag_ms[k * n_stages + s]. */
   LiLeadFacts    *facts;
   gint64         *flag_ms;
+  /* With LiReplayOptions.rule_diagnostics, else NULL. */
+  LiRuleDiagnostics *diagnostics;
 } LiReplayResult;
 
-typedef struct
+typedef struct _LiReplayOptions
 {
   gboolean has_from, has_to;
   gint64   from_ms, to_ms;  /* inclusive bounds of the loaded time range */
   guint    bins;            /* 40 when 0 */
   guint    threads;         /* 0: one per core on large imports */
   gboolean keep_lead_facts; /* fill facts and flag_ms (the leads explorer) */
+  gboolean rule_diagnostics; /* fill diagnostics: a second, slower pass */
 } LiReplayOptions;
 
 LiReplayResult *li_replay_run (const LiPlan          *plan,
@@ -91,6 +95,17 @@ LiReplayResult *li_replay_run (const LiPlan          *plan,
                                gpointer               progress_data,
                                GCancellable          *cancellable,
                                GError               **error);
+/* The events [*begin, *end) of @lead that @options' time range loads; the
+ * journey is their prefix before the first outcome. */
+void            li_replay_lead_range (const LiEventStore    *store,
+                                      const LiReplayOptions *options,
+                                      guint32                lead,
+                                      guint32               *begin,
+                                      guint32               *end);
+/* The threads a replay of @store uses (options->threads, else one per core
+ * on large imports). */
+guint           li_replay_n_threads  (const LiEventStore    *store,
+                                      const LiReplayOptions *options);
 LiReplayResult *li_replay_result_ref   (LiReplayResult *result);
 void            li_replay_result_unref (LiReplayResult *result);
 GType           li_replay_result_get_type (void) G_GNUC_CONST;

@@ -361,6 +361,12 @@ li_plan_get_store (const LiPlan *plan)
   return plan->store;
 }
 
+LiLeadTable *
+li_plan_get_leads (const LiPlan *plan)
+{
+  return plan->leads;
+}
+
 guint
 li_plan_n_stages (const LiPlan *plan)
 {

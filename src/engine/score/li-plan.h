@@ -26,6 +26,7 @@ gboolean  li_plan_is_explained  (const LiPlan  *plan);
 void      li_plan_free  (LiPlan        *plan);
 const LiRules *li_plan_get_rules (const LiPlan *plan);
 LiEventStore  *li_plan_get_store  (const LiPlan *plan);
+LiLeadTable   *li_plan_get_leads  (const LiPlan *plan);  /* NULL without a leads file */
 guint          li_plan_n_stages   (const LiPlan *plan);
 const char    *li_plan_stage_name (const LiPlan *plan,
                                    guint         stage);

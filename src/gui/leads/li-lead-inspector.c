@@ -16,6 +16,15 @@
 #include "li-format.h"
 #include "li-time.h"
 #include "li-plan.h"
+#include "li-score-chart.h"
+#include "li-score-curve.h"
+#include "li-what-if.h"
+
+/* Rule edits listed at most under "What Would Change Its Stage". */
+#define LI_INSPECTOR_MAX_WHAT_IFS 3
+
+/* Samples of the score between two events on the curve. */
+#define LI_INSPECTOR_CURVE_SAMPLES 24
 
 /* Events listed at most (the most recent ones). */
 #define LI_INSPECTOR_MAX_EVENTS 300
@@ -32,6 +41,9 @@ struct _LiLeadInspector
   GtkGrid   *fit_grid;
   GtkLabel  *events_heading;
   GtkGrid   *events_grid;
+  LiScoreChart *score_chart;
+  GtkWidget *what_if_heading;
+  GtkLabel  *what_if_label;
 
   char      *lead_id;
   char      *summary;
@@ -52,7 +64,7 @@ _li_grid_clear (GtkGrid *grid)
 }
 
 /* A cell: numbers right-aligned, text left; @header in bold. */
-static void
+static GtkWidget *
 _li_grid_cell (GtkGrid    *grid,
                int         column,
                int         row,
@@ -71,6 +83,18 @@ _li_grid_cell (GtkGrid    *grid,
     gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_set_hexpand (label, column == 0);
   gtk_grid_attach (grid, label, column, row, 1, 1);
+  return label;
+}
+
+/* A row's first cell takes the focus (Tab, then the arrow keys move from
+ * row to row) and reads the whole row to screen readers. */
+static void
+_li_grid_row_focus (GtkWidget  *first,
+                    const char *description)
+{
+  gtk_widget_set_focusable (first, TRUE);
+  gtk_widget_add_css_class (first, "inspector-cell");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 static const LiRulePart *
@@ -141,7 +165,12 @@ _li_lead_inspector_fill (LiLeadInspector     *self,
              /* Translators: a behaviour pattern in the lead inspector */
              ? g_strdup_printf (_("%s (pattern)"), part->name)
              : g_strdup (part->name);
-      _li_grid_cell (self->rules_grid, 0, row, name, FALSE, FALSE);
+      {
+        /* Translators: a row of the inspector's rules table, read by screen readers */
+        g_autofree char *text = g_strdup_printf (_("%s: contribution %s, raw %s, count %s"), name,
+                                                 contribution, raw, count);
+        _li_grid_row_focus (_li_grid_cell (self->rules_grid, 0, row, name, FALSE, FALSE), text);
+      }
       _li_grid_cell (self->rules_grid, 1, row, contribution, TRUE, FALSE);
       _li_grid_cell (self->rules_grid, 2, row, raw, TRUE, FALSE);
       _li_grid_cell (self->rules_grid, 3, row, count, TRUE, FALSE);
@@ -169,7 +198,13 @@ _li_lead_inspector_fill (LiLeadInspector     *self,
       source = part->source == LI_FIT_SOURCE_EVENT ? _("events")
                : part->source == LI_FIT_SOURCE_LEADS ? _("leads file")
                : _("missing");
-      _li_grid_cell (self->fit_grid, 0, row, part->name, FALSE, FALSE);
+      {
+        /* Translators: a row of the inspector's fit table, read by screen readers */
+        g_autofree char *text = g_strdup_printf (_("%s: value %s from %s, %s points"), part->name,
+                                                 part->value != NULL ? part->value : LI_FORMAT_NULL,
+                                                 source, points);
+        _li_grid_row_focus (_li_grid_cell (self->fit_grid, 0, row, part->name, FALSE, FALSE), text);
+      }
       _li_grid_cell (self->fit_grid, 1, row, part->value != NULL ? part->value : LI_FORMAT_NULL, FALSE, FALSE);
       _li_grid_cell (self->fit_grid, 2, row, source, FALSE, FALSE);
       _li_grid_cell (self->fit_grid, 3, row, points, TRUE, FALSE);
@@ -213,7 +248,13 @@ _li_lead_inspector_fill (LiLeadInspector     *self,
       if (event->outcome)
         g_string_append (points, _("outcome: intent starts again"));
 
-      _li_grid_cell (self->events_grid, 0, row, time, TRUE, FALSE);
+      {
+        /* Translators: a row of the inspector's events table, read by screen readers */
+        g_autofree char *text = g_strdup_printf (_("%s, %s: %s"), time,
+                                                 li_str_pool_get (store->names, store->name[event->event]),
+                                                 points->len > 0 ? points->str : _("no points"));
+        _li_grid_row_focus (_li_grid_cell (self->events_grid, 0, row, time, TRUE, FALSE), text);
+      }
       _li_grid_cell (self->events_grid, 1, row, li_str_pool_get (store->names, store->name[event->event]), FALSE, FALSE);
       _li_grid_cell (self->events_grid, 2, row, _li_event_prop (store, event->event, "product_id"), FALSE, FALSE);
       _li_grid_cell (self->events_grid, 3, row, _li_event_prop (store, event->event, "category"), FALSE, FALSE);
@@ -233,6 +274,40 @@ _li_lead_inspector_fill (LiLeadInspector     *self,
     }
   else
     gtk_label_set_text (self->events_heading, _("Events"));
+}
+
+/* The score curve of the journey the explanation is about: up to
+ * @as_of_ms, and on to the purchase that ended it. */
+static void
+_li_lead_inspector_curve (LiLeadInspector *self,
+                          const LiPlan    *plan,
+                          const char      *lead_id,
+                          gint64           as_of_ms)
+{
+  g_autoptr(LiScoreCurve) curve = li_score_curve_new (plan, lead_id, as_of_ms,
+                                                      LI_INSPECTOR_CURVE_SAMPLES, NULL);
+
+  li_score_chart_set_curve (self->score_chart, curve, li_plan_get_rules (plan));
+}
+
+/* The few smallest edits that would move the lead to another stage. */
+static void
+_li_lead_inspector_what_if (LiLeadInspector     *self,
+                            const LiExplanation *explanation,
+                            const LiRules       *rules)
+{
+  g_autoptr(GArray) found = li_what_if_find (explanation, rules);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint k = 0; k < MIN (found->len, LI_INSPECTOR_MAX_WHAT_IFS); k++)
+    {
+      g_autofree char *line = li_what_if_describe (&g_array_index (found, LiWhatIf, k), rules);
+
+      g_string_append_printf (text, "%s• %s", k > 0 ? "\n" : "", line);
+    }
+  gtk_label_set_text (self->what_if_label, text->str);
+  gtk_widget_set_visible (self->what_if_heading, found->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->what_if_label), found->len > 0);
 }
 
 static void
@@ -258,6 +333,7 @@ li_lead_inspector_class_init (LiLeadInspectorClass *klass)
 
   object_class->dispose = li_lead_inspector_dispose;
 
+  g_type_ensure (LI_TYPE_SCORE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/leads/li-lead-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, empty_page);
@@ -267,6 +343,9 @@ li_lead_inspector_class_init (LiLeadInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, fit_grid);
   gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, events_heading);
   gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, events_grid);
+  gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, score_chart);
+  gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, what_if_heading);
+  gtk_widget_class_bind_template_child (widget_class, LiLeadInspector, what_if_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -309,6 +388,8 @@ li_lead_inspector_show_lead (LiLeadInspector *self,
   g_free (self->lead_id);
   self->lead_id = g_strdup (lead_id);
   _li_lead_inspector_fill (self, explanation);
+  _li_lead_inspector_curve (self, plan, lead_id, as_of_ms);
+  _li_lead_inspector_what_if (self, explanation, li_plan_get_rules (plan));
   gtk_stack_set_visible_child_name (self->stack, "lead");
   return TRUE;
 }
@@ -321,6 +402,7 @@ li_lead_inspector_clear (LiLeadInspector *self)
   g_clear_pointer (&self->lead_id, g_free);
   g_clear_pointer (&self->summary, g_free);
   self->n_rules = self->n_fit = self->n_events = 0;
+  li_score_chart_set_curve (self->score_chart, NULL, NULL);
   adw_status_page_set_title (self->empty_page, _("No Lead Selected"));
   adw_status_page_set_description (self->empty_page, _("Select a lead to see why it has its score"));
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -359,4 +441,18 @@ li_lead_inspector_get_n_events (LiLeadInspector *self)
 {
   g_return_val_if_fail (LI_IS_LEAD_INSPECTOR (self), 0);
   return self->n_events;
+}
+
+GtkWidget *
+li_lead_inspector_get_score_chart (LiLeadInspector *self)
+{
+  g_return_val_if_fail (LI_IS_LEAD_INSPECTOR (self), NULL);
+  return GTK_WIDGET (self->score_chart);
+}
+
+const char *
+li_lead_inspector_get_what_if (LiLeadInspector *self)
+{
+  g_return_val_if_fail (LI_IS_LEAD_INSPECTOR (self), NULL);
+  return gtk_label_get_text (self->what_if_label);
 }

@@ -30,5 +30,9 @@ const char *li_lead_inspector_get_summary  (LiLeadInspector *self);
 guint       li_lead_inspector_get_n_rules  (LiLeadInspector *self);
 guint       li_lead_inspector_get_n_fit    (LiLeadInspector *self);
 guint       li_lead_inspector_get_n_events (LiLeadInspector *self);
+/* The LiScoreChart of the lead's score over time. */
+GtkWidget  *li_lead_inspector_get_score_chart (LiLeadInspector *self);
+/* The edits listed under "What Would Change Its Stage", one a line. */
+const char *li_lead_inspector_get_what_if (LiLeadInspector *self);
 
 G_END_DECLS

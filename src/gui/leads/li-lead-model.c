@@ -44,6 +44,7 @@ struct _LiLeadModel
   gboolean        descending;
 
   GArray         *list;   /* guint32 positions in result->per_lead */
+  int             year;   /* of the newest journey event: times in it omit it */
 
   struct
   {
@@ -54,6 +55,19 @@ struct _LiLeadModel
 };
 
 static void li_lead_model_list_model_init (GListModelInterface *iface);
+
+static int
+_li_lead_model_newest_year (const LiReplayResult *result)
+{
+  gint64 newest = G_MININT64;
+  g_autoptr(GDateTime) time = NULL;
+
+  for (guint k = 0; result != NULL && k < result->leads; k++)
+    newest = MAX (newest, result->facts[k].last_ms);
+  if (newest == G_MININT64 || (time = g_date_time_new_from_unix_utc (newest / 1000)) == NULL)
+    return 0;
+  return g_date_time_get_year (time);
+}
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LiLeadModel, li_lead_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, li_lead_model_list_model_init))
@@ -211,6 +225,7 @@ li_lead_model_set_source (LiLeadModel    *self,
   self->plan = plan;
   if (dataset != NULL)
     self->dataset = g_object_ref (dataset);
+  self->year = _li_lead_model_newest_year (self->result);
 
   _li_lead_model_rebuild (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n,
@@ -342,15 +357,20 @@ li_lead_model_get_lead_id (LiLeadModel *self,
   return li_str_pool_get (store->leads, self->result->per_lead[index].lead);
 }
 
-/* "2019-10-01 14:05" (UTC, as every time of the app). */
+/* "Oct 1 14:05" in the year of the data's newest journey event, else
+ * "2019-10-01 14:05" (UTC, as every time of the app): short enough that
+ * every column fits a 1280-pixel window. */
 static char *
-_li_format_time (gint64 time_ms)
+_li_format_time (gint64 time_ms,
+                 int    year)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (time_ms / 1000);
 
   if (time == NULL)
     return g_strdup (LI_FORMAT_NULL);
-
+  if (g_date_time_get_year (time) == year)
+    /* Translators: a time of this year in the leads list, see strftime */
+    return g_date_time_format (time, _("%b %-d %H:%M"));
   return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }
 
@@ -388,7 +408,7 @@ li_lead_model_dup_text (LiLeadModel  *self,
 
         if (flag == LI_REPLAY_NOT_FLAGGED)
           return g_strdup (LI_FORMAT_NULL);
-        return _li_format_time (flag);
+        return _li_format_time (flag, self->year);
       }
     case LI_LEAD_COLUMN_HOURS_TO_OUTCOME:
       {
@@ -405,7 +425,7 @@ li_lead_model_dup_text (LiLeadModel  *self,
     case LI_LEAD_COLUMN_N_EVENTS:
       return li_format_count (facts->n_events);
     case LI_LEAD_COLUMN_LAST_EVENT:
-      return _li_format_time (facts->last_ms);
+      return _li_format_time (facts->last_ms, self->year);
     default:
       g_return_val_if_reached (NULL);
     }

@@ -15,6 +15,7 @@
 
 #include "li-format.h"
 #include "li-histogram.h"
+#include "li-rule-diagnostics-list.h"
 #include "li-stage-table.h"
 
 struct _LiReplayView
@@ -37,6 +38,8 @@ struct _LiReplayView
   GtkLabel       *skipped_label;
   LiHistogram    *histogram;
   LiStageTable   *stage_table;
+  GtkWidget      *rules_box;
+  LiRuleDiagnosticsList *rule_list;
 
   LiReplayResult *result;
   char           *skipped_text;  /* the number in skipped_label */
@@ -209,6 +212,7 @@ li_replay_view_class_init (LiReplayViewClass *klass)
 
   g_type_ensure (LI_TYPE_HISTOGRAM);
   g_type_ensure (LI_TYPE_STAGE_TABLE);
+  g_type_ensure (LI_TYPE_RULE_DIAGNOSTICS_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/replay/li-replay-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, stack);
@@ -226,6 +230,8 @@ li_replay_view_class_init (LiReplayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, skipped_label);
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, histogram);
   gtk_widget_class_bind_template_child (widget_class, LiReplayView, stage_table);
+  gtk_widget_class_bind_template_child (widget_class, LiReplayView, rules_box);
+  gtk_widget_class_bind_template_child (widget_class, LiReplayView, rule_list);
   gtk_widget_class_bind_template_callback (widget_class, _li_replay_view_threshold_changed_cb);
 }
 
@@ -267,6 +273,8 @@ li_replay_view_set_result (LiReplayView   *self,
     {
       li_histogram_set_bins (self->histogram, NULL, 0, 0.0, 0.0);
       li_stage_table_set_stages (self->stage_table, NULL, 0, NULL);
+      li_rule_diagnostics_list_set (self->rule_list, NULL);
+      gtk_widget_set_visible (self->rules_box, FALSE);
       for (guint i = 0; i < LI_N_REPLAY_SUMMARIES; i++)
         _li_replay_view_set_summary (self, i, LI_FORMAT_NULL);
       gtk_label_set_text (self->subtitle_label, _("How these rules would have scored past leads"));
@@ -297,8 +305,23 @@ li_replay_view_set_result (LiReplayView   *self,
   li_histogram_set_bins (self->histogram, result->bins, result->bins != NULL ? result->n_bins : 0,
                          result->min_peak, result->max_peak);
   li_stage_table_set_stages (self->stage_table, result->stages, result->n_stages, rules);
+  /* The window's replays get theirs a step later (set_rule_diagnostics);
+   * until then the older rules' list stays, as the old numbers do while a
+   * replay runs. */
+  if (result->diagnostics != NULL)
+    li_replay_view_set_rule_diagnostics (self, result->diagnostics);
 
   gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+void
+li_replay_view_set_rule_diagnostics (LiReplayView            *self,
+                                     const LiRuleDiagnostics *diagnostics)
+{
+  g_return_if_fail (LI_IS_REPLAY_VIEW (self));
+
+  li_rule_diagnostics_list_set (self->rule_list, diagnostics);
+  gtk_widget_set_visible (self->rules_box, diagnostics != NULL && diagnostics->n_rules > 0);
 }
 
 void
@@ -400,6 +423,14 @@ li_replay_view_get_histogram (LiReplayView *self)
   g_return_val_if_fail (LI_IS_REPLAY_VIEW (self), NULL);
 
   return GTK_WIDGET (self->histogram);
+}
+
+GtkWidget *
+li_replay_view_get_rule_list (LiReplayView *self)
+{
+  g_return_val_if_fail (LI_IS_REPLAY_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->rule_list);
 }
 
 GtkWidget *

@@ -20,6 +20,11 @@ GtkWidget *li_replay_view_new        (void);
 void       li_replay_view_set_result (LiReplayView   *self,
                                       LiReplayResult *result,
                                       const LiRules  *rules);
+/* The rule diagnostics under the stage table (copied); NULL hides them.
+ * A result that carries its own (LiReplayResult.diagnostics) shows them
+ * at once; one without keeps the list shown until this is called. */
+void       li_replay_view_set_rule_diagnostics (LiReplayView            *self,
+                                                const LiRuleDiagnostics *diagnostics);
 /* Shows a spinner/progress while a replay runs; old numbers stay visible. */
 void       li_replay_view_set_busy   (LiReplayView   *self,
                                       gboolean        busy);
@@ -56,6 +61,8 @@ const char     *li_replay_view_get_summary_text (LiReplayView    *self,
  * headers: a LiHistogram and a LiStageTable. */
 GtkWidget      *li_replay_view_get_histogram   (LiReplayView    *self);
 GtkWidget      *li_replay_view_get_stage_table (LiReplayView    *self);
+/* The LiRuleDiagnosticsList under the stage table. */
+GtkWidget      *li_replay_view_get_rule_list   (LiReplayView    *self);
 
 /* Summary formatting as plain functions (no widget needed). */
 char           *li_replay_view_format_summary  (const LiReplayResult *result,

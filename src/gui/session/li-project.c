@@ -40,6 +40,7 @@ struct _LiProject
   /* The replay of the draft */
   LiReplayResult  *result;
   LiRules         *result_rules;         /* the rules @result is shown with */
+  LiRuleDiagnostics *diagnostics;        /* of @result, a step after it; NULL until then */
   guint            replay_timeout_id;    /* the debounce */
   gint64           edit_time;            /* of the newest edit not yet replayed */
   double           last_replay_ms;
@@ -58,6 +59,7 @@ struct _LiProject
   GCancellable    *import_cancellable;
   GCancellable    *replay_cancellable;
   GCancellable    *compare_cancellable;
+  GCancellable    *diagnostics_cancellable;
   guint            n_version_loads;      /* rule files being read as versions */
 
   gboolean         importing;
@@ -90,6 +92,7 @@ enum
   REPLAY_FINISHED,
   COMPARISON_FINISHED,
   COMPARE_WITH_FINISHED,
+  DIAGNOSTICS_FINISHED,
   N_SIGNALS
 };
 
@@ -502,6 +505,45 @@ _li_project_version_loaded_cb (GObject      *object,
 /* Replay */
 
 static void
+_li_project_diagnostics_done_cb (GObject      *object,
+                                 GAsyncResult *async_result,
+                                 gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(LiRuleDiagnostics) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiProject) self = NULL;
+
+  diagnostics = li_rule_diagnostics_run_finish (async_result, &error);
+  self = g_weak_ref_get (&job->project);
+  if (self == NULL || job->cancellable != self->diagnostics_cancellable)
+    return;  /* a newer replay, or the project is gone */
+
+  g_clear_object (&self->diagnostics_cancellable);
+  if (diagnostics == NULL)
+    {
+      g_debug ("No rule diagnostics: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->diagnostics, li_rule_diagnostics_free);
+  self->diagnostics = g_steal_pointer (&diagnostics);
+  g_debug ("Rule diagnostics: %.1f ms after the replay", (g_get_monotonic_time () - job->start_time) / 1000.0);
+  g_signal_emit (self, signals[DIAGNOSTICS_FINISHED], 0);
+}
+
+/* The rules' diagnostics of the new result, a step after it: the
+ * replay's numbers are shown without waiting for this second pass. */
+static void
+_li_project_start_diagnostics (LiProject *self)
+{
+  _li_project_cancel_job (&self->diagnostics_cancellable);
+  self->diagnostics_cancellable = g_cancellable_new ();
+  li_rule_diagnostics_run_async (self->result_rules, self->result, self->dataset, NULL,
+                                 self->diagnostics_cancellable, _li_project_diagnostics_done_cb,
+                                 _li_job_new (self, self->diagnostics_cancellable));
+}
+
+static void
 _li_project_replay_done_cb (GObject      *object,
                             GAsyncResult *async_result,
                             gpointer      user_data)
@@ -527,6 +569,7 @@ _li_project_replay_done_cb (GObject      *object,
 
   g_clear_pointer (&self->result, li_replay_result_unref);
   g_clear_pointer (&self->result_rules, li_rules_free);
+  g_clear_pointer (&self->diagnostics, li_rule_diagnostics_free);
   self->result = g_steal_pointer (&result);
   /* The draft as it is now: threshold lines being dragged stay where they
    * are while an older replay comes in. */
@@ -537,6 +580,7 @@ _li_project_replay_done_cb (GObject      *object,
            (now - job->start_time) / 1000.0);
 
   g_signal_emit (self, signals[REPLAY_FINISHED], 0, NULL);
+  _li_project_start_diagnostics (self);
   _li_project_update_comparison (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REPLAY_MS]);
 }
@@ -548,8 +592,9 @@ _li_project_start_replay (LiProject *self)
   Job *job;
 
   g_clear_handle_id (&self->replay_timeout_id, g_source_remove);
-  /* A newer edit supersedes the running replay. */
+  /* A newer edit supersedes the running replay and its diagnostics. */
   _li_project_cancel_job (&self->replay_cancellable);
+  _li_project_cancel_job (&self->diagnostics_cancellable);
 
   if (_li_project_get_store (self) == NULL)
     {
@@ -723,6 +768,7 @@ li_project_dispose (GObject *object)
   _li_project_cancel_job (&self->import_cancellable);
   _li_project_cancel_job (&self->replay_cancellable);
   _li_project_cancel_job (&self->compare_cancellable);
+  _li_project_cancel_job (&self->diagnostics_cancellable);
   g_clear_handle_id (&self->replay_timeout_id, g_source_remove);
   g_clear_object (&self->baseline);
   g_clear_object (&self->versions);
@@ -743,6 +789,7 @@ li_project_finalize (GObject *object)
   g_clear_pointer (&self->undo, li_undo_stack_free);
   g_clear_pointer (&self->result, li_replay_result_unref);
   g_clear_pointer (&self->result_rules, li_rules_free);
+  g_clear_pointer (&self->diagnostics, li_rule_diagnostics_free);
   g_clear_pointer (&self->baseline_result, li_replay_result_unref);
   g_clear_pointer (&self->comparison, li_comparison_free);
 
@@ -861,6 +908,9 @@ li_project_class_init (LiProjectClass *klass)
     g_signal_new ("comparison-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[DIAGNOSTICS_FINISHED] =
+    g_signal_new ("diagnostics-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[COMPARE_WITH_FINISHED] =
     g_signal_new ("compare-with-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2,
@@ -1186,6 +1236,13 @@ li_project_get_replaying (LiProject *self)
   g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
 
   return self->replaying;
+}
+
+const LiRuleDiagnostics *
+li_project_get_rule_diagnostics (LiProject *self)
+{
+  g_return_val_if_fail (LI_IS_PROJECT (self), NULL);
+  return self->diagnostics;
 }
 
 double

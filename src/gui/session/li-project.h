@@ -47,6 +47,9 @@ G_DECLARE_FINAL_TYPE (LiProject, li_project, LI, PROJECT, GObject)
  *                              error NULL: a new result; LI_RULES_ERROR_INVALID
  *                              (its errors one per line) when the draft cannot
  *                              be replayed, instead of starting
+ *   ::diagnostics-finished ()  the rule diagnostics of the newest result
+ *                              (li_project_get_rule_diagnostics), computed a
+ *                              step after it
  *   ::comparison-finished (GError *error)   error NULL: a new comparison
  *   ::compare-with-finished (const char *path, GError *error)
  *                              li_project_compare_with() ended; error NULL: a
@@ -123,6 +126,8 @@ LiReplayResult *li_project_get_result         (LiProject          *self,
                                                const LiRules     **rules);
 gboolean        li_project_get_replaying      (LiProject          *self);
 double          li_project_get_last_replay_ms (LiProject          *self);
+/* The newest result's rule diagnostics; NULL until ::diagnostics-finished. */
+const LiRuleDiagnostics *li_project_get_rule_diagnostics (LiProject *self);
 
 /* The versions (LiVersion, newest first). */
 GListModel     *li_project_get_versions       (LiProject          *self);
