@@ -12,9 +12,24 @@
 /* A column that grows by doubling while the importer appends rows. */
 #define _LI_COLUMN(type, name) type *name; gsize name##_cap
 
+/* Strings waiting to be interned in one batch (li_str_pool_intern_batch):
+ * copies of their bytes back to back, and the row of the column that gets
+ * each one's id. */
+typedef struct
+{
+  LiStrPool *pool;
+  char      *bytes;
+  gsize      bytes_len;
+  gsize      bytes_cap;
+  gsize      end[LI_STR_POOL_BATCH];
+  guint32    row[LI_STR_POOL_BATCH];
+  guint      n;
+} LiInternQueue;
+
 struct _LiEventStoreBuilder
 {
   LiStrPool *leads, *names, *keys, *values;
+  LiInternQueue lead_queue, value_queue;
   guint32    n_events;
   guint32    n_props;
   guint32    max_events;
@@ -41,6 +56,58 @@ struct _LiEventStoreBuilder
       }                                                                       \
   } G_STMT_END
 
+static void
+_li_intern_queue_init (LiInternQueue *q,
+                       LiStrPool     *pool)
+{
+  q->pool = pool;
+  q->bytes_cap = 1024;
+  q->bytes = g_malloc (q->bytes_cap);
+}
+
+static void
+_li_intern_queue_flush (LiInternQueue *q,
+                        guint32       *column)
+{
+  LiStrRef strs[LI_STR_POOL_BATCH];
+  guint32 ids[LI_STR_POOL_BATCH];
+  gsize start = 0;
+
+  for (guint i = 0; i < q->n; i++)
+    {
+      strs[i].data = q->bytes + start;
+      strs[i].len = q->end[i] - start;
+      start = q->end[i];
+    }
+  li_str_pool_intern_batch (q->pool, strs, q->n, ids);
+  for (guint i = 0; i < q->n; i++)
+    column[q->row[i]] = ids[i];
+  q->n = 0;
+  q->bytes_len = 0;
+}
+
+/* Queues @str for row @row of @column, interning the queue when it is full. */
+static inline void
+_li_intern_queue_push (LiInternQueue *q,
+                       guint32       *column,
+                       guint32        row,
+                       const char    *str,
+                       gsize          len)
+{
+  if (G_UNLIKELY (q->bytes_len + len > q->bytes_cap))
+    {
+      while (q->bytes_len + len > q->bytes_cap)
+        q->bytes_cap *= 2;
+      q->bytes = g_realloc (q->bytes, q->bytes_cap);
+    }
+  memcpy (q->bytes + q->bytes_len, str, len);
+  q->bytes_len += len;
+  q->end[q->n] = q->bytes_len;
+  q->row[q->n] = row;
+  if (++q->n == LI_STR_POOL_BATCH)
+    _li_intern_queue_flush (q, column);
+}
+
 LiEventStoreBuilder *
 li_event_store_builder_new (void)
 {
@@ -50,6 +117,8 @@ li_event_store_builder_new (void)
   b->names = li_str_pool_new ();
   b->keys = li_str_pool_new ();
   b->values = li_str_pool_new ();
+  _li_intern_queue_init (&b->lead_queue, b->leads);
+  _li_intern_queue_init (&b->value_queue, b->values);
   b->max_events = LI_MAX_EVENTS;
   b->max_props = LI_MAX_PROPS;
   _LI_RESERVE (b->prop_start, 1, 1);
@@ -74,6 +143,8 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   li_str_pool_free (b->names);
   li_str_pool_free (b->keys);
   li_str_pool_free (b->values);
+  g_free (b->lead_queue.bytes);
+  g_free (b->value_queue.bytes);
   g_free (b->lead);
   g_free (b->time_ms);
   g_free (b->name);
@@ -112,7 +183,7 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
   _LI_RESERVE (b->time_ms, b->n_events + 1, b->max_events);
   _LI_RESERVE (b->name, b->n_events + 1, b->max_events);
   _LI_RESERVE (b->prop_start, b->n_events + 2, (gsize) b->max_events + 1);
-  b->lead[b->n_events] = li_str_pool_intern (b->leads, lead, lead_len);
+  _li_intern_queue_push (&b->lead_queue, b->lead, b->n_events, lead, lead_len);
   b->time_ms[b->n_events] = time_ms;
   b->name[b->n_events] = (guint16) name_id;
   b->n_events++;
@@ -160,7 +231,7 @@ li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
   _LI_RESERVE (b->prop_key, b->n_props + 1, b->max_props);
   _LI_RESERVE (b->prop_value, b->n_props + 1, b->max_props);
   b->prop_key[b->n_props] = key;
-  b->prop_value[b->n_props] = li_str_pool_intern (b->values, value, value_len);
+  _li_intern_queue_push (&b->value_queue, b->prop_value, b->n_props, value, value_len);
   b->n_props++;
   b->prop_start[b->n_events] = b->n_props;
   return TRUE;
@@ -247,9 +318,13 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
 {
   LiEventStore *store = g_new0 (LiEventStore, 1);
   guint32 n = b->n_events;
-  guint32 n_leads = li_str_pool_size (b->leads);
+  guint32 n_leads;
   g_autofree guint32 *perm = g_new (guint32, MAX (n, 1));
   guint32 *pos;
+
+  _li_intern_queue_flush (&b->lead_queue, b->lead);
+  _li_intern_queue_flush (&b->value_queue, b->prop_value);
+  n_leads = li_str_pool_size (b->leads);
 
   store->ref_count = 1;
   store->n_events = n;
