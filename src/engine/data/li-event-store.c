@@ -304,13 +304,59 @@ _li_sort_slice_by_time (guint32      *perm,
     perm[k++] = tmp[i++];
 }
 
-#define _LI_GATHER(type, col, perm, n)                \
-  G_STMT_START {                                      \
+/* Moves @count property values of the events in @perm order from @src
+ * (rows given by @starts) to a new column, and frees @src: the old and the
+ * new column of one kind are the only two that coexist. */
+#define _LI_GATHER_PROPS(type, src, starts, perm, n, count)                \
+  G_STMT_START {                                                          \
+    type *dst_ = g_new (type, MAX ((gsize) (count), 1));                  \
+    gsize k_ = 0;                                                         \
+    for (gsize i_ = 0; i_ < (n); i_++)                                    \
+      {                                                                   \
+        guint32 a_ = (starts)[(perm)[i_]], z_ = (starts)[(perm)[i_] + 1]; \
+        for (guint32 j_ = a_; j_ < z_; j_++)                              \
+          dst_[k_++] = (src)[j_];                                         \
+      }                                                                   \
+    g_free (src);                                                         \
+    (src) = dst_;                                                         \
+  } G_STMT_END
+
+/* Properties in the new order: values, then keys, then their offsets, each
+ * replacing the old column as soon as it is built, so that peak memory is
+ * the store plus one property column and the permutation. */
+static void
+_li_gather_props (LiEventStoreBuilder *b,
+                  LiEventStore        *store,
+                  const guint32       *perm)
+{
+  guint32 n = b->n_events;
+  guint32 *prop_start = NULL;
+  guint32 k = 0;
+
+  _LI_GATHER_PROPS (guint32, b->prop_value, b->prop_start, perm, n, b->n_props);
+  _LI_GATHER_PROPS (guint16, b->prop_key, b->prop_start, perm, n, b->n_props);
+
+  prop_start = g_new (guint32, (gsize) n + 1);
+  for (guint32 i = 0; i < n; i++)
+    {
+      prop_start[i] = k;
+      k += b->prop_start[perm[i] + 1] - b->prop_start[perm[i]];
+    }
+  prop_start[n] = k;
+  g_clear_pointer (&b->prop_start, g_free);
+  store->prop_start = prop_start;
+  store->prop_key = g_steal_pointer (&b->prop_key);
+  store->prop_value = g_steal_pointer (&b->prop_value);
+}
+
+/* @col in @perm order, in a new column that replaces it. */
+#define _LI_GATHER(type, col, perm, n)                  \
+  G_STMT_START {                                        \
     type *sorted_ = g_new (type, MAX ((gsize) (n), 1)); \
-    for (gsize i_ = 0; i_ < (n); i_++)                \
-      sorted_[i_] = col[perm[i_]];                    \
-    g_free (col);                                     \
-    col = sorted_;                                    \
+    for (gsize i_ = 0; i_ < (n); i_++)                  \
+      sorted_[i_] = col[perm[i_]];                      \
+    g_free (col);                                       \
+    col = sorted_;                                      \
   } G_STMT_END
 
 LiEventStore *
@@ -366,34 +412,7 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
       }
   }
 
-  /* Properties: rebuild the offsets in the new order, then move the pairs. */
-  {
-    guint32 *prop_start = g_new (guint32, (gsize) n + 1);
-    guint16 *prop_key = g_new (guint16, MAX (b->n_props, 1));
-    guint32 *prop_value = g_new (guint32, MAX (b->n_props, 1));
-    guint32 k = 0;
-
-    for (guint32 i = 0; i < n; i++)
-      {
-        guint32 src = perm[i];
-        guint32 a = b->prop_start[src], z = b->prop_start[src + 1];
-
-        prop_start[i] = k;
-        if (z == a)
-          continue;
-        memcpy (prop_key + k, b->prop_key + a, (z - a) * sizeof *prop_key);
-        memcpy (prop_value + k, b->prop_value + a, (z - a) * sizeof *prop_value);
-        k += z - a;
-      }
-    prop_start[n] = k;
-    g_clear_pointer (&b->prop_start, g_free);
-    g_clear_pointer (&b->prop_key, g_free);
-    g_clear_pointer (&b->prop_value, g_free);
-    store->prop_start = prop_start;
-    store->prop_key = prop_key;
-    store->prop_value = prop_value;
-  }
-
+  _li_gather_props (b, store, perm);
   _LI_GATHER (gint64, b->time_ms, perm, n);
   _LI_GATHER (guint16, b->name, perm, n);
   store->time_ms = g_steal_pointer (&b->time_ms);
