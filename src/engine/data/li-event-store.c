@@ -134,6 +134,12 @@ li_event_store_builder_set_max_events (LiEventStoreBuilder *b,
   b->max_props = (guint32) MIN ((guint64) b->max_events * LI_MAX_PROPS_PER_EVENT, LI_MAX_PROPS);
 }
 
+guint64
+li_event_store_builder_max_events (const LiEventStoreBuilder *b)
+{
+  return b->max_events;
+}
+
 void
 li_event_store_builder_free (LiEventStoreBuilder *b)
 {
@@ -265,6 +271,86 @@ li_event_store_builder_set_skipped (LiEventStoreBuilder *b,
                                     guint64              n_skipped)
 {
   b->n_skipped = n_skipped;
+}
+
+/* How many strings of @other are not in @pool. */
+static guint32
+_li_pool_n_new (const LiStrPool *pool,
+                const LiStrPool *other)
+{
+  guint32 n_new = 0;
+
+  for (guint32 id = 0; id < li_str_pool_size (other); id++)
+    if (!li_str_pool_lookup (pool, li_str_pool_get (other, id), li_str_pool_len (other, id), NULL))
+      n_new++;
+  return n_new;
+}
+
+/* The ids in @pool of the strings of @other, interned in @other's order. */
+static guint32 *
+_li_pool_merge (LiStrPool       *pool,
+                const LiStrPool *other)
+{
+  guint32 n = li_str_pool_size (other);
+  guint32 *map = g_new (guint32, MAX (n, 1));
+
+  for (guint32 id = 0; id < n; id++)
+    map[id] = li_str_pool_intern (pool, li_str_pool_get (other, id), li_str_pool_len (other, id));
+  return map;
+}
+
+gboolean
+li_event_store_builder_append (LiEventStoreBuilder *b,
+                               LiEventStoreBuilder *other)
+{
+  guint32 n1 = b->n_events, n2 = other->n_events;
+  guint32 p1 = b->n_props, p2 = other->n_props;
+  g_autofree guint32 *leads = NULL, *names = NULL, *keys = NULL, *values = NULL;
+
+  _li_intern_queue_flush (&b->lead_queue, b->lead);
+  _li_intern_queue_flush (&b->value_queue, b->prop_value);
+  _li_intern_queue_flush (&other->lead_queue, other->lead);
+  _li_intern_queue_flush (&other->value_queue, other->prop_value);
+  if ((guint64) n1 + n2 > b->max_events || (guint64) p1 + p2 > b->max_props ||
+      (guint64) li_str_pool_size (b->names) + _li_pool_n_new (b->names, other->names) > LI_MAX_NAMES ||
+      (guint64) li_str_pool_size (b->keys) + _li_pool_n_new (b->keys, other->keys) > LI_MAX_KEYS)
+    return FALSE;
+
+  leads = _li_pool_merge (b->leads, other->leads);
+  names = _li_pool_merge (b->names, other->names);
+  keys = _li_pool_merge (b->keys, other->keys);
+  values = _li_pool_merge (b->values, other->values);
+
+  /* Column by column, each of @other freed once it is moved. */
+  _LI_RESERVE (b->lead, (gsize) n1 + n2, (gsize) n1 + n2);
+  for (guint32 i = 0; i < n2; i++)
+    b->lead[n1 + i] = leads[other->lead[i]];
+  g_clear_pointer (&other->lead, g_free);
+  _LI_RESERVE (b->time_ms, (gsize) n1 + n2, (gsize) n1 + n2);
+  if (n2 > 0)
+    memcpy (b->time_ms + n1, other->time_ms, n2 * sizeof *b->time_ms);
+  g_clear_pointer (&other->time_ms, g_free);
+  _LI_RESERVE (b->name, (gsize) n1 + n2, (gsize) n1 + n2);
+  for (guint32 i = 0; i < n2; i++)
+    b->name[n1 + i] = (guint16) names[other->name[i]];
+  g_clear_pointer (&other->name, g_free);
+  _LI_RESERVE (b->prop_start, (gsize) n1 + n2 + 1, (gsize) n1 + n2 + 1);
+  for (guint32 i = 1; i <= n2; i++)
+    b->prop_start[n1 + i] = p1 + other->prop_start[i];
+  g_clear_pointer (&other->prop_start, g_free);
+  _LI_RESERVE (b->prop_key, (gsize) p1 + p2, (gsize) p1 + p2);
+  for (guint32 j = 0; j < p2; j++)
+    b->prop_key[p1 + j] = (guint16) keys[other->prop_key[j]];
+  g_clear_pointer (&other->prop_key, g_free);
+  _LI_RESERVE (b->prop_value, (gsize) p1 + p2, (gsize) p1 + p2);
+  for (guint32 j = 0; j < p2; j++)
+    b->prop_value[p1 + j] = values[other->prop_value[j]];
+  g_clear_pointer (&other->prop_value, g_free);
+
+  b->n_events = n1 + n2;
+  b->n_props = p1 + p2;
+  other->n_events = other->n_props = 0;
+  return TRUE;
 }
 
 /* Stable merge sort of one lead's slice of the permutation by time. */
