@@ -130,6 +130,92 @@ test_concatenated (void)
   li_import_report_clear (&report);
 }
 
+/* A CSV file of @n_rows rows of interleaved leads, 16 MB or more, with bad
+ * rows, a quoted line end and CRLF late in the file; @quoted_header makes
+ * the reader read it in one part (a quote before the split point). */
+static char *
+large_csv (const char *name,
+           guint       n_rows,
+           gboolean    quoted_header)
+{
+  GString *csv = g_string_new (quoted_header ? "\"lead_id\",timestamp,event,product_id,price,note\n"
+                                             : "lead_id,timestamp,event,product_id,price,note\n");
+  char *path;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint lead = (i * 2654435761u) % 50021;
+
+      if (i == n_rows * 3 / 4)
+        g_string_append (csv, "garbage,row\n");
+      else if (i == n_rows * 4 / 5)
+        g_string_append_printf (csv, "L%u,1767225600,product_view,\"p,\n1\",1.5,\"a \"\"b\"\"\"\n", lead);
+      else if (i == n_rows * 5 / 6)
+        g_string_append_printf (csv, "L%u,not-a-time,product_view,p1,2,\n", lead);
+      else
+        g_string_append_printf (csv, "L%u,%u,%s,p%u,%u.%02u,padding padding padding%s", lead,
+                                1767225600 + (i % 86400) * 17, i % 3 ? "product_view" : "add_to_cart",
+                                i % 97, i % 500, i % 100, i > n_rows * 9 / 10 ? "\r\n" : "\n");
+    }
+  g_assert_cmpuint (csv->len, >=, 16 * 1024 * 1024);
+  path = tmp_file (name, csv->str, (gssize) csv->len);
+  g_string_free (csv, TRUE);
+  return path;
+}
+
+/* A large file is read in two parts on two threads: the same store, the
+ * same skipped rows and line numbers, the same errors as in one part. */
+static void
+test_two_parts (void)
+{
+  g_autofree char *two = large_csv ("two-parts.csv", 260000, FALSE);
+  g_autofree char *one = large_csv ("one-part.csv", 260000, TRUE);
+  const char *two_paths[] = { two, NULL };
+  const char *one_paths[] = { one, NULL };
+  LiImportOptions skip = { LI_FORMAT_AUTO, TRUE };
+  LiImportOptions limit = { LI_FORMAT_AUTO, TRUE, .max_events = 250000 };
+  LiImportReport a = { 0, }, b = { 0, };
+  g_autoptr(LiEventStore) sa = import_ok (two_paths, &skip, &a);
+  g_autoptr(LiEventStore) sb = import_ok (one_paths, &skip, &b);
+  g_autofree char *da = describe (sa);
+  g_autofree char *db = describe (sb);
+  g_autoptr(GError) ea = NULL;
+  g_autoptr(GError) eb = NULL;
+  LiEventStore *none;
+
+  g_assert_cmpuint (sa->n_events, ==, 260000 - 2);
+  g_assert_cmpstr (da, ==, db);
+  g_assert_cmpuint (a.n_skipped, ==, 2);
+  g_assert_cmpuint (a.n_skipped, ==, b.n_skipped);
+  g_assert_cmpuint (g_strv_length (a.skipped_reasons), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (g_str_has_prefix (a.skipped_reasons[i], two));
+      g_assert_cmpstr (a.skipped_reasons[i] + strlen (two), ==, b.skipped_reasons[i] + strlen (one));
+    }
+  g_assert_cmpuint (a.bytes_read, ==, b.bytes_read - 2);
+  li_import_report_clear (&a);
+  li_import_report_clear (&b);
+
+  /* Without skipping, the first bad row stops both the same way; a limit
+   * passed in the second part too. */
+  none = li_import_event_paths (two_paths, NULL, NULL, NULL, NULL, NULL, &ea);
+  g_assert_null (none);
+  none = li_import_event_paths (one_paths, NULL, NULL, NULL, NULL, NULL, &eb);
+  g_assert_null (none);
+  g_assert_cmpstr (ea->message + strlen (two), ==, eb->message + strlen (one));
+  g_clear_error (&ea);
+  g_clear_error (&eb);
+  none = li_import_event_paths (two_paths, &limit, NULL, NULL, NULL, NULL, &ea);
+  g_assert_null (none);
+  none = li_import_event_paths (one_paths, &limit, NULL, NULL, NULL, NULL, &eb);
+  g_assert_null (none);
+  g_assert_error (ea, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT);
+  g_assert_cmpstr (ea->message + strlen (two), ==, eb->message + strlen (one));
+  g_unlink (two);
+  g_unlink (one);
+}
+
 /* Line ends of classic Mac OS (a lone CR), as spreadsheets on macOS still
  * write them: the same events, and lines counted the same way. */
 static void
@@ -848,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/engine/import/csv", test_csv);
   g_test_add_func ("/engine/import/concatenated", test_concatenated);
   g_test_add_func ("/engine/import/cr-line-ends", test_cr_line_ends);
+  g_test_add_func ("/engine/import/two-parts", test_two_parts);
   g_test_add_func ("/engine/import/rees46", test_rees46);
   g_test_add_func ("/engine/import/retailrocket", test_retailrocket);
   g_test_add_func ("/engine/import/gzip", test_gzip);

@@ -1,22 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* li-bench: import and replay speed on a deterministic synthetic export.
  *
- *   li-bench [--events N] [--keep FILE.csv]
+ *   li-bench [--events N] [--keep FILE.csv] [--json]
+ *   li-bench --export FILE.csv [--rules RULES.json] [--leads LEADS.csv]
  *
- * Writes N events (~20 per lead, every canonical event kind) as canonical CSV,
- * imports it, imports the same kind of journeys as GA4 and Segment JSON lines,
- * replays it with intent rules only and with all four pattern
- * kinds, and prints events per second (CPU time of one core) and resident
- * bytes per event. */
+ * Writes N events (~20 per lead, every canonical event kind) as canonical CSV
+ * twice, in time order and shuffled (every lead interleaved at random, as in
+ * the benchmark export of ../shared/peers/make-workload.sh), imports both,
+ * imports the same kind of journeys as GA4 and Segment JSON lines, replays
+ * with intent rules and fit and with all four pattern kinds as well, on one
+ * thread and on two, and prints events per second (CPU time of the working
+ * thread for one thread, wall time for two; the import's wall time, as it
+ * reads large files on two threads) and peak resident bytes per event of the
+ * import.  With --export it measures that file instead, replaying
+ * --rules (default: the built-in rules) with --leads. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <malloc.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "li-import.h"
+#include "li-leads-file.h"
 #include "li-replay.h"
 #include "li-rules.h"
 #include "li-time.h"
@@ -77,13 +86,18 @@ _bench_rules (gboolean patterns)
  * each lead has ~20 events over a day or so.  Some leads buy. */
 static void
 _bench_write (const char *path,
-              guint       n_events)
+              guint       n_events,
+              gboolean    shuffled)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GRand) shuffle = g_rand_new_with_seed (7);
   gint64 n_leads = MAX (1, n_events / 20);
   gint64 t0 = 1767225600;  /* 2026-01-01 */
   double step = 60.0 * 86400 / MAX (n_events, 1);
   FILE *f = fopen (path, "w");
+  char *mem = NULL;
+  gsize mem_len = 0;
+  FILE *rows = shuffled ? open_memstream (&mem, &mem_len) : f;
 
   g_assert_nonnull (f);
   fputs ("lead_id,timestamp,event,product_id,category,price,link\n", f);
@@ -107,18 +121,42 @@ _bench_write (const char *path,
           g_autofree char *iso = li_time_format (t * 1000);
           g_strlcpy (when, iso, sizeof when);
         }
-      fprintf (f, "u%06" G_GINT64_FORMAT ",%s,%s,", lead, when, kind);
+      fprintf (rows, "u%06" G_GINT64_FORMAT ",%s,%s,", lead, when, kind);
       if (g_str_equal (kind, "product_view") || g_str_equal (kind, "add_to_cart") ||
           g_str_equal (kind, "variant_select") || g_str_equal (kind, "compare"))
         {
           guint cat = (guint) (lead + g_rand_int_range (rand, 0, 2)) % G_N_ELEMENTS (categories);
-          fprintf (f, "p%u-%d,%s,%d.%02d,\n", cat, g_rand_int_range (rand, 0, 40),
+          fprintf (rows, "p%u-%d,%s,%d.%02d,\n", cat, g_rand_int_range (rand, 0, 40),
                    categories[cat], g_rand_int_range (rand, 5, 400), g_rand_int_range (rand, 0, 100));
         }
       else if (g_str_has_prefix (kind, "email_"))
-        fprintf (f, ",,,%s\n", links[g_rand_int_range (rand, 0, G_N_ELEMENTS (links))]);
+        fprintf (rows, ",,,%s\n", links[g_rand_int_range (rand, 0, G_N_ELEMENTS (links))]);
       else
-        fputs (",,,\n", f);
+        fputs (",,,\n", rows);
+    }
+  if (shuffled)
+    {
+      /* The same rows in a random order (Fisher–Yates on line starts). */
+      g_autoptr(GArray) starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_events + 1);
+
+      g_assert_cmpint (fclose (rows), ==, 0);
+      for (gsize i = 0; i < mem_len; i++)
+        if (i == 0 || mem[i - 1] == '\n')
+          g_array_append_val (starts, i);
+      for (guint i = starts->len; i > 1; i--)
+        {
+          guint j = (guint) g_rand_int_range (shuffle, 0, (gint32) i);
+          gsize tmp = g_array_index (starts, gsize, i - 1);
+
+          g_array_index (starts, gsize, i - 1) = g_array_index (starts, gsize, j);
+          g_array_index (starts, gsize, j) = tmp;
+        }
+      for (guint i = 0; i < starts->len; i++)
+        {
+          const char *line = mem + g_array_index (starts, gsize, i);
+          fwrite (line, 1, (gsize) (strchr (line, '\n') - line) + 1, f);
+        }
+      free (mem);
     }
   g_assert_cmpint (fclose (f), ==, 0);
 }
@@ -229,28 +267,171 @@ _bench_rss (void)
   return (gsize) resident * sysconf (_SC_PAGESIZE);
 }
 
+/* Peak resident memory of the process since the last _bench_peak_reset. */
+static gsize
+_bench_peak (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (hwm = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return (gsize) g_ascii_strtoull (hwm + 6 + strspn (hwm + 6, " \t"), NULL, 10) * 1024;
+}
+
+static void
+_bench_peak_reset (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  /* "5" resets the peak to the current resident size (Linux 4.0). */
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
 static double
-_bench_replay (LiEventStore *store,
-               gboolean      patterns,
+_bench_wall (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+/* Imports @path; prints events/s (thread CPU and wall time) and the peak
+ * resident bytes per event of the whole process during the import. */
+static LiEventStore *
+_bench_import (const char *path,
+               const char *label)
+{
+  LiImportOptions options = { LI_FORMAT_AUTO, FALSE };
+  const char *paths[2] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  LiEventStore *store;
+  GStatBuf st;
+  gsize rss_before, peak;
+  double cpu, wall;
+
+  g_stat (path, &st);
+  _bench_peak_reset ();
+  rss_before = _bench_rss ();
+  cpu = _bench_now ();
+  wall = _bench_wall ();
+  store = li_import_event_paths (paths, &options, NULL, NULL, NULL, NULL, &error);
+  cpu = _bench_now () - cpu;
+  wall = _bench_wall () - wall;
+  peak = _bench_peak ();
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  g_print ("import %s: %.3f s wall (%.3f s CPU of the calling thread), %.2f M events/s, "
+           "%.1f MB/s (%u events, %u leads; a plain CSV file of 16 MB or more is read on "
+           "2 threads)\n",
+           label, wall, cpu, store->n_events / wall / 1e6, st.st_size / wall / 1e6,
+           store->n_events, store->n_leads);
+  g_print ("memory %s: peak %.1f bytes per event including the process (%.1f above the "
+           "%.1f MB before), %.1f in the store's arrays and pools\n",
+           label, (double) peak / MAX (store->n_events, 1),
+           (double) (peak - MIN (peak, rss_before)) / MAX (store->n_events, 1), rss_before / 1e6,
+           (double) li_event_store_bytes (store) / MAX (store->n_events, 1));
+  return store;
+}
+
+/* Best of @rounds replays of @plan on @threads threads: CPU time of this
+ * thread on one, wall time on more. */
+static double
+_bench_replay (const LiPlan *plan,
+               const char   *label,
+               guint         threads,
                guint         rounds)
 {
-  g_autoptr(LiRules) rules = _bench_rules (patterns);
-  g_autoptr(LiPlan) plan = li_plan_new (rules, store, NULL);
-  LiReplayOptions one_core = { .threads = 1 };
+  LiReplayOptions options = { .threads = threads };
+  LiEventStore *store = li_plan_get_store (plan);
   double best = G_MAXDOUBLE;
   guint64 scored = 0;
 
   for (guint r = 0; r < rounds; r++)
     {
-      double start = _bench_now ();
-      g_autoptr(LiReplayResult) result = li_replay_run (plan, &one_core, NULL, NULL, NULL, NULL);
-      best = MIN (best, _bench_now () - start);
+      double start = threads == 1 ? _bench_now () : _bench_wall ();
+      g_autoptr(LiReplayResult) result = li_replay_run (plan, &options, NULL, NULL, NULL, NULL);
+      best = MIN (best, (threads == 1 ? _bench_now () : _bench_wall ()) - start);
       scored = result->n_events;
     }
-  g_print ("replay (%s): %.3f s, %.2f M events/s (%" G_GUINT64_FORMAT " journey events scored)\n",
-           patterns ? "intent + 4 patterns" : "intent rules only", best,
-           store->n_events / best / 1e6, scored);
+  g_print ("replay (%s), %u thread%s: %.3f s, %.2f M events/s%s (%" G_GUINT64_FORMAT
+           " journey events scored)\n",
+           label, threads, threads == 1 ? "" : "s", best, store->n_events / best / 1e6,
+           threads == 1 ? "" : " wall", scored);
   return best;
+}
+
+static void
+_bench_replays (LiEventStore  *store,
+                const LiRules *rules,
+                LiLeadTable   *leads)
+{
+  for (guint patterns = 0; patterns <= (rules == NULL); patterns++)
+    {
+      g_autoptr(LiRules) own = rules == NULL ? _bench_rules (patterns) : NULL;
+      g_autoptr(LiPlan) plan = li_plan_new (rules ? rules : own, store, leads);
+      const char *label = rules ? "the given rules" : patterns ? "intent + fit + 4 patterns"
+                                                               : "intent + fit";
+
+      _bench_replay (plan, label, 1, 3);
+      _bench_replay (plan, label, 2, 3);
+    }
+}
+
+/* li-bench --export @path --label @label in a child process. */
+static gboolean
+_bench_spawn (const char *self,
+              const char *path,
+              const char *label)
+{
+  const char *args[] = { self, "--export", path, "--label", label, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --export: the given file, rules and leads. */
+static int
+_bench_export (const char *path,
+               const char *label,
+               const char *rules_path,
+               const char *leads_path)
+{
+  g_autoptr(LiRules) rules = NULL;
+  g_autoptr(LiLeadTable) leads = NULL;
+  g_autoptr(LiEventStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (rules_path != NULL && (rules = li_rules_from_file (rules_path, NULL, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (leads_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (leads_path);
+
+      if ((leads = li_import_leads (file, NULL, &error)) == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+  if ((store = _bench_import (path, label != NULL ? label : "export")) == NULL)
+    return 1;
+  _bench_replays (store, rules, leads);
+  return 0;
 }
 
 int
@@ -259,21 +440,25 @@ main (int   argc,
 {
   int n_events = 2000000;
   g_autofree char *keep = NULL;
+  g_autofree char *export = NULL;
+  g_autofree char *rules = NULL;
+  g_autofree char *leads = NULL;
+  g_autofree char *label = NULL;
   GOptionEntry entries[] = {
     { "events", 'n', 0, G_OPTION_ARG_INT, &n_events, "Synthetic events (default 2 000 000)", "N" },
-    { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &keep, "Write the export here and keep it", "FILE.csv" },
+    { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &keep, "Write the time-ordered export here and keep it", "FILE.csv" },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export, "Measure this export instead", "FILE.csv" },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "With --export: replay these rules", "RULES.json" },
+    { "leads", 'l', 0, G_OPTION_ARG_FILENAME, &leads, "With --export: the leads file", "LEADS.csv" },
+    { "label", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &label, "With --export: its name in the output", "NAME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— import and replay benchmark");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  LiImportOptions options = { LI_FORMAT_AUTO, FALSE };
-  const char *paths[2] = { NULL, NULL };
-  g_autoptr(LiEventStore) store = NULL;
+  g_autofree char *shuffled = NULL;
   GStatBuf st;
-  gsize rss_before, rss_after;
   gint64 start;
-  double secs;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || n_events <= 0)
@@ -281,42 +466,25 @@ main (int   argc,
       g_printerr ("%s\n", error ? error->message : "--events must be positive");
       return 2;
     }
+  if (export != NULL)
+    return _bench_export (export, label, rules, leads);
+
   path = keep ? g_strdup (keep) : g_build_filename (g_get_tmp_dir (), "li-bench-events.csv", NULL);
-
+  shuffled = g_build_filename (g_get_tmp_dir (), "li-bench-shuffled.csv", NULL);
   start = g_get_monotonic_time ();
-  _bench_write (path, n_events);
+  _bench_write (path, n_events, FALSE);
+  _bench_write (shuffled, n_events, TRUE);
   g_stat (path, &st);
-  g_print ("wrote %d events (%.1f MB of canonical CSV) in %.2f s: %s\n", n_events,
-           st.st_size / 1e6, (g_get_monotonic_time () - start) / 1e6, path);
+  g_print ("wrote %d events (%.1f MB of canonical CSV) in time order and shuffled in %.2f s: %s, %s\n",
+           n_events, st.st_size / 1e6, (g_get_monotonic_time () - start) / 1e6, path, shuffled);
 
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-  rss_before = _bench_rss ();
-  paths[0] = path;
-  secs = _bench_now ();
-  store = li_import_event_paths (paths, &options, NULL, NULL, NULL, NULL, &error);
-  secs = _bench_now () - secs;
-  if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-  rss_after = _bench_rss ();
-  g_print ("import: %.3f s, %.2f M events/s, %.1f MB/s (%u leads)\n", secs,
-           store->n_events / secs / 1e6, st.st_size / secs / 1e6, store->n_leads);
-  g_print ("memory: %.1f bytes per event resident (%.1f in the store's arrays and pools)\n",
-           (double) (rss_after - rss_before) / store->n_events,
-           (double) li_event_store_bytes (store) / store->n_events);
-
+  /* Each export in a process of its own, so that its peak memory is that of
+   * a fresh process importing it, as lead-intent-cli does. */
+  if (!_bench_spawn (argv[0], shuffled, "shuffled") || !_bench_spawn (argv[0], path, "time-ordered"))
+    return 1;
+  g_unlink (shuffled);
   if (!_bench_json ((guint) n_events, TRUE) || !_bench_json ((guint) n_events, FALSE))
     return 1;
-
-  _bench_replay (store, FALSE, 3);
-  _bench_replay (store, TRUE, 3);
 
   if (keep == NULL)
     g_unlink (path);

@@ -6,24 +6,33 @@
 #include "li-str-pool.h"
 
 /* Strings live back to back (NUL-terminated) in one growing buffer; an open
- * addressing table of ids finds them.  Ids are dense, so columns can store
- * them in 16 or 32 bits.  A slot holds the hash beside the id, so a probe
- * reads one cache line before it compares a string. */
+ * addressing table of 16-byte slots finds them.  Ids are dense, so columns
+ * can store them in 16 or 32 bits.  A slot holds the hash, the id and where
+ * the string is (offset and length), so a probe reads one slot and then the
+ * string: two dependent loads, not three.  Lead ids arrive in random order
+ * and every lookup misses the cache, so li_str_pool_intern_batch hashes a
+ * batch first and prefetches its slots and strings before it compares. */
+typedef struct
+{
+  guint32 hash;
+  guint32 id1;      /* id + 1; 0 = empty */
+  guint64 off_len;  /* offset << 16 | MIN (length, _LI_LONG) */
+} LiStrSlot;
+
+#define _LI_LONG 0xffffu
+
 struct _LiStrPool
 {
-  char    *buf;
-  gsize    buf_len;
-  gsize    buf_cap;
-  gsize   *offsets;  /* n + 1 */
-  guint32  n;
-  guint32  cap;      /* of offsets */
-  guint64 *slots;    /* hash << 32 | (id + 1); 0 = empty */
-  guint32  mask;
-  guint64  key[2];   /* of the hash, the process's */
+  char      *buf;
+  gsize      buf_len;
+  gsize      buf_cap;
+  gsize     *offsets;  /* n + 1 */
+  guint32    n;
+  guint32    cap;      /* of offsets */
+  LiStrSlot *slots;
+  guint32    mask;
+  guint64    key[2];   /* of the hash, the process's */
 };
-
-#define _LI_SLOT_ID(slot)   ((guint32) ((slot) & 0xffffffffu) - 1)
-#define _LI_SLOT_HASH(slot) ((guint32) ((slot) >> 32))
 
 /* The hash is keyed with a random value per process: lead ids come from
  * files anyone can write, and with a fixed hash ids that all fall into one
@@ -148,7 +157,7 @@ li_str_pool_new (void)
   pool->offsets = g_new (gsize, pool->cap + 1);
   pool->offsets[0] = 0;
   pool->mask = 127;
-  pool->slots = g_new0 (guint64, pool->mask + 1);
+  pool->slots = g_new0 (LiStrSlot, pool->mask + 1);
   memcpy (pool->key, _li_str_pool_key (), sizeof pool->key);
   return pool;
 }
@@ -166,28 +175,38 @@ li_str_pool_free (LiStrPool *pool)
 
 static inline gboolean
 _li_str_pool_matches (const LiStrPool *pool,
-                      guint32          id,
+                      const LiStrSlot *slot,
+                      guint32          h,
                       const char      *str,
                       gsize            len)
 {
-  gsize off = pool->offsets[id];
+  gsize slot_len;
 
-  return pool->offsets[id + 1] - off - 1 == len && memcmp (pool->buf + off, str, len) == 0;
+  if (slot->hash != h)
+    return FALSE;
+  slot_len = slot->off_len & _LI_LONG;
+  if (G_UNLIKELY (slot_len == _LI_LONG))
+    {
+      guint32 id = slot->id1 - 1;
+
+      slot_len = pool->offsets[id + 1] - pool->offsets[id] - 1;
+    }
+  return slot_len == len && memcmp (pool->buf + (slot->off_len >> 16), str, len) == 0;
 }
 
 static void
 _li_str_pool_grow_table (LiStrPool *pool)
 {
   guint32 mask = pool->mask * 2 + 1;
-  guint64 *slots = g_new0 (guint64, (gsize) mask + 1);
+  LiStrSlot *slots = g_new0 (LiStrSlot, (gsize) mask + 1);
 
   for (guint32 old = 0; old <= pool->mask; old++)
     {
       guint32 pos;
-      if (pool->slots[old] == 0)
+      if (pool->slots[old].id1 == 0)
         continue;
-      pos = _LI_SLOT_HASH (pool->slots[old]) & mask;
-      while (slots[pos] != 0)
+      pos = pool->slots[old].hash & mask;
+      while (slots[pos].id1 != 0)
         pos = (pos + 1) & mask;
       slots[pos] = pool->slots[old];
     }
@@ -204,36 +223,30 @@ li_str_pool_lookup (const LiStrPool *pool,
 {
   guint32 h = _li_hash (pool, str, len);
 
-  for (guint32 pos = h & pool->mask; pool->slots[pos] != 0; pos = (pos + 1) & pool->mask)
+  for (guint32 pos = h & pool->mask; pool->slots[pos].id1 != 0; pos = (pos + 1) & pool->mask)
     {
-      guint64 slot = pool->slots[pos];
-      if (_LI_SLOT_HASH (slot) == h && _li_str_pool_matches (pool, _LI_SLOT_ID (slot), str, len))
+      const LiStrSlot *slot = &pool->slots[pos];
+      if (_li_str_pool_matches (pool, slot, h, str, len))
         {
           if (id != NULL)
-            *id = _LI_SLOT_ID (slot);
+            *id = slot->id1 - 1;
           return TRUE;
         }
     }
   return FALSE;
 }
 
-guint32
-li_str_pool_intern (LiStrPool  *pool,
-                    const char *str,
-                    gsize       len)
+/* Appends @str as string @pool->n into slot @pos. */
+static guint32
+_li_str_pool_add (LiStrPool  *pool,
+                  guint32     pos,
+                  guint32     h,
+                  const char *str,
+                  gsize       len)
 {
-  guint32 h = _li_hash (pool, str, len);
-  guint32 pos;
-  guint32 id;
+  guint32 id = pool->n;
+  LiStrSlot *slot = &pool->slots[pos];
 
-  for (pos = h & pool->mask; pool->slots[pos] != 0; pos = (pos + 1) & pool->mask)
-    {
-      guint64 slot = pool->slots[pos];
-      if (_LI_SLOT_HASH (slot) == h && _li_str_pool_matches (pool, _LI_SLOT_ID (slot), str, len))
-        return _LI_SLOT_ID (slot);
-    }
-
-  id = pool->n;
   g_assert (id < G_MAXUINT32 - 1);
   if (id == pool->cap)
     {
@@ -246,17 +259,77 @@ li_str_pool_intern (LiStrPool  *pool,
         pool->buf_cap *= 2;
       pool->buf = g_realloc (pool->buf, pool->buf_cap);
     }
+  slot->hash = h;
+  slot->id1 = id + 1;
+  slot->off_len = (guint64) pool->buf_len << 16 | MIN (len, _LI_LONG);
   memcpy (pool->buf + pool->buf_len, str, len);
   pool->buf[pool->buf_len + len] = '\0';
   pool->buf_len += len + 1;
   pool->offsets[id + 1] = pool->buf_len;
-  pool->slots[pos] = (guint64) h << 32 | (id + 1);
   pool->n++;
 
   /* Keep the table at most half full. */
   if ((gsize) pool->n * 2 > pool->mask)
     _li_str_pool_grow_table (pool);
   return id;
+}
+
+static inline guint32
+_li_str_pool_intern_hashed (LiStrPool  *pool,
+                            guint32     h,
+                            const char *str,
+                            gsize       len)
+{
+  guint32 pos;
+
+  for (pos = h & pool->mask; pool->slots[pos].id1 != 0; pos = (pos + 1) & pool->mask)
+    {
+      const LiStrSlot *slot = &pool->slots[pos];
+      if (_li_str_pool_matches (pool, slot, h, str, len))
+        return slot->id1 - 1;
+    }
+  return _li_str_pool_add (pool, pos, h, str, len);
+}
+
+guint32
+li_str_pool_intern (LiStrPool  *pool,
+                    const char *str,
+                    gsize       len)
+{
+  return _li_str_pool_intern_hashed (pool, _li_hash (pool, str, len), str, len);
+}
+
+#ifdef __GNUC__
+#define _LI_PREFETCH(p) __builtin_prefetch (p)
+#else
+#define _LI_PREFETCH(p) ((void) (p))
+#endif
+
+void
+li_str_pool_intern_batch (LiStrPool      *pool,
+                          const LiStrRef *strs,
+                          guint           n,
+                          guint32        *ids)
+{
+  guint32 h[LI_STR_POOL_BATCH];
+
+  g_return_if_fail (n <= LI_STR_POOL_BATCH);
+
+  /* Each step touches memory the step before asked for: the slots, then
+   * the strings of the slots whose hash matches. */
+  for (guint i = 0; i < n; i++)
+    {
+      h[i] = _li_hash (pool, strs[i].data, strs[i].len);
+      _LI_PREFETCH (&pool->slots[h[i] & pool->mask]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const LiStrSlot *slot = &pool->slots[h[i] & pool->mask];
+      if (slot->hash == h[i] && slot->id1 != 0)
+        _LI_PREFETCH (pool->buf + (slot->off_len >> 16));
+    }
+  for (guint i = 0; i < n; i++)
+    ids[i] = _li_str_pool_intern_hashed (pool, h[i], strs[i].data, strs[i].len);
 }
 
 const char *
@@ -285,5 +358,5 @@ gsize
 li_str_pool_bytes (const LiStrPool *pool)
 {
   return sizeof *pool + pool->buf_cap + ((gsize) pool->cap + 1) * sizeof (gsize) +
-         ((gsize) pool->mask + 1) * sizeof (guint64);
+         ((gsize) pool->mask + 1) * sizeof (LiStrSlot);
 }

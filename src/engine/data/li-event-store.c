@@ -5,6 +5,9 @@
 #include <inttypes.h>
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "li-event-store.h"
 #include "li-import.h"
@@ -12,9 +15,24 @@
 /* A column that grows by doubling while the importer appends rows. */
 #define _LI_COLUMN(type, name) type *name; gsize name##_cap
 
+/* Strings waiting to be interned in one batch (li_str_pool_intern_batch):
+ * copies of their bytes back to back, and the row of the column that gets
+ * each one's id. */
+typedef struct
+{
+  LiStrPool *pool;
+  char      *bytes;
+  gsize      bytes_len;
+  gsize      bytes_cap;
+  gsize      end[LI_STR_POOL_BATCH];
+  guint32    row[LI_STR_POOL_BATCH];
+  guint      n;
+} LiInternQueue;
+
 struct _LiEventStoreBuilder
 {
   LiStrPool *leads, *names, *keys, *values;
+  LiInternQueue lead_queue, value_queue;
   guint32    n_events;
   guint32    n_props;
   guint32    max_events;
@@ -41,15 +59,91 @@ struct _LiEventStoreBuilder
       }                                                                       \
   } G_STMT_END
 
+static void
+_li_intern_queue_init (LiInternQueue *q,
+                       LiStrPool     *pool)
+{
+  q->pool = pool;
+  q->bytes_cap = 1024;
+  q->bytes = g_malloc (q->bytes_cap);
+}
+
+static void
+_li_intern_queue_flush (LiInternQueue *q,
+                        guint32       *column)
+{
+  LiStrRef strs[LI_STR_POOL_BATCH];
+  guint32 ids[LI_STR_POOL_BATCH];
+  gsize start = 0;
+
+  for (guint i = 0; i < q->n; i++)
+    {
+      strs[i].data = q->bytes + start;
+      strs[i].len = q->end[i] - start;
+      start = q->end[i];
+    }
+  li_str_pool_intern_batch (q->pool, strs, q->n, ids);
+  for (guint i = 0; i < q->n; i++)
+    column[q->row[i]] = ids[i];
+  q->n = 0;
+  q->bytes_len = 0;
+}
+
+/* Queues @str for row @row of @column, interning the queue when it is full. */
+static inline void
+_li_intern_queue_push (LiInternQueue *q,
+                       guint32       *column,
+                       guint32        row,
+                       const char    *str,
+                       gsize          len)
+{
+  if (G_UNLIKELY (q->bytes_len + len > q->bytes_cap))
+    {
+      while (q->bytes_len + len > q->bytes_cap)
+        q->bytes_cap *= 2;
+      q->bytes = g_realloc (q->bytes, q->bytes_cap);
+    }
+  memcpy (q->bytes + q->bytes_len, str, len);
+  q->bytes_len += len;
+  q->end[q->n] = q->bytes_len;
+  q->row[q->n] = row;
+  if (++q->n == LI_STR_POOL_BATCH)
+    _li_intern_queue_flush (q, column);
+}
+
+/* The columns grow by realloc.  glibc raises its mmap threshold each time
+ * a large block is freed (up to 32 MB), after which columns of that size
+ * grow on the heap by copying, and the freed copies stay resident: peak
+ * memory was a quarter above the columns'.  A fixed threshold keeps every
+ * large column in a mapping of its own, which grows without a copy and is
+ * returned when freed. */
+static void
+_li_fix_mmap_threshold (void)
+{
+#ifdef __GLIBC__
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+      g_once_init_leave (&done, 1);
+    }
+#endif
+}
+
 LiEventStoreBuilder *
 li_event_store_builder_new (void)
 {
   LiEventStoreBuilder *b = g_new0 (LiEventStoreBuilder, 1);
 
+  _li_fix_mmap_threshold ();
+
   b->leads = li_str_pool_new ();
   b->names = li_str_pool_new ();
   b->keys = li_str_pool_new ();
   b->values = li_str_pool_new ();
+  _li_intern_queue_init (&b->lead_queue, b->leads);
+  _li_intern_queue_init (&b->value_queue, b->values);
   b->max_events = LI_MAX_EVENTS;
   b->max_props = LI_MAX_PROPS;
   _LI_RESERVE (b->prop_start, 1, 1);
@@ -65,6 +159,12 @@ li_event_store_builder_set_max_events (LiEventStoreBuilder *b,
   b->max_props = (guint32) MIN ((guint64) b->max_events * LI_MAX_PROPS_PER_EVENT, LI_MAX_PROPS);
 }
 
+guint64
+li_event_store_builder_max_events (const LiEventStoreBuilder *b)
+{
+  return b->max_events;
+}
+
 void
 li_event_store_builder_free (LiEventStoreBuilder *b)
 {
@@ -74,6 +174,8 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   li_str_pool_free (b->names);
   li_str_pool_free (b->keys);
   li_str_pool_free (b->values);
+  g_free (b->lead_queue.bytes);
+  g_free (b->value_queue.bytes);
   g_free (b->lead);
   g_free (b->time_ms);
   g_free (b->name);
@@ -112,7 +214,7 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
   _LI_RESERVE (b->time_ms, b->n_events + 1, b->max_events);
   _LI_RESERVE (b->name, b->n_events + 1, b->max_events);
   _LI_RESERVE (b->prop_start, b->n_events + 2, (gsize) b->max_events + 1);
-  b->lead[b->n_events] = li_str_pool_intern (b->leads, lead, lead_len);
+  _li_intern_queue_push (&b->lead_queue, b->lead, b->n_events, lead, lead_len);
   b->time_ms[b->n_events] = time_ms;
   b->name[b->n_events] = (guint16) name_id;
   b->n_events++;
@@ -160,7 +262,7 @@ li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
   _LI_RESERVE (b->prop_key, b->n_props + 1, b->max_props);
   _LI_RESERVE (b->prop_value, b->n_props + 1, b->max_props);
   b->prop_key[b->n_props] = key;
-  b->prop_value[b->n_props] = li_str_pool_intern (b->values, value, value_len);
+  _li_intern_queue_push (&b->value_queue, b->prop_value, b->n_props, value, value_len);
   b->n_props++;
   b->prop_start[b->n_events] = b->n_props;
   return TRUE;
@@ -194,6 +296,86 @@ li_event_store_builder_set_skipped (LiEventStoreBuilder *b,
                                     guint64              n_skipped)
 {
   b->n_skipped = n_skipped;
+}
+
+/* How many strings of @other are not in @pool. */
+static guint32
+_li_pool_n_new (const LiStrPool *pool,
+                const LiStrPool *other)
+{
+  guint32 n_new = 0;
+
+  for (guint32 id = 0; id < li_str_pool_size (other); id++)
+    if (!li_str_pool_lookup (pool, li_str_pool_get (other, id), li_str_pool_len (other, id), NULL))
+      n_new++;
+  return n_new;
+}
+
+/* The ids in @pool of the strings of @other, interned in @other's order. */
+static guint32 *
+_li_pool_merge (LiStrPool       *pool,
+                const LiStrPool *other)
+{
+  guint32 n = li_str_pool_size (other);
+  guint32 *map = g_new (guint32, MAX (n, 1));
+
+  for (guint32 id = 0; id < n; id++)
+    map[id] = li_str_pool_intern (pool, li_str_pool_get (other, id), li_str_pool_len (other, id));
+  return map;
+}
+
+gboolean
+li_event_store_builder_append (LiEventStoreBuilder *b,
+                               LiEventStoreBuilder *other)
+{
+  guint32 n1 = b->n_events, n2 = other->n_events;
+  guint32 p1 = b->n_props, p2 = other->n_props;
+  g_autofree guint32 *leads = NULL, *names = NULL, *keys = NULL, *values = NULL;
+
+  _li_intern_queue_flush (&b->lead_queue, b->lead);
+  _li_intern_queue_flush (&b->value_queue, b->prop_value);
+  _li_intern_queue_flush (&other->lead_queue, other->lead);
+  _li_intern_queue_flush (&other->value_queue, other->prop_value);
+  if ((guint64) n1 + n2 > b->max_events || (guint64) p1 + p2 > b->max_props ||
+      (guint64) li_str_pool_size (b->names) + _li_pool_n_new (b->names, other->names) > LI_MAX_NAMES ||
+      (guint64) li_str_pool_size (b->keys) + _li_pool_n_new (b->keys, other->keys) > LI_MAX_KEYS)
+    return FALSE;
+
+  leads = _li_pool_merge (b->leads, other->leads);
+  names = _li_pool_merge (b->names, other->names);
+  keys = _li_pool_merge (b->keys, other->keys);
+  values = _li_pool_merge (b->values, other->values);
+
+  /* Column by column, each of @other freed once it is moved. */
+  _LI_RESERVE (b->lead, (gsize) n1 + n2, (gsize) n1 + n2);
+  for (guint32 i = 0; i < n2; i++)
+    b->lead[n1 + i] = leads[other->lead[i]];
+  g_clear_pointer (&other->lead, g_free);
+  _LI_RESERVE (b->time_ms, (gsize) n1 + n2, (gsize) n1 + n2);
+  if (n2 > 0)
+    memcpy (b->time_ms + n1, other->time_ms, n2 * sizeof *b->time_ms);
+  g_clear_pointer (&other->time_ms, g_free);
+  _LI_RESERVE (b->name, (gsize) n1 + n2, (gsize) n1 + n2);
+  for (guint32 i = 0; i < n2; i++)
+    b->name[n1 + i] = (guint16) names[other->name[i]];
+  g_clear_pointer (&other->name, g_free);
+  _LI_RESERVE (b->prop_start, (gsize) n1 + n2 + 1, (gsize) n1 + n2 + 1);
+  for (guint32 i = 1; i <= n2; i++)
+    b->prop_start[n1 + i] = p1 + other->prop_start[i];
+  g_clear_pointer (&other->prop_start, g_free);
+  _LI_RESERVE (b->prop_key, (gsize) p1 + p2, (gsize) p1 + p2);
+  for (guint32 j = 0; j < p2; j++)
+    b->prop_key[p1 + j] = (guint16) keys[other->prop_key[j]];
+  g_clear_pointer (&other->prop_key, g_free);
+  _LI_RESERVE (b->prop_value, (gsize) p1 + p2, (gsize) p1 + p2);
+  for (guint32 j = 0; j < p2; j++)
+    b->prop_value[p1 + j] = values[other->prop_value[j]];
+  g_clear_pointer (&other->prop_value, g_free);
+
+  b->n_events = n1 + n2;
+  b->n_props = p1 + p2;
+  other->n_events = other->n_props = 0;
+  return TRUE;
 }
 
 /* Stable merge sort of one lead's slice of the permutation by time. */
@@ -233,13 +415,59 @@ _li_sort_slice_by_time (guint32      *perm,
     perm[k++] = tmp[i++];
 }
 
-#define _LI_GATHER(type, col, perm, n)                \
-  G_STMT_START {                                      \
+/* Moves @count property values of the events in @perm order from @src
+ * (rows given by @starts) to a new column, and frees @src: the old and the
+ * new column of one kind are the only two that coexist. */
+#define _LI_GATHER_PROPS(type, src, starts, perm, n, count)                \
+  G_STMT_START {                                                          \
+    type *dst_ = g_new (type, MAX ((gsize) (count), 1));                  \
+    gsize k_ = 0;                                                         \
+    for (gsize i_ = 0; i_ < (n); i_++)                                    \
+      {                                                                   \
+        guint32 a_ = (starts)[(perm)[i_]], z_ = (starts)[(perm)[i_] + 1]; \
+        for (guint32 j_ = a_; j_ < z_; j_++)                              \
+          dst_[k_++] = (src)[j_];                                         \
+      }                                                                   \
+    g_free (src);                                                         \
+    (src) = dst_;                                                         \
+  } G_STMT_END
+
+/* Properties in the new order: values, then keys, then their offsets, each
+ * replacing the old column as soon as it is built, so that peak memory is
+ * the store plus one property column and the permutation. */
+static void
+_li_gather_props (LiEventStoreBuilder *b,
+                  LiEventStore        *store,
+                  const guint32       *perm)
+{
+  guint32 n = b->n_events;
+  guint32 *prop_start = NULL;
+  guint32 k = 0;
+
+  _LI_GATHER_PROPS (guint32, b->prop_value, b->prop_start, perm, n, b->n_props);
+  _LI_GATHER_PROPS (guint16, b->prop_key, b->prop_start, perm, n, b->n_props);
+
+  prop_start = g_new (guint32, (gsize) n + 1);
+  for (guint32 i = 0; i < n; i++)
+    {
+      prop_start[i] = k;
+      k += b->prop_start[perm[i] + 1] - b->prop_start[perm[i]];
+    }
+  prop_start[n] = k;
+  g_clear_pointer (&b->prop_start, g_free);
+  store->prop_start = prop_start;
+  store->prop_key = g_steal_pointer (&b->prop_key);
+  store->prop_value = g_steal_pointer (&b->prop_value);
+}
+
+/* @col in @perm order, in a new column that replaces it. */
+#define _LI_GATHER(type, col, perm, n)                  \
+  G_STMT_START {                                        \
     type *sorted_ = g_new (type, MAX ((gsize) (n), 1)); \
-    for (gsize i_ = 0; i_ < (n); i_++)                \
-      sorted_[i_] = col[perm[i_]];                    \
-    g_free (col);                                     \
-    col = sorted_;                                    \
+    for (gsize i_ = 0; i_ < (n); i_++)                  \
+      sorted_[i_] = col[perm[i_]];                      \
+    g_free (col);                                       \
+    col = sorted_;                                      \
   } G_STMT_END
 
 LiEventStore *
@@ -247,9 +475,13 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
 {
   LiEventStore *store = g_new0 (LiEventStore, 1);
   guint32 n = b->n_events;
-  guint32 n_leads = li_str_pool_size (b->leads);
+  guint32 n_leads;
   g_autofree guint32 *perm = g_new (guint32, MAX (n, 1));
   guint32 *pos;
+
+  _li_intern_queue_flush (&b->lead_queue, b->lead);
+  _li_intern_queue_flush (&b->value_queue, b->prop_value);
+  n_leads = li_str_pool_size (b->leads);
 
   store->ref_count = 1;
   store->n_events = n;
@@ -291,34 +523,7 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
       }
   }
 
-  /* Properties: rebuild the offsets in the new order, then move the pairs. */
-  {
-    guint32 *prop_start = g_new (guint32, (gsize) n + 1);
-    guint16 *prop_key = g_new (guint16, MAX (b->n_props, 1));
-    guint32 *prop_value = g_new (guint32, MAX (b->n_props, 1));
-    guint32 k = 0;
-
-    for (guint32 i = 0; i < n; i++)
-      {
-        guint32 src = perm[i];
-        guint32 a = b->prop_start[src], z = b->prop_start[src + 1];
-
-        prop_start[i] = k;
-        if (z == a)
-          continue;
-        memcpy (prop_key + k, b->prop_key + a, (z - a) * sizeof *prop_key);
-        memcpy (prop_value + k, b->prop_value + a, (z - a) * sizeof *prop_value);
-        k += z - a;
-      }
-    prop_start[n] = k;
-    g_clear_pointer (&b->prop_start, g_free);
-    g_clear_pointer (&b->prop_key, g_free);
-    g_clear_pointer (&b->prop_value, g_free);
-    store->prop_start = prop_start;
-    store->prop_key = prop_key;
-    store->prop_value = prop_value;
-  }
-
+  _li_gather_props (b, store, perm);
   _LI_GATHER (gint64, b->time_ms, perm, n);
   _LI_GATHER (guint16, b->name, perm, n);
   store->time_ms = g_steal_pointer (&b->time_ms);

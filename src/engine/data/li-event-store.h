@@ -104,6 +104,13 @@ gboolean             li_event_store_builder_intern_key  (LiEventStoreBuilder *bu
 guint32              li_event_store_builder_n_events (const LiEventStoreBuilder *builder);
 void                 li_event_store_builder_set_skipped (LiEventStoreBuilder *builder,
                                                          guint64              n_skipped);
+/* Appends the events of @other (a builder of the same limits, fed the
+ * rows that follow @builder's) as if they had been added to @builder, and
+ * empties @other.  FALSE, and nothing changed, when that would pass a limit:
+ * then the rows are to be added again one by one, to fail where they do. */
+gboolean             li_event_store_builder_append   (LiEventStoreBuilder *builder,
+                                                      LiEventStoreBuilder *other);
+guint64              li_event_store_builder_max_events (const LiEventStoreBuilder *builder);
 /* Consumes the builder. */
 LiEventStore        *li_event_store_builder_finish   (LiEventStoreBuilder *builder);
 

@@ -267,6 +267,9 @@ _li_csv_mapping_init (LiCsvMapping       *mapping,
 
 /* One record: checked completely before it is added, so that a bad row
  * leaves nothing behind.  FALSE only when the import stops. */
+/* The line of the reader's record in the file. */
+#define _LI_ROW_LINE(sink, reader) ((sink)->line_offset + li_csv_reader_get_line (reader))
+
 static inline gboolean
 _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
                          LiImportSink        *sink,
@@ -282,15 +285,15 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
   gboolean ok;
 
   if (G_UNLIKELY (!li_csv_reader_is_valid_utf8 (reader)))
-    return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
+    return _li_import_sink_bad_row (sink, _LI_ROW_LINE (sink, reader), error,
                                     N_("invalid UTF-8"));
   if (G_UNLIKELY (n != mapping->n_columns))
-    return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
+    return _li_import_sink_bad_row (sink, _LI_ROW_LINE (sink, reader), error,
                                     N_("expected %u fields, found %u"), mapping->n_columns, n);
 
   lead = &f[mapping->lead_col];
   if (G_UNLIKELY (lead->len == 0))
-    return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
+    return _li_import_sink_bad_row (sink, _LI_ROW_LINE (sink, reader), error,
                                     N_("empty %s"), mapping->lead_name);
 
   stamp = &f[mapping->time_col];
@@ -307,13 +310,13 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
         return TRUE;
       shown = g_string_new (NULL);
       _li_append_shown (shown, stamp->data, stamp->len, LI_IMPORT_MAX_SHOWN_VALUE, TRUE);
-      return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
+      return _li_import_sink_bad_row (sink, _LI_ROW_LINE (sink, reader), error,
                                       N_("bad timestamp %s"), shown->str);
     }
 
   event = &f[mapping->event_col];
   if (G_UNLIKELY (event->len == 0))
-    return _li_import_sink_bad_row (sink, li_csv_reader_get_line (reader), error,
+    return _li_import_sink_bad_row (sink, _LI_ROW_LINE (sink, reader), error,
                                     N_("empty %s"), mapping->event_name);
 
   name = event->data;
@@ -353,8 +356,265 @@ _li_csv_mapping_add_row (const LiCsvMapping  *mapping,
 
 limit:
   g_prefix_error (error, "%s:%" G_GUINT64_FORMAT ": ",
-                  sink->file_name, li_csv_reader_get_line (reader));
+                  sink->file_name, _LI_ROW_LINE (sink, reader));
   return FALSE;
+}
+
+/* The records of @reader until its end or until @stop bytes are consumed
+ * (a record boundary).  FALSE when the import stops. */
+static gboolean
+_li_csv_import_records (const LiCsvMapping  *mapping,
+                        LiImportSink        *sink,
+                        LiImportInput       *input,
+                        LiCsvReader         *reader,
+                        guint64              stop,
+                        GError             **error)
+{
+  GError *local_error = NULL;
+  guint64 next_progress = PROGRESS_STEP;
+  LiCsvResult r;
+
+  while (li_csv_reader_get_bytes_consumed (reader) < stop &&
+         (r = li_csv_reader_next (reader, sink->cancellable, &local_error)) == LI_CSV_RESULT_RECORD)
+    {
+      if (!_li_csv_mapping_add_row (mapping, sink, reader, error))
+        return FALSE;
+      if (G_UNLIKELY (sink->progress != NULL &&
+                      li_csv_reader_get_bytes_consumed (reader) >= next_progress))
+        {
+          _li_import_sink_progress (sink, sink->done_files +
+                                          _li_import_input_position (input, reader));
+          next_progress = li_csv_reader_get_bytes_consumed (reader) + PROGRESS_STEP;
+        }
+    }
+  if (local_error != NULL)
+    return _li_import_input_reader_error (input, reader, local_error, error);
+  return TRUE;
+}
+
+/* Parallel import of one plain CSV file: the main thread reads the records
+ * before @offset, a worker those after it into a builder of its own, which
+ * is appended.  The split is at a line end where the reader can start as
+ * if it had read all before: the text before it has no quote and no CR (so
+ * it has @lines lines), and the line after it does not start with a BOM or
+ * a line end. */
+#define LI_CSV_SPLIT_MIN (16 * 1024 * 1024)
+
+typedef struct
+{
+  guint64 offset;
+  guint64 lines;
+  guint64 file_size;  /* set when the file was read in two parts */
+} LiCsvSplit;
+
+/* Counts the line ends of [p, p + len) into @lines; FALSE at a quote or CR. */
+static gboolean
+_li_csv_plain_lines (const char *p,
+                     gsize       len,
+                     guint64    *lines)
+{
+  const char *e = p + len;
+
+  if (memchr (p, '"', len) != NULL || memchr (p, '\r', len) != NULL)
+    return FALSE;
+  while ((p = memchr (p, '\n', (gsize) (e - p))) != NULL)
+    {
+      (*lines)++;
+      p++;
+    }
+  return TRUE;
+}
+
+/* The first split point at or after @mid in [0, @len) of @buf, or 0. */
+static gsize
+_li_csv_split_at (const char *buf,
+                  gsize       len,
+                  gsize       mid)
+{
+  for (gsize i = MAX (mid, 1); i + 2 < len; i++)
+    if (buf[i] == '\n' && buf[i - 1] != '\n' && buf[i + 1] != '\n' && buf[i + 1] != '\r' &&
+        (guchar) buf[i + 1] != 0xef)
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+_li_csv_find_split (LiImportSink  *sink,
+                    LiImportInput *input,
+                    LiCsvSplit    *split)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *buf = NULL;
+  const gsize chunk = 1024 * 1024;
+  guint64 size, done = 0;
+
+  if (input->gzip || input->file == NULL || g_get_num_processors () < 2 ||
+      li_event_store_builder_n_events (sink->builder) > 0 || sink->reasons->len > 0 ||
+      (stream = g_file_read (input->file, sink->cancellable, NULL)) == NULL ||
+      (info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                              sink->cancellable, NULL)) == NULL ||
+      (size = (guint64) g_file_info_get_size (info)) < LI_CSV_SPLIT_MIN)
+    return FALSE;
+
+  /* Read up to the middle, then to the first split point after it. */
+  buf = g_malloc (chunk + 2);
+  split->lines = 0;
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buf, chunk + 2, sink->cancellable, NULL);
+      gsize at, len;
+
+      if (n < 3)
+        return FALSE;
+      len = (gsize) n;
+      at = done + len > size / 2 ? _li_csv_split_at (buf, len, done >= size / 2 ? 0 : size / 2 - done)
+                                 : 0;
+      if (!_li_csv_plain_lines (buf, at > 0 ? at : len - 2, &split->lines))
+        return FALSE;
+      if (at > 0)
+        {
+          split->offset = done + at;
+          split->file_size = size;
+          return TRUE;
+        }
+      done += len - 2;
+      if (!g_seekable_seek (G_SEEKABLE (stream), (goffset) done, G_SEEK_SET, sink->cancellable, NULL))
+        return FALSE;
+    }
+}
+
+/* The second part: its own reader, mapping, builder and bookkeeping. */
+typedef struct
+{
+  LiImportSink   sink;
+  LiImportInput  input;
+  LiCsvMapping   mapping;
+  GFile         *file;
+  guint64        offset;
+  guint64        consumed;
+  gboolean       ok;
+  GError        *error;
+} LiCsvPart;
+
+static gpointer
+_li_csv_part_run (gpointer data)
+{
+  LiCsvPart *part = data;
+  g_autoptr(GFileInputStream) stream = g_file_read (part->file, part->sink.cancellable, &part->error);
+  g_autoptr(LiCsvReader) reader = NULL;
+
+  if (stream == NULL ||
+      !g_seekable_seek (G_SEEKABLE (stream), (goffset) part->offset, G_SEEK_SET,
+                        part->sink.cancellable, &part->error))
+    return NULL;
+  reader = li_csv_reader_new (G_INPUT_STREAM (stream));
+  part->ok = _li_csv_import_records (&part->mapping, &part->sink, &part->input, reader,
+                                     G_MAXUINT64, &part->error);
+  part->consumed = li_csv_reader_get_bytes_consumed (reader);
+  return NULL;
+}
+
+/* Takes the second part's events and bookkeeping into @sink; FALSE (nothing
+ * taken) when a limit would be passed. */
+static gboolean
+_li_csv_part_take (LiCsvPart    *part,
+                   LiImportSink *sink)
+{
+  if (!li_event_store_builder_append (sink->builder, part->sink.builder))
+    return FALSE;
+  sink->n_skipped += part->sink.n_skipped;
+  sink->n_ignored += part->sink.n_ignored;
+  for (guint i = 0; i < part->sink.reasons->len && sink->reasons->len < LI_IMPORT_MAX_REASONS; i++)
+    g_ptr_array_add (sink->reasons, g_strdup (g_ptr_array_index (part->sink.reasons, i)));
+  return TRUE;
+}
+
+static void
+_li_csv_part_clear (LiCsvPart *part)
+{
+  _li_csv_mapping_clear (&part->mapping);
+  g_clear_pointer (&part->sink.builder, li_event_store_builder_free);
+  g_clear_pointer (&part->sink.reasons, g_ptr_array_unref);
+  g_clear_pointer (&part->sink.formats, g_ptr_array_unref);
+  g_clear_error (&part->error);
+}
+
+/* The rest of the file from @split one record after another into @sink:
+ * when the second part failed or passed a limit, this fails where a reader
+ * of the whole file would. */
+static gboolean
+_li_csv_import_rest (const LiCsvMapping  *mapping,
+                     LiImportSink        *sink,
+                     LiImportInput       *input,
+                     LiCsvSplit          *split,
+                     GError             **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(LiCsvReader) reader = NULL;
+  LiImportInput rest = *input;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  stream = g_file_read (input->file, sink->cancellable, &local_error);
+  if (stream == NULL ||
+      !g_seekable_seek (G_SEEKABLE (stream), (goffset) split->offset, G_SEEK_SET,
+                        sink->cancellable, &local_error))
+    return _li_import_input_read_error (input, split->lines + 1, local_error, error);
+  reader = li_csv_reader_new (G_INPUT_STREAM (stream));
+  rest.line_offset = split->lines;
+  sink->line_offset = split->lines;
+  ok = _li_csv_import_records (mapping, sink, &rest, reader, G_MAXUINT64, error);
+  sink->line_offset = 0;
+  split->file_size = split->offset + li_csv_reader_get_bytes_consumed (reader);
+  return ok;
+}
+
+static gboolean
+_li_csv_import_split (const LiCsvMapping  *mapping,
+                      LiImportSink        *sink,
+                      LiImportInput       *input,
+                      LiCsvReader         *reader,
+                      const LiCsvHeader   *header,
+                      LiCsvSplit          *split,
+                      GError             **error)
+{
+  LiCsvPart part = { { NULL, }, };
+  GThread *thread;
+  gboolean ok;
+
+  part.sink = *sink;
+  part.sink.builder = li_event_store_builder_new ();
+  li_event_store_builder_set_max_events (part.sink.builder,
+                                         li_event_store_builder_max_events (sink->builder));
+  part.sink.reasons = g_ptr_array_new_with_free_func (g_free);
+  part.sink.formats = g_ptr_array_new_with_free_func (g_free);
+  part.sink.progress = NULL;
+  part.sink.n_skipped = part.sink.n_ignored = 0;
+  part.sink.line_offset = split->lines;
+  part.input = *input;
+  part.input.line_offset = split->lines;
+  part.file = input->file;
+  part.offset = split->offset;
+  if (!_li_csv_mapping_init (&part.mapping, &part.sink, mapping->format, header, 1, NULL))
+    {
+      _li_csv_part_clear (&part);
+      split->file_size = 0;
+      return _li_csv_import_records (mapping, sink, input, reader, G_MAXUINT64, error);
+    }
+
+  thread = g_thread_new ("li-import", _li_csv_part_run, &part);
+  ok = _li_csv_import_records (mapping, sink, input, reader, split->offset, error);
+  g_thread_join (thread);
+
+  if (ok && g_cancellable_set_error_if_cancelled (sink->cancellable, error))
+    ok = FALSE;
+  else if (ok && part.ok && _li_csv_part_take (&part, sink))
+    split->file_size = split->offset + part.consumed;
+  else if (ok)
+    ok = _li_csv_import_rest (mapping, sink, input, split, error);
+  _li_csv_part_clear (&part);
+  return ok;
 }
 
 gboolean
@@ -366,10 +626,11 @@ _li_import_csv_file (LiImportSink   *sink,
   g_autoptr(LiCsvReader) reader = li_csv_reader_new (input->stream);
   g_auto(LiCsvHeader) header = { NULL, };
   LiCsvMapping mapping;
+  LiCsvSplit split = { 0, };
   GError *local_error = NULL;
   LiCsvResult r;
-  guint64 line, next_progress = PROGRESS_STEP;
-  gboolean ok = TRUE;
+  guint64 line;
+  gboolean ok;
 
   r = li_csv_reader_next (reader, sink->cancellable, &local_error);
   if (r == LI_CSV_RESULT_ERROR)
@@ -410,27 +671,15 @@ _li_import_csv_file (LiImportSink   *sink,
       return FALSE;
     }
 
-  while ((r = li_csv_reader_next (reader, sink->cancellable, &local_error)) == LI_CSV_RESULT_RECORD)
-    {
-      if (!_li_csv_mapping_add_row (&mapping, sink, reader, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (G_UNLIKELY (li_csv_reader_get_bytes_consumed (reader) >= next_progress))
-        {
-          _li_import_sink_progress (sink, sink->done_files +
-                                          _li_import_input_position (input, reader));
-          next_progress = li_csv_reader_get_bytes_consumed (reader) + PROGRESS_STEP;
-        }
-    }
+  if (_li_csv_find_split (sink, input, &split))
+    ok = _li_csv_import_split (&mapping, sink, input, reader, &header, &split, error);
+  else
+    ok = _li_csv_import_records (&mapping, sink, input, reader, G_MAXUINT64, error);
   _li_csv_mapping_clear (&mapping);
-
   if (!ok)
     return FALSE;
-  if (r == LI_CSV_RESULT_ERROR)
-    return _li_import_input_reader_error (input, reader, local_error, error);
 
-  sink->done_files += _li_import_input_position (input, reader);
+  sink->done_files += split.file_size > 0 ? split.file_size
+                                          : _li_import_input_position (input, reader);
   return TRUE;
 }

@@ -16,6 +16,9 @@
 #include <glib/gi18n-lib.h>
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "li-csv-reader.h"
 
@@ -48,6 +51,7 @@ struct _LiCsvReader
   const char   *raw;
   gsize         raw_len;
   gboolean      valid_utf8;
+  gboolean      plain_ascii;  /* the last line split: no byte >= 0x80, no NUL */
 };
 
 typedef enum
@@ -58,6 +62,7 @@ typedef enum
   PARSE_END,
   PARSE_UNTERMINATED,
   PARSE_TOO_MANY_FIELDS,
+  PARSE_QUOTED,  /* of _li_csv_reader_split only */
 } ParseResult;
 
 G_DEFINE_QUARK (li-csv-error-quark, li_csv_error)
@@ -109,6 +114,63 @@ _li_csv_reader_add_field (LiCsvReader *self,
   self->fields[self->n_fields].len = len;
   self->n_fields++;
   return TRUE;
+}
+
+/* A field ends at @c; the next starts after it. */
+#define _LI_CSV_FIELD_AT(self, start, c)                                 \
+  G_STMT_START {                                                         \
+    if (G_UNLIKELY (!_li_csv_reader_add_field (self, start, (gsize) ((c) - (start))))) \
+      return memchr (c, '"', (gsize) (le - (c))) != NULL ? PARSE_QUOTED        \
+                                                         : PARSE_TOO_MANY_FIELDS; \
+    start = (c) + 1;                                                     \
+  } G_STMT_END
+
+/* Splits the line [p, le) at its commas in one pass that also looks for a
+ * quote (PARSE_QUOTED: the line is for the quoted parser) and for bytes
+ * that are not plain ASCII (self->plain_ascii): 16 bytes at a time with
+ * SSE2, a byte at a time for the rest. */
+static ParseResult
+_li_csv_reader_split (LiCsvReader *self,
+                      const char  *p,
+                      const char  *le)
+{
+  const char *start = p;
+  const char *q = p;
+  guint odd = 0;
+
+  self->n_fields = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  {
+    const __m128i comma = _mm_set1_epi8 (','), quote = _mm_set1_epi8 ('"');
+    const __m128i zero = _mm_setzero_si128 ();
+
+    for (; le - q >= 16; q += 16)
+      {
+        __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) q);
+        guint commas = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, comma));
+
+        if (_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, quote)) != 0)
+          return PARSE_QUOTED;
+        odd |= (guint) (_mm_movemask_epi8 (v) | _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, zero)));
+        for (; commas != 0; commas &= commas - 1)
+          _LI_CSV_FIELD_AT (self, start, q + __builtin_ctz (commas));
+      }
+  }
+#endif
+  for (; q < le; q++)
+    {
+      guchar c = (guchar) *q;
+
+      if (c == '"')
+        return PARSE_QUOTED;
+      if (c == ',')
+        _LI_CSV_FIELD_AT (self, start, q);
+      odd |= (guint) (c - 1) >= 0x7f;
+    }
+  if (!_li_csv_reader_add_field (self, start, (gsize) (le - start)))
+    return PARSE_TOO_MANY_FIELDS;
+  self->plain_ascii = odd == 0;
+  return PARSE_RECORD;
 }
 
 /* The line ends in [p, e), text of a quoted field that a quote follows:
@@ -252,8 +314,10 @@ _li_csv_reader_parse (LiCsvReader  *self,
 {
   const char *p = self->buf + self->pos;
   const char *e = self->buf + self->end;
-  const char *nl, *cr, *le, *c;
+  const char *nl, *cr, *le;
+  ParseResult r;
 
+  self->plain_ascii = FALSE;
   nl = memchr (p, '\n', (gsize) (e - p));
   le = nl != NULL ? nl : e;
   cr = _li_csv_reader_find_cr (self, self->pos);
@@ -279,21 +343,11 @@ _li_csv_reader_parse (LiCsvReader  *self,
   if (le == p)
     return PARSE_BLANK;
 
-  if (G_UNLIKELY (memchr (p, '"', (gsize) (le - p)) != NULL))
+  /* Fast path: split at the commas, unless there is a quote. */
+  r = _li_csv_reader_split (self, p, le);
+  if (G_UNLIKELY (r == PARSE_QUOTED))
     return _li_csv_reader_parse_quoted (self, p, e, content_end, next, n_lines);
-
-  /* Fast path: split at the commas. */
-  self->n_fields = 0;
-  while ((c = memchr (p, ',', (gsize) (le - p))) != NULL)
-    {
-      if (!_li_csv_reader_add_field (self, p, (gsize) (c - p)))
-        return PARSE_TOO_MANY_FIELDS;
-      p = c + 1;
-    }
-  if (!_li_csv_reader_add_field (self, p, (gsize) (le - p)))
-    return PARSE_TOO_MANY_FIELDS;
-
-  return PARSE_RECORD;
+  return r;
 }
 
 /* Moves the unparsed data to the front of the buffer and reads up to a chunk
@@ -450,7 +504,8 @@ li_csv_reader_next (LiCsvReader   *reader,
             goto too_long;
           reader->raw = reader->buf + reader->pos;
           reader->raw_len = (gsize) (content_end - reader->raw);
-          reader->valid_utf8 = _li_csv_is_plain_ascii (reader->raw, reader->raw_len) ||
+          reader->valid_utf8 = reader->plain_ascii ||
+                               _li_csv_is_plain_ascii (reader->raw, reader->raw_len) ||
                                g_utf8_validate_len (reader->raw, reader->raw_len, NULL);
           reader->pos = (gsize) (next - reader->buf);
           reader->line += n_lines;

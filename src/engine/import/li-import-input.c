@@ -253,7 +253,7 @@ _li_import_input_reader_error (LiImportInput  *input,
                                GError         *local_error,
                                GError        **error)
 {
-  guint64 line = li_csv_reader_get_line (reader);
+  guint64 line = input->line_offset + li_csv_reader_get_line (reader);
 
   if (local_error->domain == LI_CSV_ERROR)
     {

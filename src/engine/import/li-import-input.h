@@ -18,6 +18,7 @@ typedef struct
   gboolean          gzip;
   const char       *name;
   GFile            *file;
+  guint64           line_offset;  /* lines before the reader's start */
 } LiImportInput;
 
 char *_li_file_display_name (GFile *file);

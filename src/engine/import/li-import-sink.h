@@ -27,6 +27,7 @@ typedef struct
   guint64              total;       /* sum of the file sizes, 0 if unknown */
   guint64              done_files;  /* bytes of the files already read */
   const char          *file_name;   /* of the current file, for messages */
+  guint64              line_offset; /* lines of the file before the reader's start */
 } LiImportSink;
 
 /* Appends @data as one line of valid UTF-8, cut after @max bytes; when

@@ -64,6 +64,18 @@ struct _LiScorer
   gboolean     *is_active;
   double       *number;      /* value id → number (NAN: not one), when parsed */
   guint8       *number_known;
+  /* Fit (li-fit.c): per fit rule, whether it holds for an event value
+   * (value id → 0 not known yet, 1 no, 2 yes; allocated when first read),
+   * for a leads-file value (same), for no value (same), and now; the rules
+   * of each attribute; whether every rule is to be tested again (a new
+   * lead). */
+  guint8      **fit_cache;
+  guint8      **fit_lead_cache;
+  guint8       *fit_missing;
+  gboolean     *fit_holds;
+  guint        *attr_fit_start;  /* n_attrs + 1 */
+  guint        *attr_fits;
+  gboolean      fit_all_dirty;
   /* Explaining (_li_scorer_record_adds), else NULL: the accumulators the
    * events fed since the caller last set n_added to 0 added points to. */
   guint        *added;
@@ -98,7 +110,14 @@ void   _li_patterns_feed  (LiScorer *s,
                            guint32   i,
                            gint64    t);
 
-/* li-fit.c: the fit points of the current lead. */
+/* li-fit.c: the fit state of a scorer; a new lead; attribute @a took a
+ * new value (sets s->fit_dirty when a rule's outcome changed); the current
+ * lead's fit points. */
+void   _li_fit_init       (LiScorer *s);
+void   _li_fit_free       (LiScorer *s);
+void   _li_fit_begin_lead (LiScorer *s);
+void   _li_fit_attr_changed (LiScorer *s,
+                             guint     a);
 double _li_fit_eval       (LiScorer *s);
 /* li-fit.c: whether fit rule @f holds for the current lead, with the
  * value it reads (NULL when missing) and where that value comes from. */

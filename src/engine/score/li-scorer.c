@@ -32,6 +32,7 @@ li_scorer_new (const LiPlan *plan)
       s->number = g_new (double, n_values);
       s->number_known = g_new0 (guint8, n_values);
     }
+  _li_fit_init (s);
   return s;
 }
 
@@ -55,6 +56,7 @@ li_scorer_free (LiScorer *s)
   g_free (s->is_active);
   g_free (s->number);
   g_free (s->number_known);
+  _li_fit_free (s);
   g_free (s->added);
   g_free (s);
 }
@@ -88,6 +90,7 @@ li_scorer_begin_lead (LiScorer *s,
   _li_scorer_reset_intent (s, s->lead_begin);
   for (guint a = 0; a < plan->n_attrs; a++)
     s->attr_value[a] = _LI_NONE;
+  _li_fit_begin_lead (s);
   s->fit_dirty = TRUE;
 }
 
@@ -244,7 +247,7 @@ _li_scorer_feed (LiScorer *s,
         if (a >= 0 && s->attr_value[a] != store->prop_value[j])
           {
             s->attr_value[a] = store->prop_value[j];
-            s->fit_dirty = TRUE;
+            _li_fit_attr_changed (s, a);
           }
       }
 

@@ -18,8 +18,9 @@
 #include "li-rules-write.h"
 #include "li-problem.h"
 
-/* Time between an edit and the replay it triggers: edits that come faster
- * (a drag, typing) replace the scheduled replay instead of queuing. */
+/* The first edit after a pause replays at once; edits that follow it faster
+ * than this (a drag, typing) replace one scheduled replay, this long after
+ * the last of them, instead of queuing. */
 #define REPLAY_DEBOUNCE_MS 60
 #define UNDO_DEPTH         200
 #define TEMPLATE_RESOURCE  "/com/example/LeadIntent/templates/ecommerce.leadrules.json"
@@ -42,6 +43,7 @@ struct _LiProject
   LiRules         *result_rules;         /* the rules @result is shown with */
   LiRuleDiagnostics *diagnostics;        /* of @result, a step after it; NULL until then */
   guint            replay_timeout_id;    /* the debounce */
+  gint64           last_edit_us;         /* of the last debounced edit */
   gint64           edit_time;            /* of the newest edit not yet replayed */
   double           last_replay_ms;
 
@@ -640,10 +642,16 @@ static void
 _li_project_schedule_replay (LiProject *self,
                              gboolean   debounce)
 {
-  if (self->edit_time == 0)
-    self->edit_time = g_get_monotonic_time ();
+  gint64 now = g_get_monotonic_time ();
+  gboolean pause = now - self->last_edit_us >= (gint64) REPLAY_DEBOUNCE_MS * 1000;
 
-  if (!debounce || _li_project_get_store (self) == NULL)
+  if (self->edit_time == 0)
+    self->edit_time = now;
+  if (debounce)
+    self->last_edit_us = now;
+
+  if (!debounce || _li_project_get_store (self) == NULL ||
+      (pause && self->replay_timeout_id == 0))
     {
       _li_project_start_replay (self);
       return;
