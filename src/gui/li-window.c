@@ -23,6 +23,7 @@
 #include "li-leads-export-dialog.h"
 #include "li-sql-export-dialog.h"
 #include "li-stage-table.h"
+#include "li-sweep-dialog.h"
 #include "li-url-dialog.h"
 #include "li-window-dialogs.h"
 #include "li-rules-validate.h"
@@ -1841,6 +1842,18 @@ _li_window_action_publish (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (li_publish_dialog_new (GTK_WINDOW (self), self->project)));
 }
 
+/* Tuning (gui/tune). */
+
+static void
+_li_window_action_sweep (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (li_sweep_dialog_new (GTK_WINDOW (self), self->project)));
+}
+
 static void
 _li_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -1872,6 +1885,7 @@ _li_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.export-leads", NULL, _li_window_action_export_leads },
     { "win.import-url", NULL, _li_window_action_import_url },
     { "win.publish", NULL, _li_window_action_publish },
+    { "win.sweep", NULL, _li_window_action_sweep },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
