@@ -23,6 +23,7 @@
 #include "li-leads-export-dialog.h"
 #include "li-sql-export-dialog.h"
 #include "li-stage-table.h"
+#include "li-drift-view.h"
 #include "li-sweep-dialog.h"
 #include "li-url-dialog.h"
 #include "li-window-dialogs.h"
@@ -74,6 +75,7 @@ struct _LiWindow
   GtkWidget           *fold_switch;
   guint                fold_idle_id;
   LiLeadsView         *leads_view;
+  LiDriftView         *drift_view;
   GMenu               *recent_menu;
 
   GSettings           *settings;
@@ -1188,6 +1190,7 @@ _li_window_bind_project (LiWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     g_signal_connect_object (self->project, handlers[i].signal, handlers[i].callback, self, 0);
   li_leads_view_set_project (self->leads_view, self->project);
+  li_drift_view_set_project (self->drift_view, self->project);
   g_signal_connect_object (li_replay_view_get_stage_table (self->replay_view), "cell-activated",
                            G_CALLBACK (_li_window_stage_cell_activated_cb), self, 0);
 }
@@ -1910,6 +1913,7 @@ li_window_class_init (LiWindowClass *klass)
   g_type_ensure (LI_TYPE_REPLAY_VIEW);
   g_type_ensure (LI_TYPE_COMPARE_VIEW);
   g_type_ensure (LI_TYPE_LEADS_VIEW);
+  g_type_ensure (LI_TYPE_DRIFT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiWindow, window_title);
@@ -1941,6 +1945,7 @@ li_window_class_init (LiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiWindow, fold_switch);
   gtk_widget_class_bind_template_callback (widget_class, _li_window_fold_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, leads_view);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, drift_view);
   gtk_widget_class_bind_template_child_full (widget_class, "recent_section", FALSE,
                                              G_STRUCT_OFFSET (LiWindow, recent_menu));
 

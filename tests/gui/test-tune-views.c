@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "li-drift-view.h"
 #include "li-line-chart.h"
 #include "li-project.h"
 #include "li-rules-param.h"
@@ -205,7 +206,7 @@ test_sweep_dialog_apply_undo (void)
   const LiSweep *sweep;
   double value = 0;
 
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 860, 620);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 900, 780);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (li_sweep_dialog_set_param (dialog, "stages[0].min_score"));
   _wait_sweep (dialog);
@@ -224,6 +225,33 @@ test_sweep_dialog_apply_undo (void)
   g_assert_cmpfloat (value, ==, 50);
   g_assert_false (li_project_get_dirty (project));
   g_assert_true (li_sweep_dialog_get_sweep (dialog) == sweep);
+
+  /* Find a threshold: the goals' result, applied as one undoable edit. */
+  {
+    LiGoalPanel *goals = li_sweep_dialog_get_goal_panel (dialog);
+    LiDataset *dataset = li_project_get_dataset (project);
+    LiReplayOptions options = { 0 };
+    g_autoptr(LiGoalResult) expected = li_goal_threshold (li_project_get_rules (project),
+                                                          li_dataset_get_store (dataset),
+                                                          li_dataset_get_leads (dataset), 0,
+                                                          LI_GOAL_PRECISION, 0.3, &options, NULL, NULL);
+    const LiGoalResult *shown;
+
+    li_goal_panel_find (goals, 0, LI_GOAL_PRECISION, 0.3);
+    while (li_goal_panel_is_running (goals))
+      g_main_context_iteration (NULL, TRUE);
+    shown = li_goal_panel_get_result (goals);
+    g_assert_nonnull (shown);
+    g_assert_true (shown->reached == expected->reached);
+    g_assert_cmpfloat (shown->min_score, ==, expected->min_score);
+    g_assert_true (g_str_has_prefix (li_goal_panel_get_summary (goals), "Minimum score"));
+    g_assert_true (li_goal_panel_apply (goals));
+    g_assert_true (li_rules_param_get (li_project_get_rules (project), "stages[0].min_score", &value));
+    g_assert_cmpfloat (value, ==, expected->min_score);
+    li_project_undo (project);
+    g_assert_true (li_rules_param_get (li_project_get_rules (project), "stages[0].min_score", &value));
+    g_assert_cmpfloat (value, ==, 50);
+  }
 
   /* Another number's edit makes the sweep stale: it runs again. */
   li_project_set_intent_points (project, "product_view", 4);
@@ -293,6 +321,89 @@ test_param_labels (void)
     }
 }
 
+static double
+_json_number (JsonObject *object,
+              const char *member)
+{
+  return json_object_get_null_member (object, member) ? NAN : json_object_get_double_member (object, member);
+}
+
+static void
+_assert_same_number (double a,
+                     double b)
+{
+  if (isnan (a) || isnan (b))
+    g_assert_true (isnan (a) && isnan (b));
+  else
+    g_assert_cmpfloat_with_epsilon (a, b, 1e-9);
+}
+
+/* The Over Time page's periods are `drift --json`'s, with the period it
+ * picks for the sample's three hours. */
+static void
+test_drift_view_matches_cli (void)
+{
+  g_autoptr(LiProject) project = _sample_project ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = li_drift_view_new ();
+  g_autofree char *rules_path = _sample ("sample.leadrules.json");
+  g_autofree char *events_path = _sample ("rees46-2019oct-head.csv.gz");
+  const char *args[] = { "drift", "--rules", rules_path, "--events", events_path,
+                         "--period", "hour", "--json", NULL };
+  g_autoptr(JsonNode) cli = NULL;
+  JsonArray *periods;
+  const LiDrift *drift;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  li_drift_view_set_project (LI_DRIFT_VIEW (view), project);
+  gtk_window_present (GTK_WINDOW (window));
+  while (li_drift_view_get_drift (LI_DRIFT_VIEW (view)) == NULL || li_drift_view_is_running (LI_DRIFT_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (li_drift_view_get_period (LI_DRIFT_VIEW (view)), ==, LI_DRIFT_HOUR);
+  drift = li_drift_view_get_drift (LI_DRIFT_VIEW (view));
+
+  cli = _cli_json (args);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cli), "period"), ==, "hour");
+  periods = json_object_get_array_member (json_node_get_object (cli), "periods");
+  g_assert_cmpuint (json_array_get_length (periods), ==, drift->n_periods);
+  g_assert_cmpuint (drift->n_periods, ==, 3);
+  for (guint k = 0; k < drift->n_periods; k++)
+    {
+      JsonObject *p = json_array_get_object_element (periods, k);
+      JsonObject *replay = json_object_get_object_member (p, "replay");
+      JsonArray *rates = json_object_get_array_member (p, "firing_rates");
+      g_autoptr(GDateTime) from = g_date_time_new_from_iso8601 (json_object_get_string_member (p, "from"), NULL);
+
+      g_assert_cmpint (g_date_time_to_unix (from) * 1000, ==, drift->periods[k].from_ms);
+      g_assert_cmpuint (json_object_get_int_member (replay, "leads"), ==, drift->periods[k].replay->leads);
+      _assert_same_number (_json_number (replay, "auc"), drift->periods[k].replay->auc);
+      _assert_same_number (_json_number (p, "psi"), drift->periods[k].psi);
+      g_assert_cmpuint (json_array_get_length (rates), ==, drift->n_rules);
+      for (guint r = 0; r < drift->n_rules; r++)
+        {
+          JsonNode *rate = json_array_get_element (rates, r);
+          _assert_same_number (JSON_NODE_HOLDS_NULL (rate) ? NAN : json_node_get_double (rate),
+                               drift->periods[k].firing_rate[r]);
+        }
+    }
+
+  /* An edit replays the draft, and the page follows it. */
+  li_project_set_stage_threshold (project, 0, 40);
+  while (!li_drift_view_is_running (LI_DRIFT_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  while (li_drift_view_is_running (LI_DRIFT_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (li_drift_view_get_drift (LI_DRIFT_VIEW (view)) != NULL);
+  li_project_undo (project);
+  while (!li_drift_view_is_running (LI_DRIFT_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  while (li_drift_view_is_running (LI_DRIFT_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  _maybe_save_screenshot (window, "over-time");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,5 +416,6 @@ main (int   argc,
   g_test_add_func ("/gui/tune/line-chart-keyboard", test_line_chart_keyboard);
   g_test_add_func ("/gui/tune/sweep-matches-cli", test_sweep_dialog_matches_cli);
   g_test_add_func ("/gui/tune/sweep-apply-undo", test_sweep_dialog_apply_undo);
+  g_test_add_func ("/gui/tune/drift-matches-cli", test_drift_view_matches_cli);
   return g_test_run ();
 }

@@ -146,7 +146,8 @@ _li_line_chart_update_axes (LiLineChart *self)
 
   self->x_axis.min = xmin;
   self->x_axis.max = xmax;
-  if (self->x_axis.format == LI_LINE_CHART_DATE && self->n_series > 0)
+  if (self->x_axis.format != LI_LINE_CHART_NUMBER && self->x_axis.format != LI_LINE_CHART_PERCENT &&
+      self->n_series > 0)
     _li_axis_point_ticks (&self->x_axis, &self->series[0]);
   else
     _li_axis_nice_ticks (&self->x_axis, FALSE);
@@ -175,10 +176,15 @@ li_line_chart_format_value (LiLineChartFormat format,
     case LI_LINE_CHART_PERCENT:
       return g_strdup_printf ("%.*f%%", fabs (value) >= 0.1 || value == 0 ? 0 : 1, value * 100.0);
     case LI_LINE_CHART_DATE:
+    case LI_LINE_CHART_MONTH:
+    case LI_LINE_CHART_TIME:
       {
-        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) (value / 1000.0));
-        /* Translators: a day on a chart's time axis, see g_date_time_format */
-        return dt ? g_date_time_format (dt, _("%e %b")) : g_strdup ("—");
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) floor (value / 1000.0));
+        /* Translators: a day, a month, an hour on a chart's time axis, see g_date_time_format */
+        const char *f = format == LI_LINE_CHART_DATE ? _("%-d %b") : format == LI_LINE_CHART_MONTH ? _("%b %Y") : _("%H:%M");
+        char *text = dt ? g_date_time_format (dt, f) : NULL;
+
+        return text ? g_strstrip (text) : g_strdup ("—");
       }
     case LI_LINE_CHART_NUMBER:
     default:
@@ -186,6 +192,21 @@ li_line_chart_format_value (LiLineChartFormat format,
         return g_strdup_printf ("%.0f", value);
       return g_strdup_printf (fabs (value) >= 10 ? "%.1f" : "%.3g", value);
     }
+}
+
+char *
+li_format_share_interval (double share,
+                          double low,
+                          double high)
+{
+  g_autofree char *p = li_line_chart_format_value (LI_LINE_CHART_PERCENT, share);
+  g_autofree char *hi = NULL;
+
+  if (!isfinite (share) || !isfinite (low) || !isfinite (high))
+    return g_steal_pointer (&p);
+  hi = li_line_chart_format_value (LI_LINE_CHART_PERCENT, high);
+  /* Translators: a share with its 95% interval, "28% (21–37%)" */
+  return g_strdup_printf (_("%s (%.0f–%s)"), p, 100 * low, hi);
 }
 
 /* The cursor's point, for screen readers. */
@@ -258,23 +279,34 @@ _li_line_chart_draw_series (LiLineChart           *self,
   for (guint s = 0; s < self->n_series; s++)
     {
       const LiChartSeries *series = &self->series[s];
-      gboolean pen_down = FALSE;
+      GdkRGBA faded = li_chart_fade (&self->colors[s], 0.5);
+      int last = -1;
 
-      gdk_cairo_set_source_rgba (cr, &self->colors[s]);
+      /* Neighbours solid; across a missing value (NaN) thin and dashed. */
       cairo_set_line_width (cr, 2.0);
-      for (guint i = 0; i < series->n; i++)
+      gdk_cairo_set_source_rgba (cr, &self->colors[s]);
+      for (guint pass = 0; pass < 2; pass++, last = -1)
         {
-          double x = _li_px (plot, &self->x_axis, series->xs[i]);
-          double y = _li_py (plot, &self->y_axis, series->ys[i]);
-
-          if (!isfinite (series->ys[i]))
-            pen_down = FALSE;
-          else if (pen_down)
-            cairo_line_to (cr, x, y);
-          else
-            cairo_move_to (cr, x, y), pen_down = TRUE;
+          for (guint i = 0; i < series->n; i++)
+            {
+              if (!isfinite (series->ys[i]))
+                continue;
+              if (last >= 0 && ((i - last == 1) == (pass == 0)))
+                {
+                  cairo_move_to (cr, _li_px (plot, &self->x_axis, series->xs[last]),
+                                 _li_py (plot, &self->y_axis, series->ys[last]));
+                  cairo_line_to (cr, _li_px (plot, &self->x_axis, series->xs[i]),
+                                 _li_py (plot, &self->y_axis, series->ys[i]));
+                }
+              last = i;
+            }
+          cairo_stroke (cr);
+          gdk_cairo_set_source_rgba (cr, &faded);
+          cairo_set_line_width (cr, 1.0);
+          cairo_set_dash (cr, (double[]) { 3.0, 3.0 }, 2, 0.0);
         }
-      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0.0);
+      gdk_cairo_set_source_rgba (cr, &self->colors[s]);
       for (guint i = 0; i < series->n; i++)
         if (isfinite (series->ys[i]))
           {

@@ -14,6 +14,8 @@ typedef enum
   LI_LINE_CHART_NUMBER,   /* 12.5 */
   LI_LINE_CHART_PERCENT,  /* 0.283 → 28.3% */
   LI_LINE_CHART_DATE,     /* Unix ms → "7 Oct" */
+  LI_LINE_CHART_MONTH,    /* Unix ms → "Oct 2019" */
+  LI_LINE_CHART_TIME,     /* Unix ms → "14:00" (UTC) */
 } LiLineChartFormat;
 
 /* One reusable line chart in three layers, as sysprof draws:
@@ -52,5 +54,10 @@ guint       li_line_chart_get_n_points (LiLineChart       *self);
 /* The value as the axes write it (tests, labels). */
 char       *li_line_chart_format_value (LiLineChartFormat  format,
                                         double             value);
+/* A share with its (Wilson) interval: "28% (21–37%)"; the share alone
+ * when the interval is NaN. */
+char       *li_format_share_interval   (double             share,
+                                        double             low,
+                                        double             high);
 
 G_END_DECLS

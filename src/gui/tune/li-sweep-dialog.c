@@ -8,6 +8,8 @@
 
 #include "li-sweep-dialog.h"
 
+#include "li-confidence.h"
+#include "li-goal-panel.h"
 #include "li-line-chart.h"
 #include "li-rules-param.h"
 
@@ -33,6 +35,7 @@ struct _LiSweepDialog
   LiLineChart    *chart;
   GtkLabel       *readout_label;
   GtkLabel       *status_label;
+  LiGoalPanel    *goal_panel;
 
   LiProject      *project;
   GStrv           params;       /* the paths behind param_drop */
@@ -324,6 +327,7 @@ _li_sweep_dialog_update_readout (LiSweepDialog *self)
 {
   int cursor = li_line_chart_get_cursor (self->chart);
   const LiReplayResult *r;
+  g_autofree LiStageConfidence *c = NULL;
   GString *text;
   g_autofree char *value = NULL;
 
@@ -333,14 +337,15 @@ _li_sweep_dialog_update_readout (LiSweepDialog *self)
       return;
     }
   r = self->sweep->points[cursor].replay;
+  c = li_confidence_compute (r, self->sweep->rules);
   value = li_line_chart_format_value (LI_LINE_CHART_NUMBER, self->sweep->points[cursor].value);
   text = g_string_new (NULL);
   /* Translators: the metrics at a point of the sweep chart */
   g_string_append_printf (text, _("At %s: AUC %.3f"), value, r->auc);
   for (guint s = 0; s + 1 < r->n_stages; s++)
     {
-      g_autofree char *p = li_line_chart_format_value (LI_LINE_CHART_PERCENT, r->stages[s].precision);
-      g_autofree char *rc = li_line_chart_format_value (LI_LINE_CHART_PERCENT, r->stages[s].recall);
+      g_autofree char *p = li_format_share_interval (r->stages[s].precision, c[s].precision_low, c[s].precision_high);
+      g_autofree char *rc = li_format_share_interval (r->stages[s].recall, c[s].recall_low, c[s].recall_high);
 
       /* Translators: a stage at a point of the sweep: name, flagged leads, precision, recall */
       g_string_append_printf (text, _(" · %s: %u flagged, precision %s, recall %s"),
@@ -445,7 +450,8 @@ _li_sweep_dialog_run_done_cb (GObject      *source,
   _li_sweep_dialog_update_chart (self);
   li_line_chart_set_cursor (self->chart, _li_sweep_nearest_current (sweep));
   _li_sweep_dialog_set_status (self, _("Click a point, or move to it with the arrow keys and press Enter, "
-                                       "to set the number to that value (Ctrl+Z undoes it in the window)."));
+                                       "to set the number to that value; Ctrl+Z undoes it. "
+                                       "In brackets: the 95% range of precision and recall."));
 }
 
 static void
@@ -606,6 +612,7 @@ li_sweep_dialog_class_init (LiSweepDialogClass *klass)
   object_class->finalize = li_sweep_dialog_finalize;
 
   g_type_ensure (LI_TYPE_LINE_CHART);
+  g_type_ensure (LI_TYPE_GOAL_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/tune/li-sweep-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LiSweepDialog, param_drop);
   gtk_widget_class_bind_template_child (widget_class, LiSweepDialog, from_spin);
@@ -616,6 +623,7 @@ li_sweep_dialog_class_init (LiSweepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiSweepDialog, chart);
   gtk_widget_class_bind_template_child (widget_class, LiSweepDialog, readout_label);
   gtk_widget_class_bind_template_child (widget_class, LiSweepDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LiSweepDialog, goal_panel);
   gtk_widget_class_bind_template_callback (widget_class, _li_sweep_dialog_param_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, _li_sweep_dialog_metric_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, _li_sweep_dialog_sweep_clicked_cb);
@@ -647,6 +655,7 @@ li_sweep_dialog_new (GtkWindow *parent,
   self = g_object_new (LI_TYPE_SWEEP_DIALOG, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
   g_signal_connect_object (project, "rules-changed", G_CALLBACK (_li_sweep_dialog_rules_changed_cb), self, 0);
+  li_goal_panel_set_project (self->goal_panel, project);
   _li_sweep_dialog_fill (self);
   _li_sweep_dialog_param_selected_cb (self);
   return self;
@@ -756,6 +765,14 @@ li_sweep_dialog_apply_point (LiSweepDialog *self,
   _li_sweep_dialog_set_status (self, status);
   _li_sweep_dialog_update_readout (self);
   return TRUE;
+}
+
+LiGoalPanel *
+li_sweep_dialog_get_goal_panel (LiSweepDialog *self)
+{
+  g_return_val_if_fail (LI_IS_SWEEP_DIALOG (self), NULL);
+
+  return self->goal_panel;
 }
 
 const char *

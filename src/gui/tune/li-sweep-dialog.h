@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "li-goal-panel.h"
 #include "li-project.h"
 #include "li-sweep.h"
 
@@ -43,6 +44,8 @@ GArray        *li_sweep_dialog_dup_series  (LiSweepDialog *self);
  * does).  FALSE when there is no such point or the value is refused. */
 gboolean       li_sweep_dialog_apply_point (LiSweepDialog *self,
                                             guint          index);
+/* "Find a threshold" under the chart. */
+LiGoalPanel   *li_sweep_dialog_get_goal_panel (LiSweepDialog *self);
 /* What the dialog says under the chart. */
 const char    *li_sweep_dialog_get_status  (LiSweepDialog *self);
 
