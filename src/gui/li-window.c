@@ -24,6 +24,7 @@
 #include "li-sql-export-dialog.h"
 #include "li-stage-table.h"
 #include "li-drift-view.h"
+#include "li-suggest-dialog.h"
 #include "li-sweep-dialog.h"
 #include "li-url-dialog.h"
 #include "li-window-dialogs.h"
@@ -1858,6 +1859,16 @@ _li_window_action_sweep (GtkWidget  *widget,
 }
 
 static void
+_li_window_action_suggest (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (li_suggest_dialog_new (GTK_WINDOW (self), self->project)));
+}
+
+static void
 _li_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   static const struct {
@@ -1889,6 +1900,7 @@ _li_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.import-url", NULL, _li_window_action_import_url },
     { "win.publish", NULL, _li_window_action_publish },
     { "win.sweep", NULL, _li_window_action_sweep },
+    { "win.suggest", NULL, _li_window_action_suggest },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

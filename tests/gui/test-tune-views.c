@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
@@ -15,6 +16,7 @@
 #include "li-line-chart.h"
 #include "li-project.h"
 #include "li-rules-param.h"
+#include "li-suggest-dialog.h"
 #include "li-sweep-dialog.h"
 
 static char *
@@ -404,6 +406,32 @@ test_drift_view_matches_cli (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sample has too few converters to learn from: the dialog says what
+ * `lead-intent-cli suggest` says, and adds no version. */
+static void
+test_suggest_dialog_refuses (void)
+{
+  g_autoptr(LiProject) project = _sample_project ();
+  guint versions = g_list_model_get_n_items (li_project_get_versions (project));
+  LiSuggestDialog *dialog = li_suggest_dialog_new (NULL, project);
+  LiDataset *dataset = li_project_get_dataset (project);
+  LiEventStore *store = li_dataset_get_store (dataset);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiSuggestion) expected = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (li_suggest_dialog_is_running (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  expected = li_suggest_run (li_project_get_rules (project), store, li_dataset_get_leads (dataset),
+                             li_suggest_default_holdout (store), NULL, &error);
+  g_assert_null (expected);
+  g_assert_error (error, LI_SUGGEST_ERROR, LI_SUGGEST_ERROR_TOO_FEW);
+  g_assert_null (li_suggest_dialog_get_suggestion (dialog));
+  g_assert_nonnull (strstr (li_suggest_dialog_get_message (dialog), error->message));
+  g_assert_cmpuint (g_list_model_get_n_items (li_project_get_versions (project)), ==, versions);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,5 +445,6 @@ main (int   argc,
   g_test_add_func ("/gui/tune/sweep-matches-cli", test_sweep_dialog_matches_cli);
   g_test_add_func ("/gui/tune/sweep-apply-undo", test_sweep_dialog_apply_undo);
   g_test_add_func ("/gui/tune/drift-matches-cli", test_drift_view_matches_cli);
+  g_test_add_func ("/gui/tune/suggest-refuses", test_suggest_dialog_refuses);
   return g_test_run ();
 }
