@@ -322,6 +322,8 @@ static void
 _li_drift_view_schedule (LiDriftView *self)
 {
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;

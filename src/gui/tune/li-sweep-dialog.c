@@ -39,6 +39,7 @@ struct _LiSweepDialog
 
   LiProject      *project;
   GStrv           params;       /* the paths behind param_drop */
+  char           *range_param;  /* the one From/To/Steps were set for */
   guint           n_stage_metrics; /* stages but the catch-all */
   LiSweep        *sweep;
   GCancellable   *cancellable;
@@ -510,6 +511,8 @@ _li_sweep_dialog_param_selected_cb (LiSweepDialog *self)
   li_line_chart_clear (self->chart);
   _li_sweep_dialog_update_readout (self);
   _li_sweep_dialog_default_range (self, param);
+  g_free (self->range_param);
+  self->range_param = g_strdup (param);
   _li_sweep_dialog_run (self);
 }
 
@@ -564,7 +567,9 @@ _li_sweep_dialog_rules_changed_cb (LiProject     *project,
   _li_sweep_dialog_fill (self);
   if (_li_sweep_dialog_sweep_holds (self))
     _li_sweep_dialog_update_chart (self);
-  else if (!self->filling)
+  else if (g_strcmp0 (self->range_param, _li_sweep_dialog_param (self)) != 0)
+    _li_sweep_dialog_param_selected_cb (self);  /* another number now: its own range */
+  else
     _li_sweep_dialog_run (self);
 }
 
@@ -599,6 +604,7 @@ li_sweep_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->sweep, li_sweep_free);
   g_clear_pointer (&self->params, g_strfreev);
+  g_clear_pointer (&self->range_param, g_free);
   G_OBJECT_CLASS (li_sweep_dialog_parent_class)->finalize (object);
 }
 
