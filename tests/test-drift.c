@@ -31,6 +31,11 @@ test_periods (void)
   g_assert_cmpint (li_drift_period_start (LI_DRIFT_MONTH, _t ("2024-02-29T23:00:00Z")), ==, _t ("2024-02-01T00:00:00Z"));
   g_assert_cmpint (li_drift_period_next (LI_DRIFT_MONTH, _t ("2024-02-01T00:00:00Z")), ==, _t ("2024-03-01T00:00:00Z"));
   g_assert_cmpint (li_drift_period_next (LI_DRIFT_MONTH, _t ("2026-12-01T00:00:00Z")), ==, _t ("2027-01-01T00:00:00Z"));
+  g_assert_cmpint (li_drift_period_start (LI_DRIFT_DAY, _t ("2026-01-01T12:00:00Z")), ==, _t ("2026-01-01T00:00:00Z"));
+  g_assert_cmpint (li_drift_period_next (LI_DRIFT_DAY, _t ("2026-01-01T00:00:00Z")), ==, _t ("2026-01-02T00:00:00Z"));
+  g_assert_cmpint (li_drift_period_start (LI_DRIFT_HOUR, _t ("2026-01-01T12:34:56Z")), ==, _t ("2026-01-01T12:00:00Z"));
+  g_assert_cmpint (li_drift_period_start (LI_DRIFT_HOUR, _t ("1969-12-31T23:30:00Z")), ==, _t ("1969-12-31T23:00:00Z"));
+  g_assert_cmpint (li_drift_period_next (LI_DRIFT_HOUR, _t ("2026-01-01T12:00:00Z")), ==, _t ("2026-01-01T13:00:00Z"));
 }
 
 static void

@@ -195,7 +195,7 @@ li_cli_drift (const LiCliArgs *a)
   g_autofree char *text = NULL;
 
   if (!li_drift_period_kind_from_string (a->period ? a->period : "week", &kind))
-    return li_cli_usage (_("--period is week or month"));
+    return li_cli_usage (_("--period is week, month, day or hour"));
   if (!li_cli_replay_options (a, &options, &status) || !_li_cli_load (a, "drift", &rules, &dataset, &status))
     return status;
   drift = li_drift_run (rules, li_dataset_get_store (dataset), li_dataset_get_leads (dataset), kind, &options,

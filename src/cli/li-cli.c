@@ -59,7 +59,7 @@ static const Command commands[] = {
   { "suggest", "--rules RULES --events FILE… [--holdout-from TIME] -o OUT",
     "Point values and thresholds learned on the earlier events and judged on the later ones, "
     "in the same rules; each change explained.", li_cli_suggest },
-  { "drift", "--rules RULES --events FILE… --period week|month",
+  { "drift", "--rules RULES --events FILE… --period week|month|day|hour",
     "Per calendar period: the replay, each rule's firing rate and the stability (PSI) of peak "
     "scores against the first period.", li_cli_drift },
 };
@@ -108,7 +108,7 @@ main (int   argc,
     { "recall", 0, 0, G_OPTION_ARG_STRING, &a.recall, "goals: the target recall", "R" },
     { "capacity", 0, 0, G_OPTION_ARG_STRING, &a.capacity, "goals: leads per day the team follows up", "N" },
     { "holdout-from", 0, 0, G_OPTION_ARG_STRING, &a.holdout_from, "suggest: judge on events from TIME (default: the last 30 %)", "TIME" },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &a.period, "drift: week or month", "P" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &a.period, "drift: week, month, day or hour", "P" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "replay, compare, explain: JSON instead of a table", NULL },
     { "diagnostics", 0, 0, G_OPTION_ARG_NONE, &a.diagnostics, "replay: also how often each intent rule and pattern fired and its share of the flagged leads' points", NULL },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &a.skip_bad_rows, "Skip and count malformed rows instead of stopping", NULL },

@@ -364,6 +364,7 @@ li_application_startup (GApplication *application)
     { "win.show-page('replay')", { "<Alt>1", NULL } },
     { "win.show-page('compare')", { "<Alt>2", NULL } },
     { "win.show-page('leads')", { "<Alt>3", NULL } },
+    { "win.show-page('over-time')", { "<Alt>4", NULL } },
     { "win.show-help-overlay", { "<Primary>question", NULL } },
     { "app.quit", { "<Primary>q", NULL } },
   };

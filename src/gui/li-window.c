@@ -23,6 +23,9 @@
 #include "li-leads-export-dialog.h"
 #include "li-sql-export-dialog.h"
 #include "li-stage-table.h"
+#include "li-drift-view.h"
+#include "li-suggest-dialog.h"
+#include "li-sweep-dialog.h"
 #include "li-url-dialog.h"
 #include "li-window-dialogs.h"
 #include "li-rules-validate.h"
@@ -73,6 +76,7 @@ struct _LiWindow
   GtkWidget           *fold_switch;
   guint                fold_idle_id;
   LiLeadsView         *leads_view;
+  LiDriftView         *drift_view;
   GMenu               *recent_menu;
 
   GSettings           *settings;
@@ -1187,6 +1191,7 @@ _li_window_bind_project (LiWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     g_signal_connect_object (self->project, handlers[i].signal, handlers[i].callback, self, 0);
   li_leads_view_set_project (self->leads_view, self->project);
+  li_drift_view_set_project (self->drift_view, self->project);
   g_signal_connect_object (li_replay_view_get_stage_table (self->replay_view), "cell-activated",
                            G_CALLBACK (_li_window_stage_cell_activated_cb), self, 0);
 }
@@ -1841,6 +1846,28 @@ _li_window_action_publish (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (li_publish_dialog_new (GTK_WINDOW (self), self->project)));
 }
 
+/* Tuning (gui/tune). */
+
+static void
+_li_window_action_sweep (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (li_sweep_dialog_new (GTK_WINDOW (self), self->project)));
+}
+
+static void
+_li_window_action_suggest (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  LiWindow *self = LI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (li_suggest_dialog_new (GTK_WINDOW (self), self->project)));
+}
+
 static void
 _li_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -1872,6 +1899,8 @@ _li_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.export-leads", NULL, _li_window_action_export_leads },
     { "win.import-url", NULL, _li_window_action_import_url },
     { "win.publish", NULL, _li_window_action_publish },
+    { "win.sweep", NULL, _li_window_action_sweep },
+    { "win.suggest", NULL, _li_window_action_suggest },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -1896,6 +1925,7 @@ li_window_class_init (LiWindowClass *klass)
   g_type_ensure (LI_TYPE_REPLAY_VIEW);
   g_type_ensure (LI_TYPE_COMPARE_VIEW);
   g_type_ensure (LI_TYPE_LEADS_VIEW);
+  g_type_ensure (LI_TYPE_DRIFT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/LeadIntent/li-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiWindow, window_title);
@@ -1927,6 +1957,7 @@ li_window_class_init (LiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiWindow, fold_switch);
   gtk_widget_class_bind_template_callback (widget_class, _li_window_fold_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, LiWindow, leads_view);
+  gtk_widget_class_bind_template_child (widget_class, LiWindow, drift_view);
   gtk_widget_class_bind_template_child_full (widget_class, "recent_section", FALSE,
                                              G_STRUCT_OFFSET (LiWindow, recent_menu));
 

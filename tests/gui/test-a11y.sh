@@ -32,6 +32,14 @@ done
 "$launcher" --launch-immediately &
 pids="$pids $!"
 
+# An app that opens the display while the launcher still starts up fails
+# with "cannot open display" on a loaded machine: wait for its bus.
+i=0
+until dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus org.a11y.Bus.GetAddress >/dev/null 2>&1; do
+  i=$((i + 1)); [ "$i" -lt 100 ] || { echo "no accessibility bus" >&2; exit 1; }
+  sleep 0.1
+done
+
 # The baseline: the sample with a colder "hot" stage.
 sed 's/"min_score": 50/"min_score": 40/' "$LI_SAMPLE_DIR/sample.leadrules.json" > "$tmp/baseline.leadrules.json"
 cp "$LI_SAMPLE_DIR/sample.leadrules.json" "$tmp/draft.leadrules.json"

@@ -291,6 +291,40 @@ test_stage_cells (void)
   }
 }
 
+/* Precision and recall with their Wilson ranges, and the stage warnings
+ * of li-confidence (the replay table's). */
+static void
+test_stage_confidence (void)
+{
+  LiStageMetrics stages[2] = {
+    { .name = (char *) "hot", .flagged = 74, .true_positives = 21, .false_positives = 53,
+      .false_negatives = 171, .precision = 21 / 74.0, .recall = 21 / 192.0, .lift = 6,
+      .median_hours_to_outcome = 0.05 },
+    { .name = (char *) "cold", .flagged = 4503, .true_positives = 192, .false_positives = 4311,
+      .precision = 192 / 4503.0, .recall = 1, .lift = 1, .median_hours_to_outcome = NAN },
+  };
+  LiStage rule_stages[2] = {
+    { .name = (char *) "hot", .has_min_score = TRUE, .min_score = 50, .has_follow_up = TRUE, .follow_up_minutes = 15 },
+    { .name = (char *) "cold" },
+  };
+  LiRules rules = { .stages = rule_stages, .n_stages = 2 };
+  g_autofree char *precision = li_stage_table_format_interval (&stages[0], LI_STAGE_COLUMN_PRECISION);
+  g_autofree char *recall = li_stage_table_format_interval (&stages[0], LI_STAGE_COLUMN_RECALL);
+  g_autofree char *lift = li_stage_table_format_interval (&stages[0], LI_STAGE_COLUMN_LIFT);
+  g_autofree char *hot = li_stage_table_dup_warnings (stages, 2, 0, &rules);
+  g_autofree char *cold = li_stage_table_dup_warnings (stages, 2, 1, &rules);
+  g_autofree char *no_rules = li_stage_table_dup_warnings (stages, 2, 0, NULL);
+
+  g_assert_cmpstr (precision, ==, "28.4% (95% range 19–40%)");
+  g_assert_cmpstr (recall, ==, "10.9% (95% range 7–16%)");
+  g_assert_null (lift);
+  g_assert_cmpstr (hot, ==, "hot: only 21 converters flagged in time, too few to judge (at least 30 are needed)\n"
+                            "hot: half of its converters buy within 3 minutes of the flag, sooner than its follow-up of 15 minutes");
+  g_assert_null (cold);
+  g_assert_true (g_str_has_prefix (no_rules, "hot: only 21"));
+  g_assert_null (strchr (no_rules, '\n'));
+}
+
 static void
 test_stage_conditions (void)
 {
@@ -364,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/gui/histogram/bin-at", test_bin_at);
   g_test_add_func ("/gui/stage-table/cells", test_stage_cells);
   g_test_add_func ("/gui/stage-table/conditions", test_stage_conditions);
+  g_test_add_func ("/gui/stage-table/confidence", test_stage_confidence);
   g_test_add_func ("/gui/replay-view/summary", test_summary);
 
   return g_test_run ();

@@ -28,9 +28,21 @@ li_drift_period_kind_from_string (const char        *str,
     *kind = LI_DRIFT_WEEK;
   else if (g_strcmp0 (str, "month") == 0)
     *kind = LI_DRIFT_MONTH;
+  else if (g_strcmp0 (str, "day") == 0)
+    *kind = LI_DRIFT_DAY;
+  else if (g_strcmp0 (str, "hour") == 0)
+    *kind = LI_DRIFT_HOUR;
   else
     return FALSE;
   return TRUE;
+}
+
+const char *
+li_drift_period_kind_to_string (LiDriftPeriodKind kind)
+{
+  static const char *names[] = { "week", "month", "day", "hour" };
+
+  return kind < G_N_ELEMENTS (names) ? names[kind] : "week";
 }
 
 gint64
@@ -39,6 +51,10 @@ li_drift_period_start (LiDriftPeriodKind kind,
 {
   gint64 day = li_time_day (time_ms);
 
+  if (kind == LI_DRIFT_HOUR)
+    return (time_ms >= 0 ? time_ms : time_ms - 3599999) / 3600000 * 3600000;
+  if (kind == LI_DRIFT_DAY)
+    return day * _LI_MS_PER_DAY;
   if (kind == LI_DRIFT_WEEK)
     {
       /* 1970-01-01 was a Thursday: Monday is 0 of (day + 3) mod 7. */
@@ -57,6 +73,10 @@ gint64
 li_drift_period_next (LiDriftPeriodKind kind,
                       gint64            start_ms)
 {
+  if (kind == LI_DRIFT_HOUR)
+    return start_ms + 3600000;
+  if (kind == LI_DRIFT_DAY)
+    return start_ms + _LI_MS_PER_DAY;
   if (kind == LI_DRIFT_WEEK)
     return start_ms + 7 * _LI_MS_PER_DAY;
   {
@@ -198,7 +218,7 @@ li_drift_to_json (const LiDrift *drift)
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "period");
-  json_builder_add_string_value (b, drift->kind == LI_DRIFT_WEEK ? "week" : "month");
+  json_builder_add_string_value (b, li_drift_period_kind_to_string (drift->kind));
   json_builder_set_member_name (b, "rules");
   json_builder_begin_array (b);
   for (guint r = 0; r < drift->n_rules; r++)
@@ -246,9 +266,10 @@ li_drift_to_text (const LiDrift *drift)
     {
       const LiDriftPeriod *p = &drift->periods[k];
       g_autofree char *from = li_time_format (p->from_ms);
-      char day[11] = { 0 };
+      /* The date, and the hour for hourly periods ("2019-10-01T02:00"). */
+      char day[17] = { 0 };
 
-      g_strlcpy (day, from, sizeof day);
+      g_strlcpy (day, from, drift->kind == LI_DRIFT_HOUR ? 17 : 11);
       g_string_append_printf (s, "%-22s %8u %9u", day, p->replay->leads, p->replay->converters);
       if (isnan (p->replay->auc))
         g_string_append_printf (s, " %8s", "–");

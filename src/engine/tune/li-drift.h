@@ -11,6 +11,8 @@ typedef enum
 {
   LI_DRIFT_WEEK,   /* ISO weeks, Monday 00:00 UTC */
   LI_DRIFT_MONTH,  /* calendar months, UTC */
+  LI_DRIFT_DAY,    /* days, 00:00 UTC: exports of a few days */
+  LI_DRIFT_HOUR,   /* hours, UTC: exports of a few hours (the sample) */
 } LiDriftPeriodKind;
 
 typedef struct
@@ -40,6 +42,7 @@ gint64    li_drift_period_next  (LiDriftPeriodKind kind,
                                  gint64            start_ms);
 gboolean  li_drift_period_kind_from_string (const char        *str,
                                             LiDriftPeriodKind *kind);
+const char *li_drift_period_kind_to_string (LiDriftPeriodKind  kind);
 
 /* Every period from the first to the last event of @store, optionally
  * within [@options->from_ms, @options->to_ms]. */

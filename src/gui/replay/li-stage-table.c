@@ -16,7 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "li-confidence.h"
 #include "li-format.h"
+#include "li-wilson.h"
 
 /* ------------------------------------------------------------------------ */
 /* Row object                                                                */
@@ -31,6 +33,7 @@ struct _LiStageTableRow
   guint           index;
   LiStageMetrics  metrics;     /* name owned */
   char           *conditions;  /* NULL without rules */
+  char           *warnings;    /* NULL without any */
 };
 
 enum
@@ -50,6 +53,7 @@ li_stage_table_row_finalize (GObject *object)
 
   g_clear_pointer (&self->metrics.name, g_free);
   g_clear_pointer (&self->conditions, g_free);
+  g_clear_pointer (&self->warnings, g_free);
 
   G_OBJECT_CLASS (li_stage_table_row_parent_class)->finalize (object);
 }
@@ -78,8 +82,11 @@ static void
 _li_stage_table_row_set (LiStageTableRow      *self,
                          guint                 index,
                          const LiStageMetrics *metrics,
-                         const char           *conditions)
+                         const char           *conditions,
+                         char                 *warnings)
 {
+  g_free (self->warnings);
+  self->warnings = warnings;
   g_free (self->metrics.name);
   self->index = index;
   self->metrics = *metrics;
@@ -265,9 +272,12 @@ _li_stage_table_row_label (LiStageTableRow *row)
     {
       g_autofree char *title = _li_stage_table_full_title (column);
       g_autofree char *text = li_stage_table_format_cell (&row->metrics, column);
+      g_autofree char *interval = li_stage_table_format_interval (&row->metrics, column);
 
-      g_string_append_printf (label, ", %s %s", title, text);
+      g_string_append_printf (label, ", %s %s", title, interval != NULL ? interval : text);
     }
+  if (row->warnings != NULL)
+    g_string_append_printf (label, ". %s", row->warnings);
 
   return g_string_free (label, FALSE);
 }
@@ -284,10 +294,14 @@ _li_stage_table_update_cell (GtkListItem *list_item)
 
   if (column == LI_STAGE_COLUMN_NAME)
     {
-      GtkWidget *name = gtk_widget_get_first_child (child);
-      GtkWidget *conditions = gtk_widget_get_next_sibling (name);
+      GtkWidget *line = gtk_widget_get_first_child (child);
+      GtkWidget *name = gtk_widget_get_first_child (line);
+      GtkWidget *warning = gtk_widget_get_next_sibling (name);
+      GtkWidget *conditions = gtk_widget_get_next_sibling (line);
 
       gtk_label_set_text (GTK_LABEL (name), row->metrics.name);
+      gtk_widget_set_visible (warning, row->warnings != NULL);
+      gtk_widget_set_tooltip_text (warning, row->warnings);
       gtk_label_set_text (GTK_LABEL (conditions), row->conditions != NULL ? row->conditions : "");
       gtk_widget_set_visible (conditions, row->conditions != NULL);
 
@@ -310,10 +324,18 @@ _li_stage_table_update_cell (GtkListItem *list_item)
   else
     {
       g_autofree char *text = li_stage_table_format_cell (&row->metrics, column);
+      g_autofree char *interval = li_stage_table_format_interval (&row->metrics, column);
 
       if (GTK_IS_BUTTON (child))
         child = gtk_button_get_child (GTK_BUTTON (child));
       gtk_label_set_text (GTK_LABEL (child), text);
+      if (interval != NULL)
+        {
+          /* Translators: a precision or recall cell's tooltip: the column's explanation, then the range */
+          g_autofree char *tooltip = g_strdup_printf (_("%s\n%s"), g_dgettext (GETTEXT_PACKAGE, columns[column].tooltip),
+                                                      interval);
+          gtk_widget_set_tooltip_text (child, tooltip);
+        }
     }
 }
 
@@ -348,8 +370,18 @@ _li_stage_table_setup_cb (GtkSignalListItemFactory *factory,
   if (column == LI_STAGE_COLUMN_NAME)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *name = gtk_label_new (NULL);
+      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       GtkWidget *conditions = gtk_label_new (NULL);
+
+      /* The warnings (too few converters, too slow a follow-up) are in
+       * the icon's tooltip and the row's accessible name. */
+      gtk_widget_add_css_class (warning, "warning");
+      gtk_widget_set_visible (warning, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+      gtk_box_append (GTK_BOX (line), name);
+      gtk_box_append (GTK_BOX (line), warning);
 
       gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
       gtk_widget_add_css_class (name, "heading");
@@ -357,7 +389,7 @@ _li_stage_table_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (conditions, "dim-label");
       gtk_widget_add_css_class (conditions, "caption");
       gtk_widget_add_css_class (conditions, "numeric");
-      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), line);
       gtk_box_append (GTK_BOX (box), conditions);
       gtk_list_item_set_child (list_item, box);
     }
@@ -508,7 +540,8 @@ li_stage_table_set_stages (LiStageTable         *self,
               g_strcmp0 (rules->stages[i].name, stages[i].name) == 0)
             conditions = li_stage_table_format_conditions (&rules->stages[i]);
 
-          _li_stage_table_row_set (row, i, &stages[i], conditions);
+          _li_stage_table_row_set (row, i, &stages[i], conditions,
+                                   li_stage_table_dup_warnings (stages, n_stages, i, rules));
           g_signal_emit (row, row_signals[ROW_CHANGED], 0);
         }
 
@@ -529,7 +562,8 @@ li_stage_table_set_stages (LiStageTable         *self,
               g_strcmp0 (rules->stages[i].name, stages[i].name) == 0)
             conditions = li_stage_table_format_conditions (&rules->stages[i]);
 
-          _li_stage_table_row_set (row, i, &stages[i], conditions);
+          _li_stage_table_row_set (row, i, &stages[i], conditions,
+                                   li_stage_table_dup_warnings (stages, n_stages, i, rules));
           g_ptr_array_add (rows, row);
         }
 
@@ -619,6 +653,49 @@ li_stage_table_format_cell (const LiStageMetrics *stage,
     }
 
   g_return_val_if_reached (NULL);
+}
+
+char *
+li_stage_table_format_interval (const LiStageMetrics *stage,
+                                LiStageColumn         column)
+{
+  g_autofree char *share = NULL;
+  guint64 trials;
+  double low, high;
+
+  g_return_val_if_fail (stage != NULL, NULL);
+
+  if (column != LI_STAGE_COLUMN_PRECISION && column != LI_STAGE_COLUMN_RECALL)
+    return NULL;
+  trials = column == LI_STAGE_COLUMN_PRECISION ? stage->flagged
+                                               : (guint64) stage->true_positives + stage->false_negatives;
+  if (!li_wilson_interval (stage->true_positives, trials, LI_WILSON_Z95, &low, &high))
+    return NULL;
+  share = li_format_percent (column == LI_STAGE_COLUMN_PRECISION ? stage->precision : stage->recall);
+  /* Translators: a precision or recall with its Wilson 95% interval, "28.3% (95% range 21–37%)" */
+  return g_strdup_printf (_("%s (95%% range %.0f–%.0f%%)"), share, 100 * low, 100 * high);
+}
+
+char *
+li_stage_table_dup_warnings (const LiStageMetrics *stages,
+                             guint                 n_stages,
+                             guint                 stage,
+                             const LiRules        *rules)
+{
+  /* li_confidence_* read only these fields of a result; a stage's
+   * converters are its true positives and false negatives. */
+  LiReplayResult result = { .stages = (LiStageMetrics *) stages, .n_stages = n_stages,
+                            .converters = n_stages > 0 ? stages[0].true_positives + stages[0].false_negatives : 0 };
+  g_autofree LiStageConfidence *c = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  g_return_val_if_fail (stage < n_stages, NULL);
+
+  if (rules != NULL && (rules->n_stages != n_stages || g_strcmp0 (rules->stages[stage].name, stages[stage].name) != 0))
+    rules = NULL;
+  c = li_confidence_compute (&result, rules);
+  warnings = li_confidence_warnings (&result, rules, stage, &c[stage]);
+  return warnings[0] != NULL ? g_strjoinv ("\n", warnings) : NULL;
 }
 
 char *

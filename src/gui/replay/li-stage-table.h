@@ -47,6 +47,16 @@ GtkColumnView *li_stage_table_get_column_view (LiStageTable   *self);
 /* The text of one cell for @stage (plain function, no widget needed). */
 char      *li_stage_table_format_cell   (const LiStageMetrics *stage,
                                          LiStageColumn         column);
+/* For the precision and recall columns, the share with its Wilson 95%
+ * range, "28.3% (95% range 21–37%)"; else NULL (plain function). */
+char      *li_stage_table_format_interval (const LiStageMetrics *stage,
+                                           LiStageColumn         column);
+/* The warnings of stage @stage (li_confidence_warnings: too few converters,
+ * a follow-up slower than its buyers), one a line, or NULL (plain function). */
+char      *li_stage_table_dup_warnings  (const LiStageMetrics *stages,
+                                         guint                 n_stages,
+                                         guint                 stage,
+                                         const LiRules        *rules);
 /* "score ≥ 60 · fit ≥ 0", or "all other leads" for the catch-all stage. */
 char      *li_stage_table_format_conditions (const LiStage    *stage);
 
