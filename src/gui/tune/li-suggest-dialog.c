@@ -144,6 +144,7 @@ _li_suggest_dialog_start (LiSuggestDialog *self)
   gtk_spinner_start (self->spinner);
   gtk_label_set_text (self->heading_label, _("Learning point values…"));
   gtk_label_set_text (self->message_label,
+                      /* xgettext:no-c-format */
                       _("Fitted on the first 70% of the data's time range, judged on the rest."));
 }
 
