@@ -16,6 +16,7 @@
 #include "li-rules-parse.h"
 #include "li-sql-export.h"
 #include "li-sql-export-dialog.h"
+#include "li-gui-test-util.h"
 
 static LiRules *
 _load_sample_rules (void)
@@ -29,33 +30,6 @@ _load_sample_rules (void)
   return rules;
 }
 
-/* With LI_TEST_SCREENSHOT_DIR set, saves the dialog as NAME.png to look at. */
-static void
-_maybe_save_screenshot (GtkWidget  *widget,
-                        const char *name)
-{
-  const char *dir = g_getenv ("LI_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  if (dir == NULL)
-    return;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot,
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static void
 test_sql_dialog_dialects (void)
 {
@@ -63,7 +37,7 @@ test_sql_dialog_dialects (void)
   GtkWidget *dialog = li_sql_export_dialog_new (NULL, rules, "/tmp/sample.leadrules.json");
 
   gtk_window_present (GTK_WINDOW (dialog));
-  _maybe_save_screenshot (dialog, "sql-export-dialog");
+  li_gui_test_maybe_save_screenshot (dialog, "sql-export-dialog");
   for (guint d = LI_SQL_POSTGRES; d <= LI_SQL_BIGQUERY; d++)
     {
       LiSqlExportOptions options = { .dialect = d, .events_table = "events", .leads_table = "leads" };
@@ -114,7 +88,7 @@ test_leads_dialog_matches_cli (void)
   gtk_window_present (GTK_WINDOW (dialog));
   while (!li_leads_export_dialog_is_ready (LI_LEADS_EXPORT_DIALOG (dialog)))
     g_main_context_iteration (NULL, TRUE);
-  _maybe_save_screenshot (dialog, "leads-export-dialog");
+  li_gui_test_maybe_save_screenshot (dialog, "leads-export-dialog");
 
   for (guint pass = 0; pass < 2; pass++)
     {

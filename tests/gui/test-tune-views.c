@@ -18,6 +18,7 @@
 #include "li-rules-param.h"
 #include "li-suggest-dialog.h"
 #include "li-sweep-dialog.h"
+#include "li-gui-test-util.h"
 
 static char *
 _sample (const char *name)
@@ -67,33 +68,6 @@ _sample_project (void)
   g_signal_handlers_disconnect_by_func (project, _set_done_cb, &opened);
   g_signal_handlers_disconnect_by_func (project, _import_done_cb, &imported);
   return project;
-}
-
-/* With LI_TEST_SCREENSHOT_DIR set, saves @widget as NAME.png to look at. */
-static void
-_maybe_save_screenshot (GtkWidget  *widget,
-                        const char *name)
-{
-  const char *dir = g_getenv ("LI_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  if (dir == NULL)
-    return;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot,
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static void
@@ -260,7 +234,7 @@ test_sweep_dialog_apply_undo (void)
   g_assert_true (li_sweep_dialog_is_running (dialog));
   _wait_sweep (dialog);
   li_sweep_dialog_set_metric (dialog, 1);
-  _maybe_save_screenshot (GTK_WIDGET (dialog), "sweep-dialog");
+  li_gui_test_maybe_save_screenshot (GTK_WIDGET (dialog), "sweep-dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -402,7 +376,7 @@ test_drift_view_matches_cli (void)
     g_main_context_iteration (NULL, TRUE);
   while (li_drift_view_is_running (LI_DRIFT_VIEW (view)))
     g_main_context_iteration (NULL, TRUE);
-  _maybe_save_screenshot (window, "over-time");
+  li_gui_test_maybe_save_screenshot (window, "over-time");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

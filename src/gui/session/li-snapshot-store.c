@@ -7,6 +7,12 @@
 
 #include "li-snapshot-store.h"
 
+#include "li-json-file.h"
+
+/* Snapshots hold whole rule files (each at most 4 MiB, nested 128 deep). */
+#define LI_SNAPSHOT_STORE_MAX_BYTES (64u << 20)
+#define LI_SNAPSHOT_STORE_MAX_DEPTH 160
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -91,10 +97,8 @@ li_snapshot_store_save (const LiSnapshotStore *store,
                         GError               **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
@@ -134,21 +138,8 @@ li_snapshot_store_save (const LiSnapshotStore *store,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, NULL);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("Could not make the folder %s: %s"), dir, g_strerror (errsv));
-      return FALSE;
-    }
   path = li_snapshot_store_file (dir, store->rules_path);
-  /* renamed over the old file: it is the old or the new, never half */
-  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return li_json_file_write (path, root, error);
 }
 
 static LiStoredSnapshot *
@@ -168,8 +159,8 @@ _li_snapshot_from_json (JsonObject *object)
     return NULL;
 
   snapshot = g_new0 (LiStoredSnapshot, 1);
-  snapshot->name = g_strdup (json_object_get_string_member_with_default (object, "name", ""));
-  created = json_object_get_string_member_with_default (object, "created", NULL);
+  snapshot->name = g_strdup (li_json_object_get_string (object, "name") ? li_json_object_get_string (object, "name") : "");
+  created = li_json_object_get_string (object, "created");
   snapshot->created = created != NULL ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
   if (snapshot->created == NULL)
     snapshot->created = g_date_time_new_now_local ();
@@ -190,24 +181,26 @@ li_snapshot_store_load (const char  *dir,
                         GError     **error)
 {
   g_autoptr(LiSnapshotStore) store = li_snapshot_store_new (rules_path);
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *path = li_snapshot_store_file (dir, rules_path);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root_node = NULL;
   JsonObject *root;
   JsonArray *array;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  /* strictly, as rule files are: a damaged file is an error, not a crash */
+  root_node = li_json_file_read (path, LI_SNAPSHOT_STORE_MAX_BYTES, LI_SNAPSHOT_STORE_MAX_DEPTH, &local_error);
+  if (root_node == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return g_steal_pointer (&store);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
     return g_steal_pointer (&store);
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (root_node);
   /* a hash collision or a moved file: not this rule file's */
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "rules_path", NULL),
+  if (g_strcmp0 (li_json_object_get_string (root, "rules_path"),
                  store->rules_path) != 0)
     return g_steal_pointer (&store);
 
@@ -228,7 +221,7 @@ li_snapshot_store_load (const char  *dir,
       if (store->event_paths[0] == NULL)
         g_clear_pointer (&store->event_paths, g_strfreev);
     }
-  store->leads_path = g_strdup (json_object_get_string_member_with_default (root, "leads", NULL));
+  store->leads_path = g_strdup (li_json_object_get_string (root, "leads"));
 
   if (json_object_has_member (root, "snapshots") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "snapshots")))
