@@ -9,32 +9,8 @@ d=$src/data/mapping
 rules=$d/taobao.leadrules.json
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
+. "$src/tap.sh"
 
-check () {  # check NAME COMMAND… — TAP line from the command's status
-  n=$((n + 1))
-  name=$1
-  shift
-  if "$@" >"$tmp/check.out" 2>&1; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    sed 's/^/# /' "$tmp/check.out"
-    fails=$((fails + 1))
-  fi
-}
-
-run () {  # run EXPECTED_STATUS ARGS… — stdout/stderr in $tmp/out, $tmp/err
-  want=$1
-  shift
-  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" = "$want" ] || { echo "exit $got, wanted $want: $*"; cat "$tmp/err"; return 1; }
-}
-
-has () { grep -q -- "$2" "$1" || { echo "“$2” not in $1:"; head -5 "$1"; return 1; }; }
-empty () { [ ! -s "$1" ] || { echo "$1 is not empty:"; head -3 "$1"; return 1; }; }
 same () { cmp "$1" "$2" || { diff "$1" "$2" | head -10; return 1; }; }
 
 mapping () {  # mapping FILE JSON-MEMBERS — a mapping of the Taobao columns

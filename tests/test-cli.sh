@@ -8,32 +8,7 @@ sample=$src/../data/sample/rees46-2019oct-head.csv.gz
 rules=$src/data/cli/rees46.leadrules.json
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
-
-check () {  # check NAME COMMAND… — TAP line from the command's status
-  n=$((n + 1))
-  name=$1
-  shift
-  if "$@" >"$tmp/check.out" 2>&1; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    sed 's/^/# /' "$tmp/check.out"
-    fails=$((fails + 1))
-  fi
-}
-
-run () {  # run EXPECTED_STATUS ARGS… — stdout/stderr in $tmp/out, $tmp/err
-  want=$1
-  shift
-  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" = "$want" ] || { echo "exit $got, wanted $want: $*"; cat "$tmp/err"; return 1; }
-}
-
-has () { grep -q -- "$2" "$1" || { echo "“$2” not in $1:"; head -5 "$1"; return 1; }; }
-empty () { [ ! -s "$1" ] || { echo "$1 is not empty:"; head -3 "$1"; return 1; }; }
+. "$src/tap.sh"
 
 t_validate_ok () { run 0 validate "$rules" && has "$tmp/out" '^ok$'; }
 t_validate_bad () {

@@ -26,31 +26,9 @@ cleanup () {
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-n=0
-fails=0
+. "$src/tap.sh"
 leads=0
 worst=0
-check () {  # check NAME COMMAND… — TAP line from the command's status
-  n=$((n + 1))
-  name=$1
-  shift
-  if "$@" >"$tmp/check.out" 2>&1; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    sed 's/^/# /' "$tmp/check.out"
-    fails=$((fails + 1))
-  fi
-}
-
-run () {  # run EXPECTED_STATUS ARGS… — stdout/stderr in $tmp/out, $tmp/err
-  want=$1
-  shift
-  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" = "$want" ] || { echo "exit $got, wanted $want: $*"; cat "$tmp/err"; return 1; }
-}
-has () { grep -q -- "$2" "$1" || { echo "“$2” not in $1:"; head -5 "$1"; return 1; }; }
 
 # A cluster of our own on a Unix socket in $tmp, no TCP; PostgreSQL refuses
 # to run as root, so root runs it as postgres.  Its default collation is

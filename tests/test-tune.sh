@@ -13,33 +13,7 @@ compare=$src/tune-compare.py
 gen=${LI_GEN:-$src/../../shared/oracle/gen.py}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
-
-check () {  # check NAME COMMAND… — TAP line from the command's status
-  n=$((n + 1))
-  name=$1
-  shift
-  if "$@" >"$tmp/check.out" 2>&1; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    sed 's/^/# /' "$tmp/check.out"
-    fails=$((fails + 1))
-  fi
-}
-
-skip () { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-
-run () {  # run EXPECTED_STATUS ARGS… — stdout/stderr in $tmp/out, $tmp/err
-  want=$1
-  shift
-  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" = "$want" ] || { echo "exit $got, wanted $want: $*"; cat "$tmp/err"; return 1; }
-}
-
-has () { grep -q -- "$2" "$1" || { echo "“$2” not in $1:"; head -5 "$1"; return 1; }; }
+. "$src/tap.sh"
 
 # sweep_equals RULES PARAM FROM TO STEPS EVENTS… — each point against replay
 sweep_equals () {
