@@ -5,6 +5,7 @@
 
 #include "li-number.h"
 
+#include <float.h>
 #include <math.h>
 
 gboolean
@@ -13,12 +14,38 @@ li_number_is_integral (double value)
   return isfinite (value) && value == floor (value);
 }
 
+/* @str ([+-]?digits[.digits], at most 15 digits in all) as the correctly
+ * rounded double that strtod gives: the digits are an exact integer below
+ * 2^53 and the power of ten is exact, so one IEEE division rounds once
+ * (Clinger's fast path).  Only where doubles are evaluated as doubles. */
+static double
+_li_parse_short_decimal (const char *str,
+                         gsize       frac_digits)
+{
+  static const double pow10[16] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  };
+  const char *p = str;
+  gboolean negative = *p == '-';
+  guint64 m = 0;
+  double result;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; *p != '\0'; p++)
+    if (*p != '.')
+      m = m * 10 + (guint64) (*p - '0');
+  result = (double) m / pow10[frac_digits];
+  return negative ? -result : result;
+}
+
 gboolean
 li_parse_number (const char *str,
                  double     *value)
 {
   const char *p = str;
   gsize int_digits = 0, frac_digits = 0;
+  gboolean exponent = FALSE;
   double result;
 
   if (str == NULL)
@@ -48,11 +75,17 @@ li_parse_number (const char *str,
         p++, exp_digits++;
       if (exp_digits == 0)
         return FALSE;
+      exponent = TRUE;
     }
   if (*p != '\0')
     return FALSE;
 
-  result = g_ascii_strtod (str, NULL);
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+  if (!exponent && int_digits + frac_digits <= 15)
+    result = _li_parse_short_decimal (str, frac_digits);
+  else
+#endif
+    result = g_ascii_strtod (str, NULL);
   if (!isfinite (result))
     return FALSE;
   if (value != NULL)

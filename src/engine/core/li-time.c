@@ -155,6 +155,54 @@ _li_trim (const char **str,
   *len = (gsize) (end - p);
 }
 
+/* The two forms exports write, without the general parser's trimming and
+ * branches: ten digits of Unix seconds, and YYYY-MM-DDTHH:MM:SSZ.  TRUE with
+ * *@time_ms set when @str is one of them and valid; FALSE hands it to the
+ * general parser, which gives every other input its result (so a FALSE
+ * here is never an error by itself). */
+static inline gboolean
+_li_time_parse_fast (const char *p,
+                     gsize       len,
+                     gint64     *time_ms)
+{
+  if (len == 10)
+    {
+      guint64 v = 0;
+
+      /* Ten digits are at most 9999999999 s, below MAX_UNIX_SEC. */
+      for (guint i = 0; i < 10; i++)
+        {
+          guint d = (guint) (p[i] - '0');
+
+          if (d > 9)
+            return FALSE;
+          v = v * 10 + d;
+        }
+      *time_ms = (gint64) v * 1000;
+      return TRUE;
+    }
+  if (len == 20 && p[19] == 'Z' && p[10] == 'T' && p[4] == '-' && p[7] == '-' &&
+      p[13] == ':' && p[16] == ':')
+    {
+      int year_hi = _li_two_digits (p), year_lo = _li_two_digits (p + 2);
+      int month = _li_two_digits (p + 5), day = _li_two_digits (p + 8);
+      int hour = _li_two_digits (p + 11), minute = _li_two_digits (p + 14);
+      int second = _li_two_digits (p + 17);
+      gint64 year = year_hi * 100 + year_lo;
+
+      if ((year_hi | year_lo | month | day | hour | minute | second) < 0 ||
+          year < 1 || month < 1 || month > 12 || day < 1 ||
+          (guint) day > _li_days_in_month (year, (guint) month) ||
+          hour > 23 || minute > 59 || second > 59)
+        return FALSE;
+      /* Without an offset every valid date lies in the range. */
+      *time_ms = (_li_days_from_civil (year, (guint) month, (guint) day) * SEC_PER_DAY +
+                  hour * 3600 + minute * 60 + second) * 1000;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 li_time_parse (const char *str,
                gsize       len,
@@ -168,6 +216,9 @@ li_time_parse (const char *str,
 
   g_return_val_if_fail (str != NULL || len == 0, FALSE);
   g_return_val_if_fail (time_ms != NULL, FALSE);
+
+  if (_li_time_parse_fast (str, len, time_ms))
+    return TRUE;
 
   _li_trim (&str, &len);
   if (len == 0)

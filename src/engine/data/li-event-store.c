@@ -29,10 +29,24 @@ typedef struct
   guint      n;
 } LiInternQueue;
 
+/* Event names are few and come on every row: a direct-mapped cache of the
+ * names last seen skips the pool's keyed hash and probe.  Its ids are the
+ * pool's, so a row gets the same id with the cache as without. */
+#define _LI_NAME_CACHE     64
+#define _LI_NAME_CACHE_LEN 26
+
+typedef struct
+{
+  guint32 id;
+  guint16 len1;  /* length + 1; 0 = empty */
+  char    bytes[_LI_NAME_CACHE_LEN];
+} LiNameCacheEntry;
+
 struct _LiEventStoreBuilder
 {
   LiStrPool *leads, *names, *keys, *values;
   LiInternQueue lead_queue, value_queue;
+  LiNameCacheEntry name_cache[_LI_NAME_CACHE];
   guint32    n_events;
   guint32    n_props;
   guint32    max_events;
@@ -185,6 +199,28 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   g_free (b);
 }
 
+/* The id of event name @name in @b->names, through the name cache. */
+static inline guint32
+_li_builder_intern_name (LiEventStoreBuilder *b,
+                         const char          *name,
+                         gsize                name_len)
+{
+  LiNameCacheEntry *e;
+  guint32 id;
+
+  if (G_UNLIKELY (name_len == 0 || name_len > _LI_NAME_CACHE_LEN))
+    return li_str_pool_intern (b->names, name, name_len);
+  e = &b->name_cache[((guint) name_len * 7 + (guchar) name[0] + (guchar) name[name_len / 2] * 3 +
+                      (guchar) name[name_len - 1] * 31) % _LI_NAME_CACHE];
+  if (e->len1 == name_len + 1 && memcmp (e->bytes, name, name_len) == 0)
+    return e->id;
+  id = li_str_pool_intern (b->names, name, name_len);
+  e->id = id;
+  e->len1 = (guint16) (name_len + 1);
+  memcpy (e->bytes, name, name_len);
+  return id;
+}
+
 gboolean
 li_event_store_builder_add_event (LiEventStoreBuilder *b,
                                   const char          *lead,
@@ -194,7 +230,7 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
                                   gsize                name_len,
                                   GError             **error)
 {
-  guint32 name_id = li_str_pool_intern (b->names, name, name_len);
+  guint32 name_id = _li_builder_intern_name (b, name, name_len);
 
   if (G_UNLIKELY (name_id >= LI_MAX_NAMES))
     {
