@@ -81,6 +81,8 @@ struct _LiWindow
 
   GSettings           *settings;
   LiProject           *project;
+  GdkFrameClock       *diagnostics_clock;     /* asks for the rule diagnostics after its paint */
+  gulong               diagnostics_paint_id;
 
   gboolean             close_confirmed;
   gboolean             result_stale;  /* the result is of the data before the last import */
@@ -1069,6 +1071,50 @@ _li_window_describe_first_error (LiWindow     *self,
   return g_strdup (error->message);
 }
 
+static void
+_li_window_forget_diagnostics_paint (LiWindow *self)
+{
+  /* A clock disposed with its surface has dropped its handlers already. */
+  if (self->diagnostics_clock != NULL
+      && g_signal_handler_is_connected (self->diagnostics_clock, self->diagnostics_paint_id))
+    g_signal_handler_disconnect (self->diagnostics_clock, self->diagnostics_paint_id);
+  self->diagnostics_paint_id = 0;
+  g_clear_object (&self->diagnostics_clock);
+}
+
+static void
+_li_window_diagnostics_after_paint_cb (GdkFrameClock *clock,
+                                       LiWindow      *self)
+{
+  _li_window_forget_diagnostics_paint (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->replay_view)))
+    li_project_request_rule_diagnostics (self->project);
+}
+
+/* The rule diagnostics (a second pass over the events on every core) are
+ * computed once the new numbers are on screen, not while their frame is
+ * drawn, and only while their list is shown (see the replay view's map). */
+static void
+_li_window_request_diagnostics_after_paint (LiWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->replay_view));
+
+  _li_window_forget_diagnostics_paint (self);
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->replay_view)))
+    return;
+  self->diagnostics_clock = g_object_ref (clock);
+  self->diagnostics_paint_id = g_signal_connect (clock, "after-paint",
+                                                 G_CALLBACK (_li_window_diagnostics_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->replay_view));
+}
+
+static void
+_li_window_replay_view_mapped_cb (GtkWidget *replay_view,
+                                  LiWindow  *self)
+{
+  li_project_request_rule_diagnostics (self->project);
+}
+
 /* The rule diagnostics come a step after the replay's numbers. */
 static void
 _li_window_diagnostics_finished_cb (LiProject *project,
@@ -1104,6 +1150,7 @@ _li_window_replay_finished_cb (LiProject    *project,
   li_replay_view_set_result (self->replay_view, result, rules);
   self->result_stale = FALSE;
   _li_window_update_summary (self);
+  _li_window_request_diagnostics_after_paint (self);
 }
 
 static void
@@ -1190,6 +1237,8 @@ _li_window_bind_project (LiWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     g_signal_connect_object (self->project, handlers[i].signal, handlers[i].callback, self, 0);
+  li_project_set_rule_diagnostics_on_request (self->project, TRUE);
+  g_signal_connect_object (self->replay_view, "map", G_CALLBACK (_li_window_replay_view_mapped_cb), self, 0);
   li_leads_view_set_project (self->leads_view, self->project);
   li_drift_view_set_project (self->drift_view, self->project);
   g_signal_connect_object (li_replay_view_get_stage_table (self->replay_view), "cell-activated",
@@ -1790,6 +1839,7 @@ li_window_dispose (GObject *object)
     }
 
   g_clear_handle_id (&self->fold_idle_id, g_source_remove);
+  _li_window_forget_diagnostics_paint (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LI_TYPE_WINDOW);
   /* The project's jobs end with it. */
   g_clear_object (&self->project);

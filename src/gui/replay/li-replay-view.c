@@ -43,9 +43,15 @@ struct _LiReplayView
 
   LiReplayResult *result;
   char           *skipped_text;  /* the number in skipped_label */
+  guint           spinner_timeout_id;  /* shows the spinner of a long replay */
   gboolean        busy;
   gboolean        stale;
 };
+
+/* A replay shorter than this shows no spinner: on a large export every
+ * frame of its animation redraws the view, which took as much CPU as the
+ * replay itself and doubled the edit → redraw time (issue 13). */
+#define LI_REPLAY_VIEW_SPINNER_DELAY_MS 500
 
 enum
 {
@@ -114,6 +120,25 @@ _li_replay_view_set_summary (LiReplayView    *self,
 }
 
 static void
+_li_replay_view_show_spinner (LiReplayView *self,
+                              gboolean      shown)
+{
+  gtk_spinner_set_spinning (self->busy_spinner, shown);
+  gtk_widget_set_visible (self->busy_box, shown);
+}
+
+static gboolean
+_li_replay_view_show_spinner_cb (gpointer user_data)
+{
+  LiReplayView *self = user_data;
+
+  self->spinner_timeout_id = 0;
+  _li_replay_view_show_spinner (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 _li_replay_view_threshold_changed_cb (LiReplayView *self,
                                       guint         stage_index,
                                       double        min_score,
@@ -127,6 +152,7 @@ li_replay_view_dispose (GObject *object)
 {
   LiReplayView *self = LI_REPLAY_VIEW (object);
 
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LI_TYPE_REPLAY_VIEW);
   g_clear_pointer (&self->result, li_replay_result_unref);
   g_clear_pointer (&self->skipped_text, g_free);
@@ -335,8 +361,12 @@ li_replay_view_set_busy (LiReplayView *self,
     return;
 
   self->busy = busy;
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
-  gtk_widget_set_visible (self->busy_box, busy);
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
+  if (busy)
+    self->spinner_timeout_id = g_timeout_add (LI_REPLAY_VIEW_SPINNER_DELAY_MS,
+                                              _li_replay_view_show_spinner_cb, self);
+  else
+    _li_replay_view_show_spinner (self, FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_BUSY, busy,
                                -1);

@@ -46,6 +46,7 @@ struct _LiProject
   gint64           last_edit_us;         /* of the last debounced edit */
   gint64           edit_time;            /* of the newest edit not yet replayed */
   double           last_replay_ms;
+  gboolean         diagnostics_on_request;  /* li_project_request_rule_diagnostics starts them */
 
   /* The comparison of the draft with a baseline */
   GListStore      *versions;             /* LiVersion, newest first */
@@ -582,7 +583,8 @@ _li_project_replay_done_cb (GObject      *object,
            (now - job->start_time) / 1000.0);
 
   g_signal_emit (self, signals[REPLAY_FINISHED], 0, NULL);
-  _li_project_start_diagnostics (self);
+  if (!self->diagnostics_on_request)
+    _li_project_start_diagnostics (self);
   _li_project_update_comparison (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REPLAY_MS]);
 }
@@ -1346,6 +1348,35 @@ li_project_get_comparing (LiProject *self)
   g_return_val_if_fail (LI_IS_PROJECT (self), FALSE);
 
   return self->comparing;
+}
+
+/**
+ * li_project_set_rule_diagnostics_on_request:
+ *
+ * From now on a replay's rule diagnostics are computed only when
+ * li_project_request_rule_diagnostics() asks for them: the window asks
+ * once the new numbers are painted and while their list is shown, so that
+ * this second pass neither delays the numbers nor runs for a hidden list.
+ */
+void
+li_project_set_rule_diagnostics_on_request (LiProject *self,
+                                            gboolean   on_request)
+{
+  g_return_if_fail (LI_IS_PROJECT (self));
+
+  self->diagnostics_on_request = !!on_request;
+}
+
+/* Starts the newest result's diagnostics unless they are there or running. */
+void
+li_project_request_rule_diagnostics (LiProject *self)
+{
+  g_return_if_fail (LI_IS_PROJECT (self));
+
+  if (self->result == NULL || self->diagnostics != NULL
+      || self->diagnostics_cancellable != NULL || self->replay_cancellable != NULL)
+    return;
+  _li_project_start_diagnostics (self);
 }
 
 gboolean

@@ -128,6 +128,9 @@ gboolean        li_project_get_replaying      (LiProject          *self);
 double          li_project_get_last_replay_ms (LiProject          *self);
 /* The newest result's rule diagnostics; NULL until ::diagnostics-finished. */
 const LiRuleDiagnostics *li_project_get_rule_diagnostics (LiProject *self);
+void            li_project_set_rule_diagnostics_on_request (LiProject *self,
+                                                            gboolean   on_request);
+void            li_project_request_rule_diagnostics (LiProject *self);
 
 /* The versions (LiVersion, newest first). */
 GListModel     *li_project_get_versions       (LiProject          *self);
