@@ -16,7 +16,11 @@ suite () {  # suite BUILD_DIR MESON_SETUP_ARGS…
     meson setup "$dir" "$@" || { failed=$((failed + 1)); status=1; return; }
   fi
   meson compile -C "$dir" || { failed=$((failed + 1)); status=1; return; }
-  meson test -C "$dir" --print-errorlogs --num-processes 2 >"$dir/test-summary.txt" 2>&1
+  # The sanitizers make the window tests several times slower.
+  mult=1
+  case $dir in *asan*) mult=4 ;; esac
+  meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier $mult \
+    >"$dir/test-summary.txt" 2>&1
   rc=$?
   cat "$dir/test-summary.txt"
   [ $rc -eq 0 ] || status=1
