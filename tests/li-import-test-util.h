@@ -5,6 +5,7 @@
  * text.  The including test creates tmp_dir. */
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "li-event-store.h"
 #include "li-time.h"
@@ -52,4 +53,20 @@ describe (const LiEventStore *store)
         g_string_append_c (out, '\n');
       }
   return g_string_free (out, FALSE);
+}
+
+/* Removes the test's temporary directory and the files in it. */
+G_GNUC_UNUSED static void
+remove_tmp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
 }
