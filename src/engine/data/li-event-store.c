@@ -11,6 +11,7 @@
 
 #include "li-event-store.h"
 #include "li-import.h"
+#include "li-parallel.h"
 
 /* A column that grows by doubling while the importer appends rows. */
 #define _LI_COLUMN(type, name) type *name; gsize name##_cap
@@ -414,117 +415,230 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
   return TRUE;
 }
 
-/* Stable merge sort of one lead's slice of the permutation by time. */
+/* Stable merge sort of one lead's events by time; @perm moves with @time.
+ * @tmp_t and @tmp_p hold at least n / 2 + 1 items. */
 static void
-_li_sort_slice_by_time (guint32      *perm,
-                        guint32      *tmp,
-                        gsize         n,
-                        const gint64 *time_ms)
+_li_sort_lead (gint64  *time,
+               guint32 *perm,
+               gsize    n,
+               gint64  *tmp_t,
+               guint32 *tmp_p)
 {
   if (n < 24)
     {
       for (gsize i = 1; i < n; i++)
         {
-          guint32 x = perm[i];
+          gint64 t = time[i];
+          guint32 p = perm[i];
           gsize j = i;
-          while (j > 0 && time_ms[perm[j - 1]] > time_ms[x])
+          for (; j > 0 && time[j - 1] > t; j--)
             {
+              time[j] = time[j - 1];
               perm[j] = perm[j - 1];
-              j--;
             }
-          perm[j] = x;
+          time[j] = t;
+          perm[j] = p;
         }
       return;
     }
 
   gsize half = n / 2;
-  _li_sort_slice_by_time (perm, tmp, half, time_ms);
-  _li_sort_slice_by_time (perm + half, tmp, n - half, time_ms);
-  if (time_ms[perm[half - 1]] <= time_ms[perm[half]])
+  _li_sort_lead (time, perm, half, tmp_t, tmp_p);
+  _li_sort_lead (time + half, perm + half, n - half, tmp_t, tmp_p);
+  if (time[half - 1] <= time[half])
     return;
 
-  memcpy (tmp, perm, half * sizeof *perm);
+  memcpy (tmp_t, time, half * sizeof *time);
+  memcpy (tmp_p, perm, half * sizeof *perm);
   gsize i = 0, j = half, k = 0;
   while (i < half && j < n)
-    perm[k++] = time_ms[perm[j]] < time_ms[tmp[i]] ? perm[j++] : tmp[i++];
-  while (i < half)
-    perm[k++] = tmp[i++];
-}
-
-/* Moves @count property values of the events in @perm order from @src
- * (rows given by @starts) to a new column, and frees @src: the old and the
- * new column of one kind are the only two that coexist. */
-#define _LI_GATHER_PROPS(type, src, starts, perm, n, count)                \
-  G_STMT_START {                                                          \
-    type *dst_ = g_new (type, MAX ((gsize) (count), 1));                  \
-    gsize k_ = 0;                                                         \
-    for (gsize i_ = 0; i_ < (n); i_++)                                    \
-      {                                                                   \
-        guint32 a_ = (starts)[(perm)[i_]], z_ = (starts)[(perm)[i_] + 1]; \
-        for (guint32 j_ = a_; j_ < z_; j_++)                              \
-          dst_[k_++] = (src)[j_];                                         \
-      }                                                                   \
-    g_free (src);                                                         \
-    (src) = dst_;                                                         \
-  } G_STMT_END
-
-/* Properties in the new order: values, then keys, then their offsets, each
- * replacing the old column as soon as it is built, so that peak memory is
- * the store plus one property column and the permutation. */
-static void
-_li_gather_props (LiEventStoreBuilder *b,
-                  LiEventStore        *store,
-                  const guint32       *perm)
-{
-  guint32 n = b->n_events;
-  guint32 *prop_start = NULL;
-  guint32 k = 0;
-
-  _LI_GATHER_PROPS (guint32, b->prop_value, b->prop_start, perm, n, b->n_props);
-  _LI_GATHER_PROPS (guint16, b->prop_key, b->prop_start, perm, n, b->n_props);
-
-  prop_start = g_new (guint32, (gsize) n + 1);
-  for (guint32 i = 0; i < n; i++)
     {
-      prop_start[i] = k;
-      k += b->prop_start[perm[i] + 1] - b->prop_start[perm[i]];
+      gboolean right = time[j] < tmp_t[i];
+      time[k] = right ? time[j] : tmp_t[i];
+      perm[k++] = right ? perm[j++] : tmp_p[i++];
     }
-  prop_start[n] = k;
-  g_clear_pointer (&b->prop_start, g_free);
-  store->prop_start = prop_start;
-  store->prop_key = g_steal_pointer (&b->prop_key);
-  store->prop_value = g_steal_pointer (&b->prop_value);
+  for (; i < half; i++, k++)
+    {
+      time[k] = tmp_t[i];
+      perm[k] = tmp_p[i];
+    }
 }
 
-/* @col in @perm order, in a new column that replaces it. */
-#define _LI_GATHER(type, col, perm, n)                  \
-  G_STMT_START {                                        \
-    type *sorted_ = g_new (type, MAX ((gsize) (n), 1)); \
-    for (gsize i_ = 0; i_ < (n); i_++)                  \
-      sorted_[i_] = col[perm[i_]];                      \
-    g_free (col);                                       \
-    col = sorted_;                                      \
-  } G_STMT_END
-
-LiEventStore *
-li_event_store_builder_finish (LiEventStoreBuilder *b)
+/* The passes of li_event_store_builder_finish that move events into lead
+ * order.  Each reads the old columns at random through the permutation,
+ * which one core cannot do fast enough (every read is a cache miss), so
+ * each runs on every core (li_parallel_for), with the reads a few events
+ * ahead prefetched. */
+typedef struct
 {
-  LiEventStore *store = g_new0 (LiEventStore, 1);
+  LiEventStoreBuilder *b;
+  LiEventStore        *store;
+  guint32             *perm;
+  gint64              *time_ms;    /* new columns */
+  guint16             *name;
+  guint32             *prop_start;
+  gpointer             props_src;  /* the property column being moved */
+  gpointer             props_dst;
+} LiFinish;
+
+#define _LI_AHEAD 16
+
+static void
+_li_finish_times (gsize    begin,
+                  gsize    end,
+                  gpointer data)
+{
+  LiFinish *f = data;
+
+  for (gsize k = begin; k < end; k++)
+    {
+      if (k + _LI_AHEAD < end)
+        __builtin_prefetch (&f->b->time_ms[f->perm[k + _LI_AHEAD]]);
+      f->time_ms[k] = f->b->time_ms[f->perm[k]];
+    }
+}
+
+/* Exports are mostly in time order already: only unsorted leads are sorted.
+ * Times are contiguous per lead by now, so the check is a sequential read. */
+static void
+_li_finish_sort (gsize    begin,
+                 gsize    end,
+                 gpointer data)
+{
+  LiFinish *f = data;
+  const guint32 *lead_start = f->store->lead_start;
+  g_autofree gint64 *tmp_t = NULL;
+  g_autofree guint32 *tmp_p = NULL;
+  gsize tmp_len = 0;
+
+  for (gsize l = begin; l < end; l++)
+    {
+      guint32 s = lead_start[l], e = lead_start[l + 1];
+      guint32 i = s + 1;
+
+      while (i < e && f->time_ms[i - 1] <= f->time_ms[i])
+        i++;
+      if (i >= e)
+        continue;
+      if (tmp_len < (e - s) / 2 + 1)
+        {
+          tmp_len = (e - s) / 2 + 1;
+          tmp_t = g_renew (gint64, tmp_t, tmp_len);
+          tmp_p = g_renew (guint32, tmp_p, tmp_len);
+        }
+      _li_sort_lead (f->time_ms + s, f->perm + s, e - s, tmp_t, tmp_p);
+    }
+}
+
+static void
+_li_finish_names (gsize    begin,
+                  gsize    end,
+                  gpointer data)
+{
+  LiFinish *f = data;
+
+  for (gsize k = begin; k < end; k++)
+    {
+      if (k + _LI_AHEAD < end)
+        __builtin_prefetch (&f->b->name[f->perm[k + _LI_AHEAD]]);
+      f->name[k] = f->b->name[f->perm[k]];
+    }
+}
+
+/* The number of properties of each event in its new place (summed into
+ * offsets afterwards), and perm[k] replaced by the old offset of event k's
+ * properties: the moves of the property columns then read the permutation
+ * and the old column only. */
+static void
+_li_finish_prop_counts (gsize    begin,
+                        gsize    end,
+                        gpointer data)
+{
+  LiFinish *f = data;
+  const guint32 *old_start = f->b->prop_start;
+
+  for (gsize k = begin; k < end; k++)
+    {
+      guint32 i = f->perm[k];
+
+      if (k + _LI_AHEAD < end)
+        __builtin_prefetch (&old_start[f->perm[k + _LI_AHEAD]]);
+      f->prop_start[k + 1] = old_start[i + 1] - old_start[i];
+      f->perm[k] = old_start[i];
+    }
+}
+
+#define _LI_FINISH_MOVE_PROPS(fn, type)                                        \
+  static void                                                                  \
+  fn (gsize    begin,                                                          \
+      gsize    end,                                                            \
+      gpointer data)                                                           \
+  {                                                                            \
+    LiFinish *f = data;                                                        \
+    const type *src = f->props_src;                                            \
+    type *dst = f->props_dst;                                                  \
+                                                                               \
+    for (gsize k = begin; k < end; k++)                                        \
+      {                                                                        \
+        guint32 from = f->perm[k];                                             \
+                                                                               \
+        if (k + _LI_AHEAD < end)                                               \
+          __builtin_prefetch (&src[f->perm[k + _LI_AHEAD]]);                   \
+        for (guint32 j = f->prop_start[k]; j < f->prop_start[k + 1]; j++)      \
+          dst[j] = src[from++];                                                \
+      }                                                                        \
+  }
+
+_LI_FINISH_MOVE_PROPS (_li_finish_prop_values, guint32)
+_LI_FINISH_MOVE_PROPS (_li_finish_prop_keys, guint16)
+
+/* Events a slice of a pass takes at least: below that a thread costs more
+ * than it saves. */
+#define _LI_FINISH_SLICE 65536
+
+/* Properties in the new order: offsets, values, then keys, each old column
+ * freed as soon as its replacement is built, so that at most one property
+ * column exists twice. */
+static void
+_li_finish_props (LiFinish *f)
+{
+  LiEventStoreBuilder *b = f->b;
   guint32 n = b->n_events;
-  guint32 n_leads;
-  g_autofree guint32 *perm = g_new (guint32, MAX (n, 1));
-  guint32 *pos;
 
-  _li_intern_queue_flush (&b->lead_queue, b->lead);
-  _li_intern_queue_flush (&b->value_queue, b->prop_value);
-  n_leads = li_str_pool_size (b->leads);
+  f->prop_start = g_new (guint32, (gsize) n + 1);
+  f->prop_start[0] = 0;
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_counts, f);
+  for (guint32 k = 0; k < n; k++)
+    f->prop_start[k + 1] += f->prop_start[k];
+  g_clear_pointer (&b->prop_start, g_free);
 
-  store->ref_count = 1;
-  store->n_events = n;
-  store->n_leads = n_leads;
-  store->n_skipped = b->n_skipped;
+  f->props_src = b->prop_value;
+  f->props_dst = g_new (guint32, MAX ((gsize) b->n_props, 1));
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_values, f);
+  g_free (b->prop_value);
+  b->prop_value = f->props_dst;
 
-  /* Counting sort by lead keeps input order within a lead (stable). */
+  f->props_src = b->prop_key;
+  f->props_dst = g_new (guint16, MAX ((gsize) b->n_props, 1));
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_keys, f);
+  g_free (b->prop_key);
+  b->prop_key = f->props_dst;
+
+  f->store->prop_start = f->prop_start;
+  f->store->prop_key = g_steal_pointer (&b->prop_key);
+  f->store->prop_value = g_steal_pointer (&b->prop_value);
+}
+
+/* perm: the events in lead order, input order within a lead (a counting
+ * sort, stable); fills store->lead_start. */
+static guint32 *
+_li_finish_lead_order (LiEventStoreBuilder *b,
+                       LiEventStore        *store)
+{
+  guint32 n = b->n_events, n_leads = store->n_leads;
+  guint32 *perm = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *pos = NULL;
+
   store->lead_start = g_new0 (guint32, (gsize) n_leads + 1);
   for (guint32 i = 0; i < n; i++)
     store->lead_start[b->lead[i] + 1]++;
@@ -533,37 +647,40 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
   pos = g_memdup2 (store->lead_start, sizeof (guint32) * ((gsize) n_leads + 1));
   for (guint32 i = 0; i < n; i++)
     perm[pos[b->lead[i]]++] = i;
-  g_free (pos);
+  return perm;
+}
+
+LiEventStore *
+li_event_store_builder_finish (LiEventStoreBuilder *b)
+{
+  LiEventStore *store = g_new0 (LiEventStore, 1);
+  LiFinish f = { b, store, NULL, };
+  guint32 n = b->n_events;
+
+  _li_intern_queue_flush (&b->lead_queue, b->lead);
+  _li_intern_queue_flush (&b->value_queue, b->prop_value);
+
+  store->ref_count = 1;
+  store->n_events = n;
+  store->n_leads = li_str_pool_size (b->leads);
+  store->n_skipped = b->n_skipped;
+
+  f.perm = _li_finish_lead_order (b, store);
   g_clear_pointer (&b->lead, g_free);
 
-  /* Exports are mostly in time order already: sort only unsorted leads. */
-  {
-    g_autofree guint32 *tmp = NULL;
-    gsize tmp_len = 0;
+  f.time_ms = g_new (gint64, MAX ((gsize) n, 1));
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_times, &f);
+  g_clear_pointer (&b->time_ms, g_free);
+  li_parallel_for (store->n_leads, _LI_FINISH_SLICE / 16, _li_finish_sort, &f);
+  store->time_ms = f.time_ms;
 
-    for (guint32 l = 0; l < n_leads; l++)
-      {
-        guint32 s = store->lead_start[l], e = store->lead_start[l + 1];
-        gboolean sorted = TRUE;
+  f.name = g_new (guint16, MAX ((gsize) n, 1));
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_names, &f);
+  g_clear_pointer (&b->name, g_free);
+  store->name = f.name;
 
-        for (guint32 i = s + 1; i < e && sorted; i++)
-          sorted = b->time_ms[perm[i - 1]] <= b->time_ms[perm[i]];
-        if (sorted)
-          continue;
-        if (tmp_len < (e - s) / 2 + 1)
-          {
-            tmp_len = (e - s) / 2 + 1;
-            tmp = g_renew (guint32, tmp, tmp_len);
-          }
-        _li_sort_slice_by_time (perm + s, tmp, e - s, b->time_ms);
-      }
-  }
-
-  _li_gather_props (b, store, perm);
-  _LI_GATHER (gint64, b->time_ms, perm, n);
-  _LI_GATHER (guint16, b->name, perm, n);
-  store->time_ms = g_steal_pointer (&b->time_ms);
-  store->name = g_steal_pointer (&b->name);
+  _li_finish_props (&f);
+  g_free (f.perm);
 
   store->min_time_ms = G_MAXINT64;
   store->max_time_ms = G_MININT64;

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The store builder against a plain reference: events grouped by lead in
+ * the pool's order, stable by time within a lead, each with its own
+ * properties.  Large enough that every pass of li_event_store_builder_finish
+ * runs on several threads. */
+#include "config.h"
+
+#include <string.h>
+
+#include "li-event-store.h"
+#include "li-parallel.h"
+
+typedef struct
+{
+  guint32 lead;     /* pool id */
+  guint32 input;    /* input order */
+  gint64  time_ms;
+  char    name[8];
+  guint   n_props;
+  char    keys[3][4];
+  char    values[3][12];
+} RefEvent;
+
+static int
+_ref_cmp (gconstpointer pa,
+          gconstpointer pb)
+{
+  const RefEvent *a = pa, *b = pb;
+
+  if (a->lead != b->lead)
+    return a->lead < b->lead ? -1 : 1;
+  if (a->time_ms != b->time_ms)
+    return a->time_ms < b->time_ms ? -1 : 1;
+  return a->input < b->input ? -1 : a->input > b->input;
+}
+
+static void
+_check_event (const LiEventStore *store,
+              guint32             i,
+              const RefEvent     *ref)
+{
+  guint32 j = store->prop_start[i];
+
+  g_assert_cmpint (store->time_ms[i], ==, ref->time_ms);
+  g_assert_cmpstr (li_str_pool_get (store->names, store->name[i]), ==, ref->name);
+  g_assert_cmpuint (store->prop_start[i + 1] - j, ==, ref->n_props);
+  for (guint p = 0; p < ref->n_props; p++, j++)
+    {
+      g_assert_cmpstr (li_str_pool_get (store->keys, store->prop_key[j]), ==, ref->keys[p]);
+      g_assert_cmpstr (li_str_pool_get (store->values, store->prop_value[j]), ==, ref->values[p]);
+    }
+}
+
+static void
+test_builder_order (void)
+{
+  const guint n = 300000, n_leads = 20000;
+  g_autofree RefEvent *ref = g_new0 (RefEvent, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GHashTable) lead_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  LiEventStoreBuilder *b = li_event_store_builder_new ();
+  g_autoptr(LiEventStore) store = NULL;
+  guint32 l = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RefEvent *e = &ref[i];
+      char lead[16];
+      gpointer id;
+
+      g_snprintf (lead, sizeof lead, "lead-%u", g_rand_int_range (rand, 0, n_leads));
+      if (!g_hash_table_lookup_extended (lead_ids, lead, NULL, &id))
+        {
+          id = GUINT_TO_POINTER (g_hash_table_size (lead_ids));
+          g_hash_table_insert (lead_ids, g_strdup (lead), id);
+        }
+      e->lead = GPOINTER_TO_UINT (id);
+      e->input = i;
+      /* Few distinct times: ties, which must keep input order. */
+      e->time_ms = 1700000000000 + (gint64) g_rand_int_range (rand, 0, 50) * 1000;
+      g_snprintf (e->name, sizeof e->name, "ev%d", g_rand_int_range (rand, 0, 7));
+      g_assert_true (li_event_store_builder_add_event (b, lead, strlen (lead), e->time_ms,
+                                                       e->name, strlen (e->name), NULL));
+      e->n_props = g_rand_int_range (rand, 0, 4);
+      for (guint p = 0; p < e->n_props; p++)
+        {
+          g_snprintf (e->keys[p], sizeof e->keys[p], "k%u", p);
+          g_snprintf (e->values[p], sizeof e->values[p], "v%d", g_rand_int_range (rand, 0, 100000));
+          g_assert_true (li_event_store_builder_add_prop (b, e->keys[p], 2, e->values[p],
+                                                          strlen (e->values[p]), NULL));
+        }
+    }
+  store = li_event_store_builder_finish (b);
+  qsort (ref, n, sizeof *ref, _ref_cmp);
+
+  g_assert_cmpuint (store->n_events, ==, n);
+  g_assert_cmpuint (store->n_leads, ==, g_hash_table_size (lead_ids));
+  for (guint32 i = 0; i < n; i++)
+    {
+      while (store->lead_start[l + 1] <= i)
+        l++;
+      g_assert_cmpuint (l, ==, ref[i].lead);
+      _check_event (store, i, &ref[i]);
+    }
+  g_assert_cmpuint (store->lead_start[store->n_leads], ==, n);
+}
+
+static void
+_mark (gsize    begin,
+       gsize    end,
+       gpointer data)
+{
+  guint8 *seen = data;
+
+  for (gsize k = begin; k < end; k++)
+    seen[k]++;
+}
+
+/* Every index once, whatever the size and the smallest slice. */
+static void
+test_parallel_for (void)
+{
+  static const gsize sizes[] = { 0, 1, 7, 1000, 65537, 300001 };
+  static const gsize slices[] = { 0, 1, 1000, 1 << 20 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint m = 0; m < G_N_ELEMENTS (slices); m++)
+      {
+        g_autofree guint8 *seen = g_new0 (guint8, sizes[s] + 1);
+
+        li_parallel_for (sizes[s], slices[m], _mark, seen);
+        for (gsize k = 0; k < sizes[s]; k++)
+          g_assert_cmpuint (seen[k], ==, 1);
+      }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/engine/event-store/builder-order", test_builder_order);
+  g_test_add_func ("/engine/core/parallel-for", test_parallel_for);
+  return g_test_run ();
+}
