@@ -12,16 +12,20 @@
 #include "li-event-store.h"
 #include "li-import.h"
 #include "li-parallel.h"
+#include "li-str-cache.h"
 
 /* A column that grows by doubling while the importer appends rows. */
 #define _LI_COLUMN(type, name) type *name; gsize name##_cap
 
 /* Strings waiting to be interned in one batch (li_str_pool_intern_batch):
  * copies of their bytes back to back, and the row of the column that gets
- * each one's id. */
+ * each one's id.  With a cache, each interned string is remembered there
+ * (the caller looks it up before it queues a string). */
 typedef struct
 {
   LiStrPool *pool;
+  LiStrCacheEntry *cache;
+  guint      cache_bits;
   char      *bytes;
   gsize      bytes_len;
   gsize      bytes_cap;
@@ -30,24 +34,17 @@ typedef struct
   guint      n;
 } LiInternQueue;
 
-/* Event names are few and come on every row: a direct-mapped cache of the
- * names last seen skips the pool's keyed hash and probe.  Its ids are the
- * pool's, so a row gets the same id with the cache as without. */
-#define _LI_NAME_CACHE     64
-#define _LI_NAME_CACHE_LEN 26
-
-typedef struct
-{
-  guint32 id;
-  guint16 len1;  /* length + 1; 0 = empty */
-  char    bytes[_LI_NAME_CACHE_LEN];
-} LiNameCacheEntry;
+/* Event names are few and come on every row; most property values are few
+ * too (products, categories, channels), so a larger cache catches them
+ * while the rest (prices, say) pass through it to the pool. */
+#define _LI_NAME_CACHE_BITS  6
+#define _LI_VALUE_CACHE_BITS 12
 
 struct _LiEventStoreBuilder
 {
   LiStrPool *leads, *names, *keys, *values;
   LiInternQueue lead_queue, value_queue;
-  LiNameCacheEntry name_cache[_LI_NAME_CACHE];
+  LiStrCacheEntry name_cache[1 << _LI_NAME_CACHE_BITS];
   guint32    n_events;
   guint32    n_props;
   guint32    max_events;
@@ -76,9 +73,13 @@ struct _LiEventStoreBuilder
 
 static void
 _li_intern_queue_init (LiInternQueue *q,
-                       LiStrPool     *pool)
+                       LiStrPool     *pool,
+                       guint          cache_bits)
 {
   q->pool = pool;
+  q->cache_bits = cache_bits;
+  if (cache_bits > 0)
+    q->cache = g_new0 (LiStrCacheEntry, 1u << cache_bits);
   q->bytes_cap = 1024;
   q->bytes = g_malloc (q->bytes_cap);
 }
@@ -100,6 +101,10 @@ _li_intern_queue_flush (LiInternQueue *q,
   li_str_pool_intern_batch (q->pool, strs, q->n, ids);
   for (guint i = 0; i < q->n; i++)
     column[q->row[i]] = ids[i];
+  if (q->cache != NULL)
+    for (guint i = 0; i < q->n; i++)
+      li_str_cache_put (li_str_cache_entry (q->cache, q->cache_bits, strs[i].data, strs[i].len),
+                        strs[i].data, strs[i].len, ids[i]);
   q->n = 0;
   q->bytes_len = 0;
 }
@@ -157,8 +162,9 @@ li_event_store_builder_new (void)
   b->names = li_str_pool_new ();
   b->keys = li_str_pool_new ();
   b->values = li_str_pool_new ();
-  _li_intern_queue_init (&b->lead_queue, b->leads);
-  _li_intern_queue_init (&b->value_queue, b->values);
+  /* Lead ids are many: a cache would only miss. */
+  _li_intern_queue_init (&b->lead_queue, b->leads, 0);
+  _li_intern_queue_init (&b->value_queue, b->values, _LI_VALUE_CACHE_BITS);
   b->max_events = LI_MAX_EVENTS;
   b->max_props = LI_MAX_PROPS;
   _LI_RESERVE (b->prop_start, 1, 1);
@@ -191,6 +197,7 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   li_str_pool_free (b->values);
   g_free (b->lead_queue.bytes);
   g_free (b->value_queue.bytes);
+  g_free (b->value_queue.cache);
   g_free (b->lead);
   g_free (b->time_ms);
   g_free (b->name);
@@ -206,19 +213,13 @@ _li_builder_intern_name (LiEventStoreBuilder *b,
                          const char          *name,
                          gsize                name_len)
 {
-  LiNameCacheEntry *e;
+  LiStrCacheEntry *e = li_str_cache_entry (b->name_cache, _LI_NAME_CACHE_BITS, name, name_len);
   guint32 id;
 
-  if (G_UNLIKELY (name_len == 0 || name_len > _LI_NAME_CACHE_LEN))
-    return li_str_pool_intern (b->names, name, name_len);
-  e = &b->name_cache[((guint) name_len * 7 + (guchar) name[0] + (guchar) name[name_len / 2] * 3 +
-                      (guchar) name[name_len - 1] * 31) % _LI_NAME_CACHE];
-  if (e->len1 == name_len + 1 && memcmp (e->bytes, name, name_len) == 0)
+  if (li_str_cache_holds (e, name, name_len))
     return e->id;
   id = li_str_pool_intern (b->names, name, name_len);
-  e->id = id;
-  e->len1 = (guint16) (name_len + 1);
-  memcpy (e->bytes, name, name_len);
+  li_str_cache_put (e, name, name_len, id);
   return id;
 }
 
@@ -299,7 +300,15 @@ li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
   _LI_RESERVE (b->prop_key, b->n_props + 1, b->max_props);
   _LI_RESERVE (b->prop_value, b->n_props + 1, b->max_props);
   b->prop_key[b->n_props] = key;
-  _li_intern_queue_push (&b->value_queue, b->prop_value, b->n_props, value, value_len);
+  {
+    LiInternQueue *q = &b->value_queue;
+    LiStrCacheEntry *e = li_str_cache_entry (q->cache, q->cache_bits, value, value_len);
+
+    if (li_str_cache_holds (e, value, value_len))
+      b->prop_value[b->n_props] = e->id;
+    else
+      _li_intern_queue_push (q, b->prop_value, b->n_props, value, value_len);
+  }
   b->n_props++;
   b->prop_start[b->n_events] = b->n_props;
   return TRUE;
