@@ -13,6 +13,9 @@
 #include "li-time.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* How often progress is reported, in bytes of input. */
 #define PROGRESS_STEP (1024 * 1024)
@@ -407,21 +410,36 @@ typedef struct
   guint64 file_size;  /* set when the file was read in two parts */
 } LiCsvSplit;
 
-/* Counts the line ends of [p, p + len) into @lines; FALSE at a quote or CR. */
+/* Counts the line ends of [p, p + len) into @lines; FALSE at a quote or CR.
+ * One pass, 16 bytes at a time with SSE2: the whole first half of a file
+ * is read for this before its two parts are parsed. */
 static gboolean
 _li_csv_plain_lines (const char *p,
                      gsize       len,
                      guint64    *lines)
 {
   const char *e = p + len;
+  guint64 n = 0;
 
-  if (memchr (p, '"', len) != NULL || memchr (p, '\r', len) != NULL)
-    return FALSE;
-  while ((p = memchr (p, '\n', (gsize) (e - p))) != NULL)
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i lf = _mm_set1_epi8 ('\n'), cr = _mm_set1_epi8 ('\r'), quote = _mm_set1_epi8 ('"');
+
+  for (; e - p >= 16; p += 16)
     {
-      (*lines)++;
-      p++;
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) p);
+
+      if (_mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (v, cr), _mm_cmpeq_epi8 (v, quote))) != 0)
+        return FALSE;
+      n += (guint64) __builtin_popcount ((guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, lf)));
     }
+#endif
+  for (; p < e; p++)
+    {
+      if (*p == '"' || *p == '\r')
+        return FALSE;
+      n += *p == '\n';
+    }
+  *lines += n;
   return TRUE;
 }
 
