@@ -106,7 +106,8 @@ test_builder_order (void)
 }
 
 static void
-_mark (gsize    begin,
+_mark (guint    slice,
+       gsize    begin,
        gsize    end,
        gpointer data)
 {

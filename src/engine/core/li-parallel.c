@@ -12,6 +12,7 @@ typedef struct
 {
   LiRangeFunc func;
   gpointer    data;
+  guint       slice;
   gsize       begin, end;
 } LiSlice;
 
@@ -20,8 +21,19 @@ _li_slice_run (gpointer data)
 {
   LiSlice *slice = data;
 
-  slice->func (slice->begin, slice->end, slice->data);
+  slice->func (slice->slice, slice->begin, slice->end, slice->data);
   return NULL;
+}
+
+guint
+li_parallel_n_slices (gsize n,
+                      gsize min_slice)
+{
+  guint n_slices = (guint) CLAMP (g_get_num_processors (), 1, LI_PARALLEL_MAX);
+
+  if (min_slice > 0)
+    n_slices = (guint) MIN ((gsize) n_slices, MAX (n / min_slice, 1));
+  return n_slices;
 }
 
 void
@@ -32,12 +44,11 @@ li_parallel_for (gsize       n,
 {
   LiSlice slices[LI_PARALLEL_MAX];
   GThread *threads[LI_PARALLEL_MAX] = { NULL, };
-  guint n_slices = (guint) CLAMP (g_get_num_processors (), 1, LI_PARALLEL_MAX);
+  guint n_slices = li_parallel_n_slices (n, min_slice);
 
-  if (min_slice > 0)
-    n_slices = (guint) MIN ((gsize) n_slices, MAX (n / min_slice, 1));
   for (guint k = 0; k < n_slices; k++)
     {
+      slices[k].slice = k;
       slices[k].func = func;
       slices[k].data = data;
       slices[k].begin = n * k / n_slices;

@@ -370,6 +370,41 @@ _li_pool_merge (LiStrPool       *pool,
   return map;
 }
 
+/* dst[i] = map[src[i]] for i < n, on every core: the destination is
+ * fresh memory, and its page faults are the cost. */
+typedef struct
+{
+  gpointer       dst;
+  gconstpointer  src;
+  const guint32 *map;
+} LiRemap;
+
+#define _LI_APPEND_IDS(fn, type)                                 \
+  static void                                                    \
+  fn##_range (guint    slice,                                    \
+              gsize    begin,                                    \
+              gsize    end,                                      \
+              gpointer data)                                     \
+  {                                                              \
+    const LiRemap *r = data;                                     \
+    type *dst = r->dst;                                          \
+    const type *src = r->src;                                    \
+                                                                 \
+    for (gsize i = begin; i < end; i++)                          \
+      dst[i] = (type) r->map[src[i]];                            \
+  }                                                              \
+                                                                 \
+  static void                                                    \
+  fn (type *dst, const type *src, const guint32 *map, gsize n)   \
+  {                                                              \
+    LiRemap r = { dst, src, map };                               \
+                                                                 \
+    li_parallel_for (n, 65536, fn##_range, &r);                  \
+  }
+
+_LI_APPEND_IDS (_li_append_ids32, guint32)
+_LI_APPEND_IDS (_li_append_ids16, guint16)
+
 gboolean
 li_event_store_builder_append (LiEventStoreBuilder *b,
                                LiEventStoreBuilder *other)
@@ -394,28 +429,24 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
 
   /* Column by column, each of @other freed once it is moved. */
   _LI_RESERVE (b->lead, (gsize) n1 + n2, (gsize) n1 + n2);
-  for (guint32 i = 0; i < n2; i++)
-    b->lead[n1 + i] = leads[other->lead[i]];
+  _li_append_ids32 (b->lead + n1, other->lead, leads, n2);
   g_clear_pointer (&other->lead, g_free);
   _LI_RESERVE (b->time_ms, (gsize) n1 + n2, (gsize) n1 + n2);
   if (n2 > 0)
     memcpy (b->time_ms + n1, other->time_ms, n2 * sizeof *b->time_ms);
   g_clear_pointer (&other->time_ms, g_free);
   _LI_RESERVE (b->name, (gsize) n1 + n2, (gsize) n1 + n2);
-  for (guint32 i = 0; i < n2; i++)
-    b->name[n1 + i] = (guint16) names[other->name[i]];
+  _li_append_ids16 (b->name + n1, other->name, names, n2);
   g_clear_pointer (&other->name, g_free);
   _LI_RESERVE (b->prop_start, (gsize) n1 + n2 + 1, (gsize) n1 + n2 + 1);
   for (guint32 i = 1; i <= n2; i++)
     b->prop_start[n1 + i] = p1 + other->prop_start[i];
   g_clear_pointer (&other->prop_start, g_free);
   _LI_RESERVE (b->prop_key, (gsize) p1 + p2, (gsize) p1 + p2);
-  for (guint32 j = 0; j < p2; j++)
-    b->prop_key[p1 + j] = (guint16) keys[other->prop_key[j]];
+  _li_append_ids16 (b->prop_key + p1, other->prop_key, keys, p2);
   g_clear_pointer (&other->prop_key, g_free);
   _LI_RESERVE (b->prop_value, (gsize) p1 + p2, (gsize) p1 + p2);
-  for (guint32 j = 0; j < p2; j++)
-    b->prop_value[p1 + j] = values[other->prop_value[j]];
+  _li_append_ids32 (b->prop_value + p1, other->prop_value, values, p2);
   g_clear_pointer (&other->prop_value, g_free);
 
   b->n_events = n1 + n2;
@@ -493,7 +524,8 @@ typedef struct
 #define _LI_AHEAD 16
 
 static void
-_li_finish_times (gsize    begin,
+_li_finish_times (guint    slice,
+                  gsize    begin,
                   gsize    end,
                   gpointer data)
 {
@@ -510,7 +542,8 @@ _li_finish_times (gsize    begin,
 /* Exports are mostly in time order already: only unsorted leads are sorted.
  * Times are contiguous per lead by now, so the check is a sequential read. */
 static void
-_li_finish_sort (gsize    begin,
+_li_finish_sort (guint    slice,
+                 gsize    begin,
                  gsize    end,
                  gpointer data)
 {
@@ -540,7 +573,8 @@ _li_finish_sort (gsize    begin,
 }
 
 static void
-_li_finish_names (gsize    begin,
+_li_finish_names (guint    slice,
+                  gsize    begin,
                   gsize    end,
                   gpointer data)
 {
@@ -559,7 +593,8 @@ _li_finish_names (gsize    begin,
  * properties: the moves of the property columns then read the permutation
  * and the old column only. */
 static void
-_li_finish_prop_counts (gsize    begin,
+_li_finish_prop_counts (guint    slice,
+                        gsize    begin,
                         gsize    end,
                         gpointer data)
 {
@@ -579,7 +614,8 @@ _li_finish_prop_counts (gsize    begin,
 
 #define _LI_FINISH_MOVE_PROPS(fn, type)                                        \
   static void                                                                  \
-  fn (gsize    begin,                                                          \
+  fn (guint    slice,                                                          \
+      gsize    begin,                                                          \
       gsize    end,                                                            \
       gpointer data)                                                           \
   {                                                                            \
@@ -638,6 +674,43 @@ _li_finish_props (LiFinish *f)
   f->store->prop_value = g_steal_pointer (&b->prop_value);
 }
 
+/* The counting sort by lead, slice by slice of the input: each slice
+ * counts its events per lead, then moves them to where the slices before
+ * it left off in each lead, so that input order within a lead is kept. */
+typedef struct
+{
+  const guint32 *lead;
+  guint32       *perm;
+  guint32      **pos;  /* per slice: per lead, a count, then where it writes next */
+  guint32        n_leads;
+} LiLeadOrder;
+
+static void
+_li_lead_order_count (guint    slice,
+                      gsize    begin,
+                      gsize    end,
+                      gpointer data)
+{
+  LiLeadOrder *o = data;
+  guint32 *count = o->pos[slice] = g_new0 (guint32, MAX (o->n_leads, 1));
+
+  for (gsize i = begin; i < end; i++)
+    count[o->lead[i]]++;
+}
+
+static void
+_li_lead_order_move (guint    slice,
+                     gsize    begin,
+                     gsize    end,
+                     gpointer data)
+{
+  LiLeadOrder *o = data;
+  guint32 *pos = o->pos[slice];
+
+  for (gsize i = begin; i < end; i++)
+    o->perm[pos[o->lead[i]]++] = (guint32) i;
+}
+
 /* perm: the events in lead order, input order within a lead (a counting
  * sort, stable); fills store->lead_start. */
 static guint32 *
@@ -645,18 +718,29 @@ _li_finish_lead_order (LiEventStoreBuilder *b,
                        LiEventStore        *store)
 {
   guint32 n = b->n_events, n_leads = store->n_leads;
-  guint32 *perm = g_new (guint32, MAX (n, 1));
-  g_autofree guint32 *pos = NULL;
+  guint n_slices = li_parallel_n_slices (n, _LI_FINISH_SLICE);
+  g_autofree guint32 **pos = g_new0 (guint32 *, n_slices);
+  LiLeadOrder o = { b->lead, g_new (guint32, MAX (n, 1)), pos, n_leads };
+  guint32 at = 0;
 
-  store->lead_start = g_new0 (guint32, (gsize) n_leads + 1);
-  for (guint32 i = 0; i < n; i++)
-    store->lead_start[b->lead[i] + 1]++;
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_lead_order_count, &o);
+  store->lead_start = g_new (guint32, (gsize) n_leads + 1);
   for (guint32 l = 0; l < n_leads; l++)
-    store->lead_start[l + 1] += store->lead_start[l];
-  pos = g_memdup2 (store->lead_start, sizeof (guint32) * ((gsize) n_leads + 1));
-  for (guint32 i = 0; i < n; i++)
-    perm[pos[b->lead[i]]++] = i;
-  return perm;
+    {
+      store->lead_start[l] = at;
+      for (guint k = 0; k < n_slices; k++)
+        {
+          guint32 count = pos[k][l];
+
+          pos[k][l] = at;
+          at += count;
+        }
+    }
+  store->lead_start[n_leads] = at;
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_lead_order_move, &o);
+  for (guint k = 0; k < n_slices; k++)
+    g_free (pos[k]);
+  return o.perm;
 }
 
 LiEventStore *
