@@ -306,8 +306,81 @@ _li_csv_reader_parse_quoted (LiCsvReader  *self,
   return PARSE_RECORD;
 }
 
+/* The common line, in one pass: from @p to the first LF (or @e), split at
+ * its commas, with no quote, CR, NUL or byte >= 0x80 before the LF.  FALSE
+ * as soon as any of those is seen, or the fields overflow: then the line
+ * goes the general way (_li_csv_reader_parse_general), which gives every
+ * line the same fields this does.  *le is the LF, or @e without one. */
+static inline gboolean
+_li_csv_reader_scan_plain (LiCsvReader *self,
+                           const char  *p,
+                           const char  *e,
+                           const char **le)
+{
+  const char *start = p;
+  const char *q = p;
+  LiCsvField *fields = self->fields;
+  guint n = 0, size = self->fields_size;
+
+#define _LI_CSV_PLAIN_FIELD(c)                                   \
+  G_STMT_START {                                                 \
+    if (G_UNLIKELY (n == size))                                  \
+      return FALSE;                                              \
+    fields[n].data = start;                                      \
+    fields[n].len = (gsize) ((c) - start);                       \
+    n++;                                                         \
+    start = (c) + 1;                                             \
+  } G_STMT_END
+
+#if defined(__SSE2__) && defined(__GNUC__)
+  {
+    const __m128i comma = _mm_set1_epi8 (','), lf = _mm_set1_epi8 ('\n');
+    const __m128i quote = _mm_set1_epi8 ('"'), cr = _mm_set1_epi8 ('\r');
+    const __m128i zero = _mm_setzero_si128 ();
+
+    for (; e - q >= 16; q += 16)
+      {
+        __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) q);
+        guint nl = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, lf));
+        guint commas = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, comma));
+        guint odd = (guint) _mm_movemask_epi8 (
+          _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, quote), _mm_cmpeq_epi8 (v, cr)),
+                        _mm_or_si128 (_mm_cmpeq_epi8 (v, zero), v)));
+        guint below = nl != 0 ? (1u << __builtin_ctz (nl)) - 1 : 0xffffu;
+
+        if ((odd & below) != 0)
+          return FALSE;
+        for (commas &= below; commas != 0; commas &= commas - 1)
+          _LI_CSV_PLAIN_FIELD (q + __builtin_ctz (commas));
+        if (nl != 0)
+          {
+            q += __builtin_ctz (nl);
+            goto done;
+          }
+      }
+  }
+#endif
+  for (; q < e && *q != '\n'; q++)
+    {
+      guchar c = (guchar) *q;
+
+      if (c == '"' || c == '\r' || (guchar) (c - 1) >= 0x7f)
+        return FALSE;
+      if (c == ',')
+        _LI_CSV_PLAIN_FIELD (q);
+    }
+#if defined(__SSE2__) && defined(__GNUC__)
+done:
+#endif
+  _LI_CSV_PLAIN_FIELD (q);
+#undef _LI_CSV_PLAIN_FIELD
+  self->n_fields = n;
+  *le = q;
+  return TRUE;
+}
+
 static ParseResult
-_li_csv_reader_parse (LiCsvReader  *self,
+_li_csv_reader_parse_general (LiCsvReader  *self,
                       const char  **content_end,
                       const char  **next,
                       guint        *n_lines)
@@ -348,6 +421,27 @@ _li_csv_reader_parse (LiCsvReader  *self,
   if (G_UNLIKELY (r == PARSE_QUOTED))
     return _li_csv_reader_parse_quoted (self, p, e, content_end, next, n_lines);
   return r;
+}
+
+static ParseResult
+_li_csv_reader_parse (LiCsvReader  *self,
+                      const char  **content_end,
+                      const char  **next,
+                      guint        *n_lines)
+{
+  const char *p = self->buf + self->pos;
+  const char *e = self->buf + self->end;
+  const char *le;
+
+  if (p == e || !_li_csv_reader_scan_plain (self, p, e, &le))
+    return _li_csv_reader_parse_general (self, content_end, next, n_lines);
+  if (le == e && !self->eof)
+    return PARSE_NEED_MORE;
+  *next = le < e ? le + 1 : e;
+  *content_end = le;
+  *n_lines = 1;
+  self->plain_ascii = TRUE;
+  return le == p ? PARSE_BLANK : PARSE_RECORD;
 }
 
 /* Moves the unparsed data to the front of the buffer and reads up to a chunk
