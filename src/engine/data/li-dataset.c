@@ -197,34 +197,6 @@ li_dataset_init (LiDataset *self)
 {
 }
 
-/* The import of a leads file on a thread of its own. */
-typedef struct
-{
-  const char   *path;
-  GCancellable *cancellable;
-  LiLeadTable  *leads;
-  GError       *error;
-} LiLeadsJob;
-
-static gpointer
-_li_leads_job_run (gpointer data)
-{
-  LiLeadsJob *job = data;
-
-  job->leads = li_import_leads_source (job->path, job->cancellable, &job->error);
-  return NULL;
-}
-
-static GThread *
-_li_leads_job_start (LiLeadsJob   *job,
-                     const char   *path,
-                     GCancellable *cancellable)
-{
-  job->path = path;
-  job->cancellable = cancellable;
-  return g_thread_new ("li-leads", _li_leads_job_run, job);
-}
-
 LiDataset *
 li_dataset_load (const char * const    *event_paths,
                  const char            *leads_path,
@@ -236,50 +208,29 @@ li_dataset_load (const char * const    *event_paths,
 {
   gboolean has_events = event_paths != NULL && event_paths[0] != NULL;
   g_autoptr(LiDataset) self = NULL;
-  LiLeadsJob leads_job = { NULL, };
-  GThread *leads_thread = NULL;
-  GError *events_error = NULL, *leads_error = NULL;
 
   g_return_val_if_fail (has_events || leads_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (LI_TYPE_DATASET, NULL);
 
-  /* A local leads file is read on a thread of its own while the events are
-   * imported: their import leaves a core idle in its serial steps.  The
-   * errors are told in the same order as one after the other. */
-  if (leads_path != NULL && has_events && !li_import_source_is_url (leads_path))
-    leads_thread = _li_leads_job_start (&leads_job, leads_path, cancellable);
-
   if (has_events)
     {
       self->store = li_import_event_paths (event_paths, options, &self->report,
-                                           progress, progress_data, cancellable, &events_error);
+                                           progress, progress_data, cancellable, error);
+      if (self->store == NULL)
+        return NULL;
       self->event_paths = _li_display_names (event_paths);
     }
 
-  if (leads_thread != NULL)
-    {
-      g_thread_join (leads_thread);
-      self->leads = leads_job.leads;
-      leads_error = leads_job.error;
-    }
-  else if (leads_path != NULL && events_error == NULL)
-    self->leads = li_import_leads_source (leads_path, cancellable, &leads_error);
-
-  if (events_error != NULL)
-    {
-      g_clear_error (&leads_error);
-      g_propagate_error (error, events_error);
-      return NULL;
-    }
-  if (leads_error != NULL)
-    {
-      g_propagate_error (error, leads_error);
-      return NULL;
-    }
   if (leads_path != NULL)
-    self->leads_path = li_import_source_display_name (leads_path);
+    {
+      self->leads = li_import_leads_source (leads_path, cancellable, error);
+      if (self->leads == NULL)
+        return NULL;
+      self->leads_path = li_import_source_display_name (leads_path);
+    }
+
   return g_steal_pointer (&self);
 }
 
