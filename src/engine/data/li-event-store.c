@@ -344,6 +344,25 @@ li_event_store_builder_set_skipped (LiEventStoreBuilder *b,
   b->n_skipped = n_skipped;
 }
 
+/* Empties the pools of @b (its strings are in another builder's by now):
+ * they are freed before the columns move, which was the import's peak. */
+static void
+_li_builder_clear_pools (LiEventStoreBuilder *b)
+{
+  LiStrPool **pools[] = { &b->leads, &b->names, &b->keys, &b->values };
+
+  for (guint k = 0; k < G_N_ELEMENTS (pools); k++)
+    {
+      li_str_pool_free (*pools[k]);
+      *pools[k] = li_str_pool_new ();
+    }
+  b->lead_queue.pool = b->leads;
+  b->value_queue.pool = b->values;
+  if (b->value_queue.cache != NULL)
+    memset (b->value_queue.cache, 0, sizeof (LiStrCacheEntry) << b->value_queue.cache_bits);
+  memset (b->name_cache, 0, sizeof b->name_cache);
+}
+
 /* How many strings of @other are not in @pool. */
 static guint32
 _li_pool_n_new (const LiStrPool *pool,
@@ -426,6 +445,7 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
   names = _li_pool_merge (b->names, other->names);
   keys = _li_pool_merge (b->keys, other->keys);
   values = _li_pool_merge (b->values, other->values);
+  _li_builder_clear_pools (other);
 
   /* Column by column, each of @other freed once it is moved. */
   _LI_RESERVE (b->lead, (gsize) n1 + n2, (gsize) n1 + n2);
