@@ -384,8 +384,20 @@ _li_pool_merge (LiStrPool       *pool,
   guint32 n = li_str_pool_size (other);
   guint32 *map = g_new (guint32, MAX (n, 1));
 
-  for (guint32 id = 0; id < n; id++)
-    map[id] = li_str_pool_intern (pool, li_str_pool_get (other, id), li_str_pool_len (other, id));
+  /* In batches: the lookups of a large pool miss the cache, and a batch
+   * asks for its slots ahead. */
+  for (guint32 id = 0; id < n; id += LI_STR_POOL_BATCH)
+    {
+      LiStrRef strs[LI_STR_POOL_BATCH];
+      guint k, batch = MIN (n - id, LI_STR_POOL_BATCH);
+
+      for (k = 0; k < batch; k++)
+        {
+          strs[k].data = li_str_pool_get (other, id + k);
+          strs[k].len = li_str_pool_len (other, id + k);
+        }
+      li_str_pool_intern_batch (pool, strs, batch, map + id);
+    }
   return map;
 }
 
