@@ -51,24 +51,31 @@ _check_event (const LiEventStore *store,
     }
 }
 
+/* @n random events into @ref, the first @split into @b and the rest into a
+ * second builder appended to it (as the two-part CSV import does), then the
+ * store checked against @ref. */
 static void
-test_builder_order (void)
+_check_builder_order (guint n,
+                      guint split)
 {
-  const guint n = 300000, n_leads = 20000;
+  const guint n_leads = 20000;
   g_autofree RefEvent *ref = g_new0 (RefEvent, n);
   g_autoptr(GRand) rand = g_rand_new_with_seed (13);
   g_autoptr(GHashTable) lead_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   LiEventStoreBuilder *b = li_event_store_builder_new ();
+  g_autoptr(LiEventStoreBuilder) second = li_event_store_builder_new ();
   g_autoptr(LiEventStore) store = NULL;
   guint32 l = 0;
 
   for (guint i = 0; i < n; i++)
     {
       RefEvent *e = &ref[i];
+      LiEventStoreBuilder *to = i < split ? b : second;
       char lead[16];
       gpointer id;
 
-      g_snprintf (lead, sizeof lead, "lead-%u", g_rand_int_range (rand, 0, n_leads));
+      g_snprintf (lead, sizeof lead, "lead-%u",
+                  g_rand_int_range (rand, 0, i < split ? n_leads : n_leads + n_leads / 2));
       if (!g_hash_table_lookup_extended (lead_ids, lead, NULL, &id))
         {
           id = GUINT_TO_POINTER (g_hash_table_size (lead_ids));
@@ -79,17 +86,19 @@ test_builder_order (void)
       /* Few distinct times: ties, which must keep input order. */
       e->time_ms = 1700000000000 + (gint64) g_rand_int_range (rand, 0, 50) * 1000;
       g_snprintf (e->name, sizeof e->name, "ev%d", g_rand_int_range (rand, 0, 7));
-      g_assert_true (li_event_store_builder_add_event (b, lead, strlen (lead), e->time_ms,
+      g_assert_true (li_event_store_builder_add_event (to, lead, strlen (lead), e->time_ms,
                                                        e->name, strlen (e->name), NULL));
       e->n_props = g_rand_int_range (rand, 0, 4);
       for (guint p = 0; p < e->n_props; p++)
         {
           g_snprintf (e->keys[p], sizeof e->keys[p], "k%u", p);
           g_snprintf (e->values[p], sizeof e->values[p], "v%d", g_rand_int_range (rand, 0, 100000));
-          g_assert_true (li_event_store_builder_add_prop (b, e->keys[p], 2, e->values[p],
+          g_assert_true (li_event_store_builder_add_prop (to, e->keys[p], 2, e->values[p],
                                                           strlen (e->values[p]), NULL));
         }
     }
+  g_assert_true (li_event_store_builder_append (b, second));
+  g_assert_cmpuint (li_event_store_builder_n_events (b), ==, n);
   store = li_event_store_builder_finish (b);
   qsort (ref, n, sizeof *ref, _ref_cmp);
 
@@ -103,6 +112,22 @@ test_builder_order (void)
       _check_event (store, i, &ref[i]);
     }
   g_assert_cmpuint (store->lead_start[store->n_leads], ==, n);
+}
+
+static void
+test_builder_order (void)
+{
+  _check_builder_order (300000, 300000);
+}
+
+/* Lead ids, names and values the second part shares with the first and
+ * ones it has alone, all in the first part's ids after the append. */
+static void
+test_builder_append (void)
+{
+  _check_builder_order (300000, 120000);
+  _check_builder_order (1000, 0);
+  _check_builder_order (1000, 1000);
 }
 
 static void
@@ -140,6 +165,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/event-store/builder-order", test_builder_order);
+  g_test_add_func ("/engine/event-store/builder-append", test_builder_append);
   g_test_add_func ("/engine/core/parallel-for", test_parallel_for);
   return g_test_run ();
 }
