@@ -165,22 +165,31 @@ _li_time_parse_fast (const char *p,
                      gsize       len,
                      gint64     *time_ms)
 {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
   if (len == 10)
     {
-      guint64 v = 0;
+      guint64 w, v;
+      guint d8 = (guint) (p[8] - '0'), d9 = (guint) (p[9] - '0');
 
+      /* The first eight digits as one word: each byte is a digit when its
+       * high nibble is 3 and adding 6 keeps it so. */
+      memcpy (&w, p, 8);
+      if (((w & G_GUINT64_CONSTANT (0xf0f0f0f0f0f0f0f0)) |
+           (((w + G_GUINT64_CONSTANT (0x0606060606060606)) & G_GUINT64_CONSTANT (0xf0f0f0f0f0f0f0f0)) >> 4)) !=
+          G_GUINT64_CONSTANT (0x3333333333333333) || d8 > 9 || d9 > 9)
+        return FALSE;
+      /* Little-endian: the first digit is the lowest byte.  Pairs, then
+       * fours, then the eight. */
+      w -= G_GUINT64_CONSTANT (0x3030303030303030);
+      w = (w * 10 + (w >> 8)) & G_GUINT64_CONSTANT (0x00ff00ff00ff00ff);
+      w = (w * 100 + (w >> 16)) & G_GUINT64_CONSTANT (0x0000ffff0000ffff);
+      w = (w * 10000 + (w >> 32)) & G_GUINT64_CONSTANT (0xffffffff);
       /* Ten digits are at most 9999999999 s, below MAX_UNIX_SEC. */
-      for (guint i = 0; i < 10; i++)
-        {
-          guint d = (guint) (p[i] - '0');
-
-          if (d > 9)
-            return FALSE;
-          v = v * 10 + d;
-        }
+      v = w * 100 + d8 * 10 + d9;
       *time_ms = (gint64) v * 1000;
       return TRUE;
     }
+#endif
   if (len == 20 && p[19] == 'Z' && p[10] == 'T' && p[4] == '-' && p[7] == '-' &&
       p[13] == ':' && p[16] == ':')
     {
