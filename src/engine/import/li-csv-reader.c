@@ -381,9 +381,9 @@ done:
 
 static ParseResult
 _li_csv_reader_parse_general (LiCsvReader  *self,
-                      const char  **content_end,
-                      const char  **next,
-                      guint        *n_lines)
+                              const char  **content_end,
+                              const char  **next,
+                              guint        *n_lines)
 {
   const char *p = self->buf + self->pos;
   const char *e = self->buf + self->end;
