@@ -446,8 +446,10 @@ _li_append_times_range (guint    slice,
 {
   const LiRemap *r = data;
 
-  memcpy ((gint64 *) r->dst + begin, (const gint64 *) r->src + begin,
-          (end - begin) * sizeof (gint64));
+  /* Nothing to copy may come with no columns at all (NULL): no memcpy. */
+  if (end > begin)
+    memcpy ((gint64 *) r->dst + begin, (const gint64 *) r->src + begin,
+            (end - begin) * sizeof (gint64));
 }
 
 static void
