@@ -18,21 +18,19 @@ COPIES=48
 
 if [ ! -s "$BIG/leads.csv" ]; then
   mkdir -p "$BIG"
-  # The second field of the events (lead_id) and the first of the leads.
-  awk -F, -v OFS=, -v n="$COPIES" 'NR == 1 { header = $0; next }
-    { rows[NR - 1] = $0 }
-    END {
-      print header
-      for (k = 0; k < n; k++)
-        for (i = 1; i <= NR - 1; i++) { $0 = rows[i]; $2 = $2 "-" k; print }
-    }' "$W/events.csv" > "$BIG/events.csv.tmp"
-  awk -F, -v OFS=, -v n="$COPIES" 'NR == 1 { header = $0; next }
-    { rows[NR - 1] = $0 }
-    END {
-      print header
-      for (k = 0; k < n; k++)
-        for (i = 1; i <= NR - 1; i++) { $0 = rows[i]; $1 = $1 "-" k; print }
-    }' "$W/leads.csv" > "$BIG/leads.csv.tmp"
+  # repeat FIELD FILE: FILE's rows $COPIES times, field FIELD suffixed -k.
+  repeat () {
+    awk -F, -v OFS=, -v n="$COPIES" -v field="$1" 'NR == 1 { header = $0; next }
+      { rows[NR - 1] = $0 }
+      END {
+        print header
+        for (k = 0; k < n; k++)
+          for (i = 1; i <= NR - 1; i++) { $0 = rows[i]; $field = $field "-" k; print }
+      }' "$2"
+  }
+  # The lead ids: the second field of the events, the first of the leads.
+  repeat 2 "$W/events.csv" > "$BIG/events.csv.tmp"
+  repeat 1 "$W/leads.csv" > "$BIG/leads.csv.tmp"
   mv "$BIG/events.csv.tmp" "$BIG/events.csv"
   mv "$BIG/leads.csv.tmp" "$BIG/leads.csv"
 fi

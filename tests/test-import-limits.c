@@ -12,8 +12,7 @@
 #include "li-import.h"
 #include "li-import-sink.h"
 #include "li-leads-file.h"
-
-static char *tmp_dir;
+#include "li-import-test-util.h"
 
 /* CPU time of this thread, in seconds: a busy machine does not make the
  * timed tests fail.  (The inputs are built without an allocation per row:
@@ -25,19 +24,6 @@ cpu_now (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
-
-static char *
-tmp_file (const char *name,
-          const char *contents,
-          gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 /* Appends ",<@prefix>0,<@prefix>1, …" up to @n - 1. */
@@ -452,21 +438,6 @@ test_gzip_bomb (void)
   secs = cpu_now () - start;
   g_test_message ("stopped after %.3f s", secs);
   g_assert_cmpfloat (secs, <, 1.0);
-}
-
-static void
-remove_tmp_dir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
 }
 
 int

@@ -12,6 +12,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "li-str-pool.h"
+
 G_BEGIN_DECLS
 
 #define LI_STR_CACHE_LEN 26  /* longer strings are not cached */
@@ -65,36 +67,7 @@ li_str_cache_holds (const LiStrCacheEntry *e,
                     const char            *s,
                     gsize                  len)
 {
-  guint64 x[4], y[4];
-
-  if (e->len1 != len + 1)
-    return FALSE;
-  if (len < 4)
-    return len == 0 || (e->bytes[0] == s[0] && e->bytes[len / 2] == s[len / 2] &&
-                        e->bytes[len - 1] == s[len - 1]);
-  if (len < 8)
-    {
-      guint32 u[4];
-
-      memcpy (&u[0], e->bytes, 4);
-      memcpy (&u[1], s, 4);
-      memcpy (&u[2], e->bytes + len - 4, 4);
-      memcpy (&u[3], s + len - 4, 4);
-      return ((u[0] ^ u[1]) | (u[2] ^ u[3])) == 0;
-    }
-  /* Overlapping words, never past either end: a call of memcmp cost more
-   * than the comparison. */
-  memcpy (&x[0], e->bytes, 8);
-  memcpy (&y[0], s, 8);
-  memcpy (&x[1], e->bytes + len - 8, 8);
-  memcpy (&y[1], s + len - 8, 8);
-  if (len <= 16)
-    return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
-  memcpy (&x[2], e->bytes + 8, 8);
-  memcpy (&y[2], s + 8, 8);
-  memcpy (&x[3], e->bytes + len - 16, 8);
-  memcpy (&y[3], s + len - 16, 8);
-  return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2]) | (x[3] ^ y[3])) == 0;
+  return e->len1 == len + 1 && li_str_equal (e->bytes, s, len);
 }
 
 /* Remembers @s (when short enough) with its pool id @id in @e. */

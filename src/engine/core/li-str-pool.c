@@ -174,23 +174,6 @@ li_str_pool_free (LiStrPool *pool)
   g_free (pool);
 }
 
-/* Whether @a and @b, both @len bytes, are equal.  Most strings here are
- * short, and a call of memcmp cost more than the comparison: up to 16 bytes
- * two (overlapping) loads from each side decide, never past either end. */
-static inline gboolean
-_li_str_equal (const char *a,
-               const char *b,
-               gsize       len)
-{
-  if (len >= 8 && len <= 16)
-    return ((_li_read64 (a) ^ _li_read64 (b)) |
-            (_li_read64 (a + len - 8) ^ _li_read64 (b + len - 8))) == 0;
-  if (len >= 4 && len < 8)
-    return ((_li_read32 (a) ^ _li_read32 (b)) |
-            (_li_read32 (a + len - 4) ^ _li_read32 (b + len - 4))) == 0;
-  return memcmp (a, b, len) == 0;
-}
-
 static inline gboolean
 _li_str_pool_matches (const LiStrPool *pool,
                       const LiStrSlot *slot,
@@ -209,7 +192,7 @@ _li_str_pool_matches (const LiStrPool *pool,
 
       slot_len = pool->offsets[id + 1] - pool->offsets[id] - 1;
     }
-  return slot_len == len && _li_str_equal (pool->buf + (slot->off_len >> 16), str, len);
+  return slot_len == len && li_str_equal (pool->buf + (slot->off_len >> 16), str, len);
 }
 
 /* A table larger than the caches is probed at random, so each probe also

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,38 @@ typedef struct
   const char *data;
   gsize       len;
 } LiStrRef;
+
+/* Whether @a and @b, both @len bytes, are equal.  Most strings here are
+ * short (lead ids, names, values), and a call of memcmp cost more than the
+ * comparison: from 4 to 16 bytes two overlapping loads from each side
+ * decide, never past either end. */
+static inline gboolean
+li_str_equal (const char *a,
+              const char *b,
+              gsize       len)
+{
+  if (len >= 8 && len <= 16)
+    {
+      guint64 x[4];
+
+      memcpy (&x[0], a, 8);
+      memcpy (&x[1], b, 8);
+      memcpy (&x[2], a + len - 8, 8);
+      memcpy (&x[3], b + len - 8, 8);
+      return ((x[0] ^ x[1]) | (x[2] ^ x[3])) == 0;
+    }
+  if (len >= 4 && len < 8)
+    {
+      guint32 x[4];
+
+      memcpy (&x[0], a, 4);
+      memcpy (&x[1], b, 4);
+      memcpy (&x[2], a + len - 4, 4);
+      memcpy (&x[3], b + len - 4, 4);
+      return ((x[0] ^ x[1]) | (x[2] ^ x[3])) == 0;
+    }
+  return memcmp (a, b, len) == 0;
+}
 
 /* The most strings li_str_pool_intern_batch takes at once. */
 #define LI_STR_POOL_BATCH 64

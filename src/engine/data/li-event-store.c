@@ -585,21 +585,27 @@ typedef struct
 
 #define _LI_AHEAD 16
 
-static void
-_li_finish_times (guint    slice,
-                  gsize    begin,
-                  gsize    end,
-                  gpointer data)
-{
-  LiFinish *f = data;
+/* new[k] = old[perm[k]] for one column, the read 16 events ahead asked
+ * for first. */
+#define _LI_FINISH_GATHER(fn, column)                                    \
+  static void                                                            \
+  fn (guint    slice,                                                    \
+      gsize    begin,                                                    \
+      gsize    end,                                                      \
+      gpointer data)                                                     \
+  {                                                                      \
+    LiFinish *f = data;                                                  \
+                                                                         \
+    for (gsize k = begin; k < end; k++)                                  \
+      {                                                                  \
+        if (k + _LI_AHEAD < end)                                         \
+          __builtin_prefetch (&f->b->column[f->perm[k + _LI_AHEAD]]);    \
+        f->column[k] = f->b->column[f->perm[k]];                         \
+      }                                                                  \
+  }
 
-  for (gsize k = begin; k < end; k++)
-    {
-      if (k + _LI_AHEAD < end)
-        __builtin_prefetch (&f->b->time_ms[f->perm[k + _LI_AHEAD]]);
-      f->time_ms[k] = f->b->time_ms[f->perm[k]];
-    }
-}
+_LI_FINISH_GATHER (_li_finish_times, time_ms)
+_LI_FINISH_GATHER (_li_finish_names, name)
 
 /* Exports are mostly in time order already: only unsorted leads are sorted.
  * Times are contiguous per lead by now, so the check is a sequential read. */
@@ -631,22 +637,6 @@ _li_finish_sort (guint    slice,
           tmp_p = g_renew (guint32, tmp_p, tmp_len);
         }
       _li_sort_lead (f->time_ms + s, f->perm + s, e - s, tmp_t, tmp_p);
-    }
-}
-
-static void
-_li_finish_names (guint    slice,
-                  gsize    begin,
-                  gsize    end,
-                  gpointer data)
-{
-  LiFinish *f = data;
-
-  for (gsize k = begin; k < end; k++)
-    {
-      if (k + _LI_AHEAD < end)
-        __builtin_prefetch (&f->b->name[f->perm[k + _LI_AHEAD]]);
-      f->name[k] = f->b->name[f->perm[k]];
     }
 }
 

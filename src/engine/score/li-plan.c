@@ -197,7 +197,6 @@ _li_plan_compile_patterns (LiPlan *plan,
     }
 }
 
-
 /* The leads-file row of each store lead: a lookup that misses the cache
  * for every lead, on every core. */
 static void
@@ -212,9 +211,8 @@ _li_plan_lead_rows (guint    slice,
     {
       guint32 row = _LI_NONE;
 
-      if (plan->leads != NULL && plan->n_attrs > 0)
-        li_str_pool_lookup (plan->leads->leads, li_str_pool_get (plan->store->leads, (guint32) l),
-                            li_str_pool_len (plan->store->leads, (guint32) l), &row);
+      li_str_pool_lookup (plan->leads->leads, li_str_pool_get (plan->store->leads, (guint32) l),
+                          li_str_pool_len (plan->store->leads, (guint32) l), &row);
       plan->lead_row[l] = row;
     }
 }
@@ -254,7 +252,11 @@ _li_plan_compile_fit (LiPlan *plan)
     }
 
   plan->lead_row = g_new (guint32, MAX (plan->store->n_leads, 1));
-  li_parallel_for (plan->store->n_leads, 16384, _li_plan_lead_rows, plan);
+  if (plan->leads != NULL && plan->n_attrs > 0)
+    li_parallel_for (plan->store->n_leads, 16384, _li_plan_lead_rows, plan);
+  else
+    for (guint32 l = 0; l < plan->store->n_leads; l++)
+      plan->lead_row[l] = _LI_NONE;
 }
 
 /* A map from the rules' intent rules or patterns to accumulators, none yet. */
