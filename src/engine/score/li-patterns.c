@@ -226,21 +226,24 @@ _li_patterns_feed (LiScorer *s,
   const LiPlan *plan = s->plan;
   const LiEventStore *store = plan->store;
   guint32 local = i - s->lead_begin;
-  gboolean is_view = plan->has_product_view && store->name[i] == plan->product_view;
+  guint16 name = store->name[i];
+  gboolean is_view = plan->has_product_view && name == plan->product_view;
   guint32 product = _LI_NONE, category = _LI_NONE;
 
-  s->day[local] = li_time_day (t);
+  if (plan->has_return_days)
+    s->day[local] = li_time_day (t);
   if (is_view)
     {
       if (plan->product_key >= 0)
         li_event_store_get_prop (store, i, plan->product_key, &product);
       if (plan->category_key >= 0)
         li_event_store_get_prop (store, i, plan->category_key, &category);
+      s->product[local] = product;  /* read only through views' chains */
     }
-  s->product[local] = product;
 
-  for (guint p = 0; p < plan->n_patterns; p++)
+  for (guint k = plan->name_pattern_start[name]; k < plan->name_pattern_start[name + 1]; k++)
     {
+      guint p = plan->name_patterns[k];
       const PatternSpec *spec = &plan->patterns[p];
       PatternState *st = &s->patterns[p];
       gboolean fires = FALSE;
@@ -254,7 +257,7 @@ _li_patterns_feed (LiScorer *s,
           fires = category != _LI_NONE && _li_detect_focus (s, spec, st, local, category, t);
           break;
         case LI_PATTERN_SEQUENCE:
-          fires = _li_detect_sequence (spec, st, store->name[i], t);
+          fires = _li_detect_sequence (spec, st, name, t);
           break;
         case LI_PATTERN_RETURN_DAYS:
           fires = _li_detect_return_days (s, spec, st, i, t);
@@ -266,4 +269,3 @@ _li_patterns_feed (LiScorer *s,
         _li_scorer_add (s, spec->acc, t, spec->points);
     }
 }
-

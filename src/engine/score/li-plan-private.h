@@ -84,6 +84,9 @@ struct _LiPlan
 
   PatternSpec  *patterns;
   guint         n_patterns;
+  guint        *name_pattern_start;  /* n_names + 1 */
+  guint        *name_patterns;       /* the patterns an event of the name can change, in order */
+  gboolean      has_return_days;
   gboolean      has_product_view;
   guint16       product_view;
   int           product_key, category_key;

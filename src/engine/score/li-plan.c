@@ -133,6 +133,52 @@ _li_plan_compile_intent (LiPlan *plan,
   plan->wheres = (WhereSpec *) g_array_free (g_steal_pointer (&wheres), FALSE);
 }
 
+/* Whether an event named @name can change pattern @spec: a sequence
+ * only sees its own names, product patterns only product views. */
+static gboolean
+_li_pattern_sees (const LiPlan      *plan,
+                  const PatternSpec *spec,
+                  guint16            name)
+{
+  switch (spec->kind)
+    {
+    case LI_PATTERN_REPEAT_PRODUCT:
+    case LI_PATTERN_CATEGORY_FOCUS:
+      return plan->has_product_view && name == plan->product_view;
+    case LI_PATTERN_SEQUENCE:
+      for (guint k = 0; k < spec->n_seq; k++)
+        if (spec->seq[k] == name)
+          return TRUE;
+      return FALSE;
+    case LI_PATTERN_RETURN_DAYS:
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Per event name, the patterns its events are fed to: most events concern
+ * one pattern or none, and the feed skips the rest. */
+static void
+_li_plan_index_patterns (LiPlan *plan)
+{
+  guint n_names = li_str_pool_size (plan->store->names);
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  plan->name_pattern_start = g_new (guint, (gsize) n_names + 1);
+  for (guint name = 0; name < n_names; name++)
+    {
+      plan->name_pattern_start[name] = list->len;
+      for (guint p = 0; p < plan->n_patterns; p++)
+        if (_li_pattern_sees (plan, &plan->patterns[p], (guint16) name))
+          g_array_append_val (list, p);
+    }
+  plan->name_pattern_start[n_names] = list->len;
+  plan->name_patterns = (guint *) g_array_free (g_steal_pointer (&list), FALSE);
+  for (guint p = 0; p < plan->n_patterns; p++)
+    plan->has_return_days |= plan->patterns[p].kind == LI_PATTERN_RETURN_DAYS;
+}
+
 static void
 _li_plan_compile_patterns (LiPlan *plan,
                            GArray *accs)
@@ -195,6 +241,7 @@ _li_plan_compile_patterns (LiPlan *plan,
         plan->pattern_acc[p] = spec->acc;
       plan->n_patterns++;
     }
+  _li_plan_index_patterns (plan);
 }
 
 /* The leads-file row of each store lead: a lookup that misses the cache
@@ -347,6 +394,8 @@ li_plan_free (LiPlan *plan)
   for (guint p = 0; p < plan->n_patterns; p++)
     g_free (plan->patterns[p].seq);
   g_free (plan->patterns);
+  g_free (plan->name_pattern_start);
+  g_free (plan->name_patterns);
   g_free (plan->matchers);
   g_free (plan->wheres);
   g_free (plan->name_match_start);

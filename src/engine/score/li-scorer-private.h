@@ -61,6 +61,8 @@ struct _LiScorer
   double        fit;
   guint        *active;      /* accumulators fed since the last reset */
   guint         n_active;
+  guint         n_decaying;  /* of those, the ones whose value moves with time */
+  gboolean      changed;     /* an accumulator's value moved since the journey last looked */
   gboolean     *is_active;
   double       *number;      /* value id → number (NAN: not one), when parsed */
   guint8       *number_known;

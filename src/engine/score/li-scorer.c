@@ -74,6 +74,8 @@ _li_scorer_reset_intent (LiScorer *s,
       s->is_active[s->active[k]] = FALSE;
     }
   s->n_active = 0;
+  s->n_decaying = 0;
+  s->changed = TRUE;
   _li_patterns_reset (s, seg_begin);
   s->seg_begin = seg_begin;
 }
@@ -133,8 +135,9 @@ _li_scorer_advance (LiScorer *s,
   if (dt <= 0)
     return;
   s->last_t = t;
-  if (s->n_active == 0)
-    return;
+  if (s->n_decaying == 0)
+    return;  /* only accumulators without decay: nothing moves */
+  s->changed = TRUE;
 
   for (guint g = 0; g < plan->n_exp; g++)
     s->exp_factor[g] = exp2 (-(double) dt / plan->exp_half_ms[g]);
@@ -185,7 +188,9 @@ _li_scorer_add (LiScorer *s,
     {
       s->is_active[a] = TRUE;
       s->active[s->n_active++] = a;
+      s->n_decaying += s->plan->accs[a].model != LI_DECAY_NONE;
     }
+  s->changed = TRUE;
   if (G_UNLIKELY (s->added != NULL))
     s->added[s->n_added++] = a;
   acc->sum += points;
@@ -387,6 +392,11 @@ li_scorer_journey (LiScorer  *s,
           break;
         }
       _li_scorer_feed (s, i);
+      /* Nothing moved (no points, no decay, fit as it was): the score is
+       * the last one, and so are the peak and the stage. */
+      if (i > begin && !s->changed && !s->fit_dirty)
+        continue;
+      s->changed = FALSE;
       _li_scorer_eval (s, time_ms[i], &sc);
       peak = MAX (peak, sc.score);
       for (; reached > sc.stage; reached--)
