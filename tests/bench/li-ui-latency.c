@@ -112,8 +112,6 @@ main (int   argc,
       worst = MAX (worst, (painted - edit) / 1000.0);
       worker += li_window_get_last_replay_ms (window);
     }
-  /* Without a GPU (Xvfb) the GL renderer is llvmpipe, drawing in software
-   * on the cores the replay uses: say which renderer drew the frames. */
   g_print ("edit → redraw over %d edits: mean %.0f ms, worst %.0f ms "
            "(edit → result %.0f ms mean; no debounce after a pause; %s)\n",
            edits, total / edits, worst, worker / edits,

@@ -175,8 +175,6 @@ _li_plan_index_patterns (LiPlan *plan)
     }
   plan->name_pattern_start[n_names] = list->len;
   plan->name_patterns = (guint *) g_array_free (g_steal_pointer (&list), FALSE);
-  for (guint p = 0; p < plan->n_patterns; p++)
-    plan->has_return_days |= plan->patterns[p].kind == LI_PATTERN_RETURN_DAYS;
 }
 
 static void
@@ -212,6 +210,7 @@ _li_plan_compile_patterns (LiPlan *plan,
         case LI_PATTERN_RETURN_DAYS:
           spec->min = pat->min_days;
           spec->window_ms = pat->within_days * _LI_MS_PER_DAY;
+          plan->has_return_days = TRUE;
           break;
         case LI_PATTERN_SEQUENCE:
           {
