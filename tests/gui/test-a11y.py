@@ -26,6 +26,11 @@ from gi.repository import Atspi, GLib  # noqa: E402
 TIMEOUT = 90.0
 failures = []
 
+# libatspi waits 800 ms for a reply by default; under the sanitizers the
+# app can be busy longer than that (a replay, a redraw), and a call that
+# times out raises.  Wait as long as a user would.
+Atspi.set_timeout(20000, 60000)
+
 
 def check(condition, message):
     if not condition:
@@ -83,6 +88,18 @@ def find(root, predicate, what):
     sys.exit('not found: ' + what)
 
 
+def retry(call):
+    """call(), again while the app is too busy to answer (up to TIMEOUT)."""
+    end = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            return call()
+        except GLib.Error:
+            if time.monotonic() > end:
+                raise
+            pump(0.2)
+
+
 def role(acc):
     return acc.get_role_name()
 
@@ -134,12 +151,13 @@ def walk_focus_chain(tracker, max_steps=200):
                 return stops, False
             continue
         stuck = 0
-        key = (role(acc), name(acc), acc.get_index_in_parent(), name(acc.get_parent() or acc))
+        key = retry(lambda: (role(acc), name(acc), acc.get_index_in_parent(),
+                             name(acc.get_parent() or acc)))
         if first is None:
             first = key
         elif key == first:
             return stops, True
-        stops.append((role(acc), name(acc), acc))
+        stops.append((key[0], key[1], acc))
     return stops, False
 
 
@@ -150,10 +168,10 @@ def reached(stops, predicate):
 def inside(acc, container_name):
     """Whether @acc is inside the accessible named @container_name."""
     for _ in range(12):
-        acc = acc.get_parent() if acc is not None else None
+        acc = retry(acc.get_parent) if acc is not None else None
         if acc is None:
             return False
-        if name(acc) == container_name:
+        if retry(lambda: name(acc)) == container_name:
             return True
     return False
 
