@@ -84,7 +84,10 @@ _li_replay_thread (GTask        *task,
     return;
 
   plan = _li_replay_state_plan (state, state->rules_a);
-  result = li_replay_run (plan, &state->options, NULL, NULL, cancellable, &error);
+  if (state->result_b != NULL)
+    result = li_replay_rerun (plan, &state->options, state->rules_b, state->result_b, cancellable, &error);
+  else
+    result = li_replay_run (plan, &state->options, NULL, NULL, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -166,14 +169,18 @@ void
 li_replay_run_async (const LiRules         *rules,
                      LiDataset             *dataset,
                      const LiReplayOptions *options,
+                     const LiRules         *last_rules,
+                     LiReplayResult        *last_result,
                      GCancellable          *cancellable,
                      GAsyncReadyCallback    callback,
                      gpointer               user_data)
 {
   g_return_if_fail (rules != NULL);
   g_return_if_fail (LI_IS_DATASET (dataset) && li_dataset_get_store (dataset) != NULL);
+  g_return_if_fail ((last_rules == NULL) == (last_result == NULL));
 
-  _li_replay_task_run (_li_replay_state_new (rules, NULL, NULL, NULL, dataset, options),
+  /* The last replay rides in the B slot. */
+  _li_replay_task_run (_li_replay_state_new (rules, NULL, last_rules, last_result, dataset, options),
                        li_replay_run_async, "[lead-intent] replay", _li_replay_thread,
                        cancellable, callback, user_data);
 }

@@ -12,10 +12,14 @@ G_BEGIN_DECLS
 /* Replays and comparisons in a worker thread.  The plans are compiled
  * there too, from copies of the rules; @dataset needs a store. */
 
-/* li_replay_run of @rules on @dataset (SPEC 5).  @options may be NULL. */
+/* li_replay_run of @rules on @dataset (SPEC 5).  @options may be NULL.
+ * With @last_result, a replay of @last_rules on @dataset with the same
+ * options, li_replay_rerun: the same result, faster after a small edit. */
 void            li_replay_run_async   (const LiRules         *rules,
                                        LiDataset             *dataset,
                                        const LiReplayOptions *options,
+                                       const LiRules         *last_rules,
+                                       LiReplayResult        *last_result,
                                        GCancellable          *cancellable,
                                        GAsyncReadyCallback    callback,
                                        gpointer               user_data);

@@ -112,6 +112,11 @@ typedef struct
   guint                 *flagged, *true_positives, *peak_count;
   GArray               **hours;  /* per stage: hours to outcome of the true positives */
   gboolean               cancelled;
+  /* A rerun: leads with no event whose name is marked @changed keep their
+   * outcome from @last_result (its per_lead[last_k] is the next to look at). */
+  const LiReplayResult  *last_result;
+  const guint8          *changed;
+  guint                  last_k;
 } ReplayChunk;
 
 /* The explorer's facts of the lead the chunk added last.  @flag holds the
@@ -132,6 +137,72 @@ _li_chunk_keep_facts (ReplayChunk     *c,
   c->facts[k].n_events = journey->n_scored;
   for (guint s = 0; s < n_stages; s++)
     row[s] = s < journey->reached ? LI_REPLAY_NOT_FLAGGED : flag[s];
+}
+
+/* The stages a lead flagged from @reached on, at the times @flag[s], and
+ * the true positives among them. */
+static void
+_li_chunk_count_stages (ReplayChunk  *c,
+                        guint         reached,
+                        guint         n_stages,
+                        gboolean      converted,
+                        gint64        t_outcome,
+                        const gint64 *flag,
+                        double        window_ms)
+{
+  c->converters += converted;
+  c->peak_count[reached]++;
+  for (guint s = reached; s < n_stages; s++)
+    {
+      c->flagged[s]++;
+      if (converted && (double) (t_outcome - flag[s]) <= window_ms)
+        {
+          double h = (double) (t_outcome - flag[s]) / _LI_MS_PER_HOUR;
+          c->true_positives[s]++;
+          g_array_append_val (c->hours[s], h);
+        }
+    }
+}
+
+static gboolean
+_li_lead_has_changed_name (const LiEventStore *store,
+                           guint32             begin,
+                           guint32             end,
+                           const guint8       *changed)
+{
+  for (guint32 i = begin; i < end; i++)
+    if (changed[store->name[i]])
+      return TRUE;
+  return FALSE;
+}
+
+/* Lead @l as the last replay left it: the edit cannot change it. */
+static void
+_li_chunk_take_last (ReplayChunk *c,
+                     guint32      l,
+                     guint        n_stages,
+                     double       window_ms)
+{
+  const LiReplayResult *last = c->last_result;
+  const gint64 *row;
+  guint k;
+
+  while (c->last_k < last->leads && last->per_lead[c->last_k].lead < l)
+    c->last_k++;
+  if (c->last_k == last->leads || last->per_lead[c->last_k].lead != l)
+    {
+      c->skipped++;  /* no journey events then, none now */
+      return;
+    }
+  k = c->last_k++;
+  row = last->flag_ms + (gsize) k * n_stages;
+  c->per_lead[c->leads] = last->per_lead[k];
+  c->facts[c->leads] = last->facts[k];
+  memcpy (c->flag_ms + (gsize) c->leads * n_stages, row, n_stages * sizeof *row);
+  c->leads++;
+  c->n_events += last->facts[k].n_events;
+  _li_chunk_count_stages (c, last->per_lead[k].peak_stage, n_stages, last->per_lead[k].converted,
+                          last->facts[k].outcome_ms, row, window_ms);
 }
 
 static gpointer
@@ -165,6 +236,11 @@ _li_replay_chunk (gpointer data)
       li_replay_lead_range (store, options, l, &begin, &end);
       if (begin == end)
         continue;  /* no events in the loaded range: not a lead of this replay */
+      if (c->last_result != NULL && !_li_lead_has_changed_name (store, begin, end, c->changed))
+        {
+          _li_chunk_take_last (c, l, n_stages, window_ms);
+          continue;
+        }
 
       li_scorer_journey (scorer, l, begin, end, flag, &journey);
       c->n_events += journey.n_scored;
@@ -179,20 +255,10 @@ _li_replay_chunk (gpointer data)
       o->peak_score = li_number_as_printed (journey.peak);  /* SPEC 5: ties as printed */
       o->peak_stage = journey.reached;
       o->converted = journey.converted;
-      c->converters += journey.converted;
-      c->peak_count[journey.reached]++;
       if (c->facts != NULL)
         _li_chunk_keep_facts (c, store->time_ms, begin, &journey, flag, n_stages);
-      for (guint s = journey.reached; s < n_stages; s++)
-        {
-          c->flagged[s]++;
-          if (journey.converted && (double) (journey.t_outcome - flag[s]) <= window_ms)
-            {
-              double h = (double) (journey.t_outcome - flag[s]) / _LI_MS_PER_HOUR;
-              c->true_positives[s]++;
-              g_array_append_val (c->hours[s], h);
-            }
-        }
+      _li_chunk_count_stages (c, journey.reached, n_stages, journey.converted, journey.t_outcome,
+                              flag, window_ms);
     }
   return NULL;
 }
@@ -224,13 +290,33 @@ li_replay_n_threads (const LiEventStore    *store,
   return CLAMP (g_get_num_processors (), 1, 8);
 }
 
-LiReplayResult *
-li_replay_run (const LiPlan          *plan,
-               const LiReplayOptions *options,
-               LiProgressFunc         progress,
-               gpointer               progress_data,
-               GCancellable          *cancellable,
-               GError               **error)
+/* The first entry of @last's per_lead at or after lead @first. */
+static guint
+_li_last_start (const LiReplayResult *last,
+                guint32               first)
+{
+  guint lo = 0, hi = last->leads;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (last->per_lead[mid].lead < first)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static LiReplayResult *
+_li_replay_run (const LiPlan          *plan,
+                const LiReplayOptions *options,
+                const LiReplayResult  *last,
+                const guint8          *changed,
+                LiProgressFunc         progress,
+                gpointer               progress_data,
+                GCancellable          *cancellable,
+                GError               **error)
 {
   const LiEventStore *store = li_plan_get_store (plan);
   guint n_stages = li_plan_n_stages (plan);
@@ -266,6 +352,12 @@ li_replay_run (const LiPlan          *plan,
       c->hours = g_new (GArray *, MAX (n_stages, 1));
       for (guint s = 0; s < n_stages; s++)
         c->hours[s] = g_array_new (FALSE, FALSE, sizeof (double));
+      if (last != NULL)
+        {
+          c->last_result = last;
+          c->changed = changed;
+          c->last_k = _li_last_start (last, c->first);
+        }
       if (k == 0)
         {
           /* The first chunk speaks for all: chunks are of equal size. */
@@ -350,3 +442,42 @@ li_replay_run (const LiPlan          *plan,
   return g_steal_pointer (&result);
 }
 
+
+LiReplayResult *
+li_replay_run (const LiPlan          *plan,
+               const LiReplayOptions *options,
+               LiProgressFunc         progress,
+               gpointer               progress_data,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  return _li_replay_run (plan, options, NULL, NULL, progress, progress_data, cancellable, error);
+}
+
+LiReplayResult *
+li_replay_rerun (const LiPlan          *plan,
+                 const LiReplayOptions *options,
+                 const LiRules         *last_rules,
+                 const LiReplayResult  *last,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  const LiEventStore *store = li_plan_get_store (plan);
+  g_auto(GStrv) changes = NULL;
+  g_autofree guint8 *changed = NULL;
+
+  if (options != NULL && options->keep_lead_facts && last != NULL && last->facts != NULL &&
+      last->n_stages == li_plan_n_stages (plan))
+    changes = li_rules_intent_changes (last_rules, li_plan_get_rules (plan));
+  if (changes == NULL)
+    return _li_replay_run (plan, options, NULL, NULL, NULL, NULL, cancellable, error);
+
+  changed = g_new0 (guint8, MAX (li_str_pool_size (store->names), 1));
+  for (guint i = 0; changes[i] != NULL; i++)
+    {
+      guint32 id;
+      if (li_str_pool_lookup (store->names, changes[i], strlen (changes[i]), &id))
+        changed[id] = 1;
+    }
+  return _li_replay_run (plan, options, last, changed, NULL, NULL, cancellable, error);
+}

@@ -95,6 +95,16 @@ LiReplayResult *li_replay_run (const LiPlan          *plan,
                                gpointer               progress_data,
                                GCancellable          *cancellable,
                                GError               **error);
+/* li_replay_run's result for @plan, the leads that the change from
+ * @last_rules cannot affect taken over from @last: a replay of @last_rules
+ * on the same store with the same options.  With keep_lead_facts, and
+ * when only intent rules changed; otherwise a full replay. */
+LiReplayResult *li_replay_rerun (const LiPlan          *plan,
+                                 const LiReplayOptions *options,
+                                 const LiRules         *last_rules,
+                                 const LiReplayResult  *last,
+                                 GCancellable          *cancellable,
+                                 GError               **error);
 /* The events [*begin, *end) of @lead that @options' time range loads; the
  * journey is their prefix before the first outcome. */
 void            li_replay_lead_range (const LiEventStore    *store,

@@ -551,6 +551,81 @@ li_rules_equal (const LiRules *a,
   return TRUE;
 }
 
+/* name → GPtrArray of its intent rules, in file order. */
+static GHashTable *
+_li_intent_rules_by_event (const LiRules *rules)
+{
+  GHashTable *by_event = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < rules->n_intent; i++)
+    {
+      const char *event = rules->intent[i].event != NULL ? rules->intent[i].event : "";
+      GPtrArray *list = g_hash_table_lookup (by_event, event);
+
+      if (list == NULL)
+        g_hash_table_insert (by_event, (gpointer) event, list = g_ptr_array_new ());
+      g_ptr_array_add (list, &rules->intent[i]);
+    }
+  return by_event;
+}
+
+static gboolean
+_li_intent_lists_equal (GPtrArray *a,
+                        GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!_li_intent_rule_equal (a->pdata[i], b->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+_li_add_changed_events (GHashTable *from,
+                        GHashTable *to,
+                        GHashTable *changed)
+{
+  GHashTableIter iter;
+  gpointer event, list;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &event, &list))
+    if (!_li_intent_lists_equal (list, g_hash_table_lookup (to, event)))
+      g_hash_table_add (changed, event);
+}
+
+GStrv
+li_rules_intent_changes (const LiRules *a,
+                         const LiRules *b)
+{
+  LiRules rest;
+  g_autoptr(GHashTable) by_a = NULL, by_b = NULL, changed = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer event;
+
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+
+  rest = *b;
+  rest.intent = a->intent;
+  rest.n_intent = a->n_intent;
+  if (!li_rules_equal (a, &rest))
+    return NULL;
+
+  /* An event is scored by its own name's rules alone, in file order. */
+  by_a = _li_intent_rules_by_event (a);
+  by_b = _li_intent_rules_by_event (b);
+  changed = g_hash_table_new (g_str_hash, g_str_equal);
+  _li_add_changed_events (by_a, by_b, changed);
+  _li_add_changed_events (by_b, by_a, changed);
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &event, NULL))
+    g_strv_builder_add (names, event);
+  return g_strv_builder_end (names);
+}
+
 const LiDecay *
 li_rules_intent_decay (const LiRules *rules,
                        guint          i)

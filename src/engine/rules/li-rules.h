@@ -144,6 +144,12 @@ void        li_rules_free        (LiRules       *rules);
 gboolean    li_rules_equal       (const LiRules *a,
                                   const LiRules *b);
 
+/* The events whose intent rules differ between @a and @b when nothing
+ * else does, else NULL: a lead with no event of those names scores the
+ * same under both (a replay of @b keeps it from @a's replay). */
+GStrv       li_rules_intent_changes (const LiRules *a,
+                                     const LiRules *b);
+
 /* Deep copies and clears of one list item (the editor inserts, removes and
  * moves items; a cleared item owns nothing). */
 void li_intent_rule_copy_to (LiIntentRule       *dst,

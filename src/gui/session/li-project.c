@@ -41,6 +41,12 @@ struct _LiProject
   /* The replay of the draft */
   LiReplayResult  *result;
   LiRules         *result_rules;         /* the rules @result is shown with */
+  /* The next replay takes over from @result the leads an edit cannot
+   * change, when it runs on the same data and period: @result was
+   * replayed from @replayed_rules on @replayed_dataset over @replayed_range. */
+  LiRules         *replayed_rules;
+  LiDataset       *replayed_dataset;
+  LiReplayOptions  replayed_range;
   LiRuleDiagnostics *diagnostics;        /* of @result, a step after it; NULL until then */
   guint            replay_timeout_id;    /* the debounce */
   gint64           last_edit_us;         /* of the last debounced edit */
@@ -114,6 +120,9 @@ typedef struct
   char         *path;        /* rule-file loads */
   gint64        start_time;
   gint64        edit_time;   /* replays: of the edit that asked for it */
+  LiRules      *rules;       /* replays: what they replay, on what, over when */
+  LiDataset    *dataset;
+  LiReplayOptions range;
 } Job;
 
 static Job *
@@ -135,6 +144,8 @@ _li_job_free (Job *job)
   g_weak_ref_clear (&job->project);
   g_clear_object (&job->cancellable);
   g_free (job->path);
+  g_clear_pointer (&job->rules, li_rules_free);
+  g_clear_object (&job->dataset);
   g_free (job);
 }
 
@@ -574,6 +585,10 @@ _li_project_replay_done_cb (GObject      *object,
   g_clear_pointer (&self->result_rules, li_rules_free);
   g_clear_pointer (&self->diagnostics, li_rule_diagnostics_free);
   self->result = g_steal_pointer (&result);
+  g_clear_pointer (&self->replayed_rules, li_rules_free);
+  self->replayed_rules = g_steal_pointer (&job->rules);
+  g_set_object (&self->replayed_dataset, job->dataset);
+  self->replayed_range = job->range;
   /* The draft as it is now: threshold lines being dragged stay where they
    * are while an older replay comes in. */
   self->result_rules = li_rules_copy (self->rules);
@@ -587,6 +602,15 @@ _li_project_replay_done_cb (GObject      *object,
     _li_project_start_diagnostics (self);
   _li_project_update_comparison (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REPLAY_MS]);
+}
+
+static gboolean
+_li_same_range (const LiReplayOptions *a,
+                const LiReplayOptions *b)
+{
+  return a->has_from == b->has_from && a->has_to == b->has_to &&
+         (!a->has_from || a->from_ms == b->from_ms) && (!a->has_to || a->to_ms == b->to_ms) &&
+         a->bins == b->bins && a->threads == b->threads;
 }
 
 static void
@@ -618,12 +642,18 @@ _li_project_start_replay (LiProject *self)
   job = _li_job_new (self, self->replay_cancellable);
   job->edit_time = self->edit_time != 0 ? self->edit_time : job->start_time;
   self->edit_time = 0;
+  job->rules = li_rules_copy (self->rules);
+  job->dataset = g_object_ref (self->dataset);
+  job->range = self->range;
   /* The leads explorer reads the per-lead facts of the draft's replay. */
   {
     LiReplayOptions options = self->range;
+    gboolean reuse = self->result != NULL && self->replayed_dataset == self->dataset &&
+                     _li_same_range (&self->replayed_range, &self->range);
 
     options.keep_lead_facts = TRUE;
     li_replay_run_async (self->rules, self->dataset, &options,
+                         reuse ? self->replayed_rules : NULL, reuse ? self->result : NULL,
                          self->replay_cancellable, _li_project_replay_done_cb, job);
   }
   _li_project_update_state (self);
@@ -700,6 +730,7 @@ _li_project_set_dataset (LiProject *self,
 
   self->dataset = old != NULL ? li_dataset_merge (old, loaded) : g_object_ref (loaded);
   g_clear_object (&old);
+  g_clear_object (&self->replayed_dataset);  /* nothing to take over, and its memory goes */
   _li_project_forget_measures (self);
 }
 
@@ -799,6 +830,8 @@ li_project_finalize (GObject *object)
   g_clear_pointer (&self->undo, li_undo_stack_free);
   g_clear_pointer (&self->result, li_replay_result_unref);
   g_clear_pointer (&self->result_rules, li_rules_free);
+  g_clear_pointer (&self->replayed_rules, li_rules_free);
+  g_clear_object (&self->replayed_dataset);
   g_clear_pointer (&self->diagnostics, li_rule_diagnostics_free);
   g_clear_pointer (&self->baseline_result, li_replay_result_unref);
   g_clear_pointer (&self->comparison, li_comparison_free);

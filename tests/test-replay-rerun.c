@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* li_replay_rerun (the window's replay after an edit) gives exactly what a
+ * full replay gives, for edits of intent rules (which it takes leads over
+ * for) and for every other edit (which it replays in full); and
+ * li_rules_intent_changes names the events an edit touches. */
+#include "config.h"
+
+#include <string.h>
+
+#include "li-test-util.h"
+#include "li-plan.h"
+
+/* Base rules: global exponential decay (add_to_cart and product_view share
+ * an accumulator), a window decay and a where of its own, a pattern. */
+#define BASE_INTENT \
+  "{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1}," \
+  "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}}," \
+  "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"
+#define REST(stages) \
+  "\"decay\": {\"model\": \"exponential\", \"half_life_days\": 1}," \
+  "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}]," \
+  "\"stages\": [" stages "]}"
+#define STAGES "{\"name\": \"hot\", \"min_score\": 25}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"
+#define RULES(intent) "{\"intent\": [" intent "]," REST (STAGES)
+
+static const char *base_rules = RULES (BASE_INTENT);
+
+typedef struct
+{
+  const char *what;
+  const char *rules;
+  const char *changes;  /* li_rules_intent_changes, sorted, joined by ","; NULL: none */
+  gboolean    moves;    /* the metrics change (else the test could not see a lead wrongly kept) */
+} Edit;
+
+static const Edit edits[] = {
+  { "points", RULES ("{\"event\": \"add_to_cart\", \"points\": 12}, {\"event\": \"product_view\", \"points\": 1},"
+                     "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
+                     "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
+    "add_to_cart", TRUE },
+  { "a rule for a new event", RULES (BASE_INTENT ", {\"event\": \"email_click\", \"points\": 3}"), "email_click", TRUE },
+  { "a rule for an event not in the data", RULES (BASE_INTENT ", {\"event\": \"nowhere\", \"points\": 3}"), "nowhere", FALSE },
+  { "a rule removed", RULES ("{\"event\": \"add_to_cart\", \"points\": 10},"
+                             "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
+                             "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
+    "product_view", TRUE },
+  { "a cap leaves the shared accumulator",
+    RULES ("{\"event\": \"add_to_cart\", \"points\": 10, \"max_points\": 25}, {\"event\": \"product_view\", \"points\": 1},"
+           "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
+           "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
+    "add_to_cart", TRUE },
+  { "a rule's own decay", RULES ("{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
+                                 "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"linear\", \"days\": 2}},"
+                                 "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
+    "checkout_start", TRUE },
+  { "a where", RULES ("{\"event\": \"add_to_cart\", \"points\": 10, \"where\": {\"product_id\": \"p2\"}}, {\"event\": \"product_view\", \"points\": 1},"
+                      "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
+                      "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
+    "add_to_cart", TRUE },
+  { "a rule renamed", RULES ("{\"event\": \"email_click\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
+                             "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
+                             "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
+    "add_to_cart,email_click", TRUE },
+  { "two events' rules swapped in the file",
+    RULES ("{\"event\": \"product_view\", \"points\": 1}, {\"event\": \"add_to_cart\", \"points\": 10},"
+           "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
+           "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
+    "", FALSE },
+  { "one event's rules swapped in the file",
+    RULES ("{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}},"
+           "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
+           "{\"event\": \"product_view\", \"points\": 1}"),
+    "product_view", FALSE },
+  { "a threshold", "{\"intent\": [" BASE_INTENT "]," REST ("{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE },
+  { "the global decay", "{\"intent\": [" BASE_INTENT "],"
+                        "\"decay\": {\"model\": \"exponential\", \"half_life_days\": 2},"
+                        "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}],"
+                        "\"stages\": [" STAGES "]}", NULL, TRUE },
+  { "the outcome window", "{\"outcome\": {\"event\": \"purchase\", \"window_days\": 3}, \"intent\": [" BASE_INTENT "]," REST (STAGES), NULL, TRUE },
+};
+
+static LiEventStore *
+_random_store (GPtrArray *strings)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  const char *names[] = { "product_view", "add_to_cart", "checkout_start", "purchase", "email_click", "search" };
+  const char *products[] = { "product_id=p1", "product_id=p2", "product_id=p3", NULL };
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (TestEvent));
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      char *lead = g_strdup_printf ("L%u", g_rand_int_range (rand, 0, 3000));
+      TestEvent e = { lead, (gint64) i * 45000, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                      products[g_rand_int_range (rand, 0, G_N_ELEMENTS (products))] };
+      g_ptr_array_add (strings, lead);
+      g_array_append_val (events, e);
+    }
+  return test_store ((TestEvent *) events->data, events->len);
+}
+
+static char *
+_result_json (const LiReplayResult *result)
+{
+  g_autoptr(JsonNode) node = li_replay_result_to_json (result);
+
+  return json_to_string (node, FALSE);
+}
+
+static void
+_assert_same_result (const LiReplayResult *a,
+                     const LiReplayResult *b)
+{
+  g_autofree char *json_a = _result_json (a);
+  g_autofree char *json_b = _result_json (b);
+
+  g_assert_cmpstr (json_a, ==, json_b);
+  g_assert_cmpuint (a->leads, ==, b->leads);
+  g_assert_cmpuint (a->n_events, ==, b->n_events);
+  for (guint k = 0; k < a->leads; k++)
+    {
+      g_assert_cmpuint (a->per_lead[k].lead, ==, b->per_lead[k].lead);
+      g_assert_cmpuint (a->per_lead[k].peak_stage, ==, b->per_lead[k].peak_stage);
+      g_assert_cmpint (a->per_lead[k].converted, ==, b->per_lead[k].converted);
+      g_assert_true (memcmp (&a->per_lead[k].peak_score, &b->per_lead[k].peak_score, sizeof (double)) == 0);
+      g_assert_cmpint (a->facts[k].last_ms, ==, b->facts[k].last_ms);
+      g_assert_cmpint (a->facts[k].outcome_ms, ==, b->facts[k].outcome_ms);
+      g_assert_cmpuint (a->facts[k].n_events, ==, b->facts[k].n_events);
+    }
+  g_assert_true (memcmp (a->flag_ms, b->flag_ms, (gsize) a->leads * a->n_stages * sizeof (gint64)) == 0);
+}
+
+static void
+_check_edits (const LiReplayOptions *options)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LiEventStore) store = _random_store (strings);
+  g_autoptr(LiRules) base = test_rules (base_rules);
+  g_autoptr(LiPlan) base_plan = li_plan_new (base, store, NULL);
+  g_autoptr(LiReplayResult) last = li_replay_run (base_plan, options, NULL, NULL, NULL, NULL);
+
+  g_assert_nonnull (last);
+  g_assert_cmpuint (last->skipped_leads, >, 0);
+  g_assert_cmpuint (last->converters, >, 0);
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(LiRules) rules = test_rules (edits[e].rules);
+      g_autoptr(LiPlan) plan = li_plan_new (rules, store, NULL);
+      g_autoptr(LiReplayResult) full = li_replay_run (plan, options, NULL, NULL, NULL, NULL);
+      g_autoptr(LiReplayResult) rerun = li_replay_rerun (plan, options, base, last, NULL, NULL);
+      g_autofree char *base_json = _result_json (last);
+      g_autofree char *full_json = _result_json (full);
+
+      g_test_message ("edit: %s", edits[e].what);
+      g_assert_nonnull (full);
+      g_assert_nonnull (rerun);
+      _assert_same_result (full, rerun);
+      if (edits[e].moves)
+        g_assert_cmpstr (base_json, !=, full_json);
+    }
+}
+
+static void
+test_rerun_same_as_replay (void)
+{
+  LiReplayOptions options = { .keep_lead_facts = TRUE, .threads = 1 };
+
+  _check_edits (&options);
+}
+
+static void
+test_rerun_threads_and_range (void)
+{
+  /* Chunks start mid-list in the last result; a range leaves leads out. */
+  LiReplayOptions options = { .keep_lead_facts = TRUE, .threads = 3,
+                              .has_from = TRUE, .from_ms = 200 * 45000, .has_to = TRUE, .to_ms = 25000 * (gint64) 45000 };
+
+  _check_edits (&options);
+}
+
+static void
+test_rerun_takes_leads_over (void)
+{
+  /* Told that nothing changed (the last rules are the new ones), it keeps
+   * every lead as the last result had it, whatever the rules say now:
+   * proof that it copies rather than replays. */
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LiEventStore) store = _random_store (strings);
+  g_autoptr(LiRules) base = test_rules (base_rules);
+  g_autoptr(LiRules) edited = test_rules (edits[0].rules);
+  g_autoptr(LiPlan) base_plan = li_plan_new (base, store, NULL);
+  g_autoptr(LiPlan) plan = li_plan_new (edited, store, NULL);
+  LiReplayOptions options = { .keep_lead_facts = TRUE, .threads = 2 };
+  g_autoptr(LiReplayResult) last = li_replay_run (base_plan, &options, NULL, NULL, NULL, NULL);
+  g_autoptr(LiReplayResult) kept = li_replay_rerun (plan, &options, edited, last, NULL, NULL);
+
+  _assert_same_result (last, kept);
+}
+
+static void
+test_rerun_without_facts (void)
+{
+  /* Without the per-lead facts there is nothing to take over from. */
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LiEventStore) store = _random_store (strings);
+  g_autoptr(LiRules) base = test_rules (base_rules);
+  g_autoptr(LiRules) edited = test_rules (edits[0].rules);
+  g_autoptr(LiPlan) base_plan = li_plan_new (base, store, NULL);
+  g_autoptr(LiPlan) plan = li_plan_new (edited, store, NULL);
+  LiReplayOptions plain = { .threads = 1 }, with_facts = { .keep_lead_facts = TRUE, .threads = 1 };
+  g_autoptr(LiReplayResult) last = li_replay_run (base_plan, &plain, NULL, NULL, NULL, NULL);
+  g_autoptr(LiReplayResult) rerun = li_replay_rerun (plan, &with_facts, edited, last, NULL, NULL);
+  g_autoptr(LiReplayResult) full = li_replay_run (plan, &with_facts, NULL, NULL, NULL, NULL);
+
+  _assert_same_result (full, rerun);
+}
+
+static gint
+_cmp_strings (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+test_intent_changes (void)
+{
+  g_autoptr(LiRules) base = test_rules (base_rules);
+
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(LiRules) rules = test_rules (edits[e].rules);
+      g_auto(GStrv) changes = li_rules_intent_changes (base, rules);
+      g_auto(GStrv) back = li_rules_intent_changes (rules, base);
+      g_autofree char *joined = NULL, *joined_back = NULL;
+
+      g_test_message ("edit: %s", edits[e].what);
+      if (edits[e].changes == NULL)
+        {
+          g_assert_null (changes);
+          g_assert_null (back);
+          continue;
+        }
+      g_assert_nonnull (changes);
+      g_assert_nonnull (back);
+      g_qsort_with_data (changes, g_strv_length (changes), sizeof (char *),
+                         _cmp_strings, NULL);
+      g_qsort_with_data (back, g_strv_length (back), sizeof (char *),
+                         _cmp_strings, NULL);
+      joined = g_strjoinv (",", changes);
+      joined_back = g_strjoinv (",", back);
+      g_assert_cmpstr (joined, ==, edits[e].changes);
+      g_assert_cmpstr (joined_back, ==, edits[e].changes);
+    }
+  {
+    g_auto(GStrv) none = li_rules_intent_changes (base, base);
+    g_assert_nonnull (none);
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/engine/replay/rerun/intent-changes", test_intent_changes);
+  g_test_add_func ("/engine/replay/rerun/same-as-replay", test_rerun_same_as_replay);
+  g_test_add_func ("/engine/replay/rerun/threads-and-range", test_rerun_threads_and_range);
+  g_test_add_func ("/engine/replay/rerun/takes-leads-over", test_rerun_takes_leads_over);
+  g_test_add_func ("/engine/replay/rerun/without-facts", test_rerun_without_facts);
+  return g_test_run ();
+}
