@@ -104,6 +104,8 @@ typedef struct
   LiProgressFunc         progress;
   gpointer               progress_data;
   guint32                first, last;
+  /* Where the chunk writes its leads: the result's arrays from entry
+   * @first on (moved down to follow the chunk before once all are done). */
   LiLeadOutcome         *per_lead;
   LiLeadFacts           *facts;    /* keep_lead_facts, else NULL */
   gint64                *flag_ms;
@@ -267,9 +269,6 @@ static void
 _li_replay_chunk_clear (ReplayChunk *c,
                         guint        n_stages)
 {
-  g_free (c->per_lead);
-  g_free (c->facts);
-  g_free (c->flag_ms);
   g_free (c->flagged);
   g_free (c->true_positives);
   g_free (c->peak_count);
@@ -327,6 +326,14 @@ _li_replay_run (const LiPlan          *plan,
   g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean cancelled = FALSE;
 
+  result->ref_count = 1;
+  result->per_lead = g_new (LiLeadOutcome, MAX (store->n_leads, 1));
+  if (options && options->keep_lead_facts)
+    {
+      result->facts = g_new (LiLeadFacts, MAX (store->n_leads, 1));
+      result->flag_ms = g_new (gint64, (gsize) MAX (store->n_leads, 1) * n_stages);
+    }
+
   /* Equal shares of events, cut at lead boundaries. */
   for (guint k = 0; k < n_chunks; k++)
     {
@@ -340,11 +347,11 @@ _li_replay_run (const LiPlan          *plan,
       c->last = c->first;
       while (c->last < store->n_leads && (k == n_chunks - 1 || store->lead_start[c->last] < target))
         c->last++;
-      c->per_lead = g_new (LiLeadOutcome, MAX (c->last - c->first, 1));
-      if (options && options->keep_lead_facts)
+      c->per_lead = result->per_lead + c->first;
+      if (result->facts != NULL)
         {
-          c->facts = g_new (LiLeadFacts, MAX (c->last - c->first, 1));
-          c->flag_ms = g_new (gint64, (gsize) MAX (c->last - c->first, 1) * n_stages);
+          c->facts = result->facts + c->first;
+          c->flag_ms = result->flag_ms + (gsize) c->first * n_stages;
         }
       c->flagged = g_new0 (guint, MAX (n_stages, 1));
       c->true_positives = g_new0 (guint, MAX (n_stages, 1));
@@ -371,26 +378,22 @@ _li_replay_run (const LiPlan          *plan,
   for (guint k = 1; k < n_chunks; k++)
     g_thread_join (threads[k]);
 
-  result->ref_count = 1;
   result->n_stages = n_stages;
   result->stages = g_new0 (LiStageMetrics, MAX (n_stages, 1));
-  result->per_lead = g_new (LiLeadOutcome, MAX (store->n_leads, 1));
-  if (options && options->keep_lead_facts)
-    {
-      result->facts = g_new (LiLeadFacts, MAX (store->n_leads, 1));
-      result->flag_ms = g_new (gint64, (gsize) MAX (store->n_leads, 1) * n_stages);
-    }
   for (guint k = 0; k < n_chunks; k++)
     {
       const ReplayChunk *c = &chunks[k];
 
       cancelled |= c->cancelled;
-      memcpy (result->per_lead + result->leads, c->per_lead, c->leads * sizeof *c->per_lead);
-      if (result->facts != NULL)
+      if (result->leads != c->first)
         {
-          memcpy (result->facts + result->leads, c->facts, c->leads * sizeof *c->facts);
-          memcpy (result->flag_ms + (gsize) result->leads * n_stages, c->flag_ms,
-                  (gsize) c->leads * n_stages * sizeof *c->flag_ms);
+          memmove (result->per_lead + result->leads, c->per_lead, c->leads * sizeof *c->per_lead);
+          if (result->facts != NULL)
+            {
+              memmove (result->facts + result->leads, c->facts, c->leads * sizeof *c->facts);
+              memmove (result->flag_ms + (gsize) result->leads * n_stages, c->flag_ms,
+                       (gsize) c->leads * n_stages * sizeof *c->flag_ms);
+            }
         }
       result->leads += c->leads;
       result->skipped_leads += c->skipped;
