@@ -13,7 +13,8 @@
  * thread for one thread, wall time for two; the import's wall time, as it
  * reads large files on two threads) and peak resident bytes per event of the
  * import.  With --export it measures that file instead, replaying
- * --rules (default: the built-in rules) with --leads. */
+ * --rules (default: the built-in rules) with --leads, and with --rules the
+ * window's replay after an edit of each intent rule. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -364,6 +365,58 @@ _bench_replay (const LiPlan *plan,
   return best;
 }
 
+static int
+_bench_compare_doubles (gconstpointer a,
+                        gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* The window's replay after an edit: each intent rule's points changed in
+ * turn, then the rules compiled and li_replay_rerun from the last replay on
+ * two threads with the explorer's facts.  Median and range of wall times. */
+static void
+_bench_reruns (LiEventStore  *store,
+               const LiRules *rules,
+               LiLeadTable   *leads)
+{
+  LiReplayOptions options = { .threads = 2, .keep_lead_facts = TRUE };
+  g_autoptr(LiPlan) base_plan = li_plan_new (rules, store, leads);
+  g_autoptr(LiReplayResult) last = li_replay_run (base_plan, &options, NULL, NULL, NULL, NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double full_start, full;
+
+  full_start = _bench_wall ();
+  {
+    g_autoptr(LiPlan) plan = li_plan_new (rules, store, leads);
+    g_autoptr(LiReplayResult) again = li_replay_run (plan, &options, NULL, NULL, NULL, NULL);
+  }
+  full = _bench_wall () - full_start;
+  for (guint r = 0; r < rules->n_intent; r++)
+    {
+      g_autoptr(LiRules) edited = li_rules_copy (rules);
+      double start, t;
+
+      edited->intent[r].points += 1;
+      start = _bench_wall ();
+      {
+        g_autoptr(LiPlan) plan = li_plan_new (edited, store, leads);
+        g_autoptr(LiReplayResult) result = li_replay_rerun (plan, &options, rules, last, NULL, NULL);
+      }
+      t = _bench_wall () - start;
+      g_array_append_val (times, t);
+    }
+  if (times->len == 0)
+    return;
+  g_array_sort (times, _bench_compare_doubles);
+  g_print ("replay after an edit of one intent rule's points (compile + li_replay_rerun, 2 threads, "
+           "with the explorer's facts): median %.1f ms, %.1f to %.1f ms over %u rules; "
+           "a full replay so: %.1f ms\n",
+           g_array_index (times, double, times->len / 2) * 1e3, g_array_index (times, double, 0) * 1e3,
+           g_array_index (times, double, times->len - 1) * 1e3, times->len, full * 1e3);
+}
+
 static void
 _bench_replays (LiEventStore  *store,
                 const LiRules *rules,
@@ -379,6 +432,8 @@ _bench_replays (LiEventStore  *store,
       _bench_replay (plan, label, 1, 3);
       _bench_replay (plan, label, 2, 3);
     }
+  if (rules != NULL)
+    _bench_reruns (store, rules, leads);
 }
 
 /* li-bench --export @path --label @label in a child process. */
