@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* li-ui-latency: edit → redraw latency of the window on a large export.
  *
- *   xvfb-run -a li-ui-latency EVENTS.csv RULES.leadrules.json [EDITS]
+ *   xvfb-run -a li-ui-latency EVENTS.csv RULES.leadrules.json [EDITS [EVENT]]
  *
- * Opens the window on the export, then changes a point value EDITS times
- * (default 10) through the window's action, exactly as the editor does, and
+ * Opens the window on the export, then changes the points of EVENT
+ * (default add_to_cart) EDITS times (default 10) through the window's
+ * action, exactly as the editor does, and
  * measures from the edit to the first frame painted after the new result
  * arrived.  Each edit comes after the last result, a pause: it replays at
  * once (the 60 ms debounce only coalesces edits that keep coming).
@@ -51,12 +52,13 @@ main (int   argc,
   g_autoptr(GFile) events = NULL;
   g_autoptr(GFile) rules = NULL;
   int edits = argc > 3 ? atoi (argv[3]) : 10;
+  const char *event = argc > 4 ? argv[4] : "add_to_cart";
   double total = 0, worst = 0, worker = 0;
   gint64 start;
 
   if (argc < 3)
     {
-      g_printerr ("usage: li-ui-latency EVENTS RULES [EDITS]\n");
+      g_printerr ("usage: li-ui-latency EVENTS RULES [EDITS [EVENT]]\n");
       return 2;
     }
   adw_init ();
@@ -101,7 +103,7 @@ main (int   argc,
       }
       edit = g_get_monotonic_time ();
       gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
-                                  "add_to_cart", 10.0 + k);
+                                  event, 10.0 + k);
       _wait_idle ();
       id = g_signal_connect (clock, "after-paint", G_CALLBACK (_after_paint_cb), &painted);
       while (painted == 0)
@@ -112,9 +114,9 @@ main (int   argc,
       worst = MAX (worst, (painted - edit) / 1000.0);
       worker += li_window_get_last_replay_ms (window);
     }
-  g_print ("edit → redraw over %d edits: mean %.0f ms, worst %.0f ms "
+  g_print ("edit → redraw over %d edits of %s: mean %.0f ms, worst %.0f ms "
            "(edit → result %.0f ms mean; no debounce after a pause; %s)\n",
-           edits, total / edits, worst, worker / edits,
+           edits, event, total / edits, worst, worker / edits,
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
