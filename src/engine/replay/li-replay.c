@@ -445,7 +445,6 @@ _li_replay_run (const LiPlan          *plan,
   return g_steal_pointer (&result);
 }
 
-
 LiReplayResult *
 li_replay_run (const LiPlan          *plan,
                const LiReplayOptions *options,
