@@ -308,6 +308,10 @@ test_narrow (void)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       resize (sizes[i][0], sizes[i][1]);
+      /* The leaflet folds and unfolds with an animation: let it settle
+       * (a fast machine paints the frames of resize () within it). */
+      for (guint f = 0; f < 60 && gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 0.5; f++)
+        wait_painted ();
       g_test_message ("%d×%d: folded %d, table %g of %g px", sizes[i][0], sizes[i][1],
                       adw_leaflet_get_folded (leaflet), gtk_adjustment_get_upper (h),
                       gtk_adjustment_get_page_size (h));
