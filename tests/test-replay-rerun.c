@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* li_replay_rerun (the window's replay after an edit) gives exactly what a
- * full replay gives, for edits of intent rules (which it takes leads over
- * for) and for every other edit (which it replays in full); and
- * li_rules_intent_changes names the events an edit touches. */
+ * full replay gives, for edits of intent rules and of thresholds (which it
+ * takes leads over for) and for every other edit (which it replays in
+ * full); li_rules_intent_changes names the events an edit touches and
+ * li_rules_threshold_changes the lowest threshold it moves. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "li-test-util.h"
@@ -22,6 +24,7 @@
   "\"stages\": [" stages "]}"
 #define STAGES "{\"name\": \"hot\", \"min_score\": 25}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"
 #define RULES(intent) "{\"intent\": [" intent "]," REST (STAGES)
+#define RULES_STAGES(intent, stages) "{\"intent\": [" intent "]," REST (stages)
 
 static const char *base_rules = RULES (BASE_INTENT);
 
@@ -31,52 +34,59 @@ typedef struct
   const char *rules;
   const char *changes;  /* li_rules_intent_changes, sorted, joined by ","; NULL: none */
   gboolean    moves;    /* the metrics change (else the test could not see a lead wrongly kept) */
+  double      below;    /* li_rules_threshold_changes: the lowest changed threshold, NAN: FALSE */
 } Edit;
 
 static const Edit edits[] = {
   { "points", RULES ("{\"event\": \"add_to_cart\", \"points\": 12}, {\"event\": \"product_view\", \"points\": 1},"
                      "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                      "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart", TRUE },
-  { "a rule for a new event", RULES (BASE_INTENT ", {\"event\": \"email_click\", \"points\": 3}"), "email_click", TRUE },
-  { "a rule for an event not in the data", RULES (BASE_INTENT ", {\"event\": \"nowhere\", \"points\": 3}"), "nowhere", FALSE },
+    "add_to_cart", TRUE, NAN },
+  { "a rule for a new event", RULES (BASE_INTENT ", {\"event\": \"email_click\", \"points\": 3}"), "email_click", TRUE, NAN },
+  { "a rule for an event not in the data", RULES (BASE_INTENT ", {\"event\": \"nowhere\", \"points\": 3}"), "nowhere", FALSE, NAN },
   { "a rule removed", RULES ("{\"event\": \"add_to_cart\", \"points\": 10},"
                              "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                              "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "product_view", TRUE },
+    "product_view", TRUE, NAN },
   { "a cap leaves the shared accumulator",
     RULES ("{\"event\": \"add_to_cart\", \"points\": 10, \"max_points\": 25}, {\"event\": \"product_view\", \"points\": 1},"
            "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
            "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart", TRUE },
+    "add_to_cart", TRUE, NAN },
   { "a rule's own decay", RULES ("{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
                                  "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"linear\", \"days\": 2}},"
                                  "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "checkout_start", TRUE },
+    "checkout_start", TRUE, NAN },
   { "a where", RULES ("{\"event\": \"add_to_cart\", \"points\": 10, \"where\": {\"product_id\": \"p2\"}}, {\"event\": \"product_view\", \"points\": 1},"
                       "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                       "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart", TRUE },
+    "add_to_cart", TRUE, NAN },
   { "a rule renamed", RULES ("{\"event\": \"email_click\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
                              "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                              "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart,email_click", TRUE },
+    "add_to_cart,email_click", TRUE, NAN },
   { "two events' rules swapped in the file",
     RULES ("{\"event\": \"product_view\", \"points\": 1}, {\"event\": \"add_to_cart\", \"points\": 10},"
            "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
            "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "", FALSE },
+    "", FALSE, NAN },
   { "one event's rules swapped in the file",
     RULES ("{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}},"
            "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
            "{\"event\": \"product_view\", \"points\": 1}"),
-    "product_view", FALSE },
-  { "a threshold", "{\"intent\": [" BASE_INTENT "]," REST ("{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE },
+    "product_view", FALSE, NAN },
+  { "a threshold lowered", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 20 },
+  { "a threshold raised", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 31.5}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 25 },
+  { "two thresholds", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 28}, {\"name\": \"warm\", \"min_score\": 3}, {\"name\": \"cold\"}"), NULL, TRUE, 3 },
+  { "a threshold to a peak's value", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 21}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 21 },
+  { "a condition added", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 20, \"min_intent\": 28}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, NAN },
+  { "a threshold and points", "{\"intent\": [{\"event\": \"add_to_cart\", \"points\": 12}, {\"event\": \"product_view\", \"points\": 1}],"
+                              REST ("{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, NAN },
   { "the global decay", "{\"intent\": [" BASE_INTENT "],"
                         "\"decay\": {\"model\": \"exponential\", \"half_life_days\": 2},"
                         "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}],"
-                        "\"stages\": [" STAGES "]}", NULL, TRUE },
-  { "the outcome window", "{\"outcome\": {\"event\": \"purchase\", \"window_days\": 3}, \"intent\": [" BASE_INTENT "]," REST (STAGES), NULL, TRUE },
+                        "\"stages\": [" STAGES "]}", NULL, TRUE, NAN },
+  { "the outcome window", "{\"outcome\": {\"event\": \"purchase\", \"window_days\": 3}, \"intent\": [" BASE_INTENT "]," REST (STAGES), NULL, TRUE, NAN },
 };
 
 static LiEventStore *
@@ -259,12 +269,40 @@ test_intent_changes (void)
   }
 }
 
+static void
+test_threshold_changes (void)
+{
+  g_autoptr(LiRules) base = test_rules (base_rules);
+
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(LiRules) rules = test_rules (edits[e].rules);
+      double below = -1, back = -1;
+      gboolean only = li_rules_threshold_changes (base, rules, &below);
+
+      g_test_message ("edit: %s", edits[e].what);
+      g_assert_cmpint (only, ==, !isnan (edits[e].below));
+      g_assert_cmpint (li_rules_threshold_changes (rules, base, &back), ==, only);
+      if (only)
+        {
+          g_assert_cmpfloat (below, ==, edits[e].below);
+          g_assert_cmpfloat (back, ==, edits[e].below);
+        }
+    }
+  {
+    double below = 0;
+    g_assert_true (li_rules_threshold_changes (base, base, &below));
+    g_assert_true (isinf (below));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/replay/rerun/intent-changes", test_intent_changes);
+  g_test_add_func ("/engine/replay/rerun/threshold-changes", test_threshold_changes);
   g_test_add_func ("/engine/replay/rerun/same-as-replay", test_rerun_same_as_replay);
   g_test_add_func ("/engine/replay/rerun/threads-and-range", test_rerun_threads_and_range);
   g_test_add_func ("/engine/replay/rerun/takes-leads-over", test_rerun_takes_leads_over);

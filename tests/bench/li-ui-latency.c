@@ -5,7 +5,8 @@
  *
  * Opens the window on the export, then changes the points of EVENT
  * (default add_to_cart) EDITS times (default 10) through the window's
- * action, exactly as the editor does, and
+ * action, exactly as the editor does (or with EVENT "stage=N", the
+ * min_score of stage N, a step of 1 up from where it is each time), and
  * measures from the edit to the first frame painted after the new result
  * arrived.  Each edit comes after the last result, a pause: it replays at
  * once (the 60 ms debounce only coalesces edits that keep coming).
@@ -102,8 +103,22 @@ main (int   argc,
           g_main_context_iteration (NULL, TRUE);
       }
       edit = g_get_monotonic_time ();
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
-                                  event, 10.0 + k);
+      if (g_str_has_prefix (event, "stage="))
+        {
+          guint stage = atoi (event + strlen ("stage="));
+          const LiRules *now = li_window_get_rules (window);
+
+          if (stage + 1 >= now->n_stages || !now->stages[stage].has_min_score)
+            {
+              g_printerr ("stage %u has no min_score\n", stage);
+              return 2;
+            }
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.set-stage-threshold", "(ud)",
+                                      stage, now->stages[stage].min_score + 1);
+        }
+      else
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.set-intent-points", "(sd)",
+                                    event, 10.0 + k);
       _wait_idle ();
       id = g_signal_connect (clock, "after-paint", G_CALLBACK (_after_paint_cb), &painted);
       while (painted == 0)

@@ -12,6 +12,9 @@
 
 #define _LI_MS_PER_HOUR 3600000.0
 #define _LI_PROGRESS_EVERY 8192
+/* How far below a changed threshold a lead's printed peak must be for a
+ * rerun to keep it: far more than the peak's rounding and the tolerance. */
+#define _LI_THRESHOLD_MARGIN 1e-3
 
 G_DEFINE_BOXED_TYPE (LiReplayResult, li_replay_result, li_replay_result_ref, li_replay_result_unref)
 
@@ -114,10 +117,12 @@ typedef struct
   guint                 *flagged, *true_positives, *peak_count;
   GArray               **hours;  /* per stage: hours to outcome of the true positives */
   gboolean               cancelled;
-  /* A rerun: leads with no event whose name is marked @changed keep their
-   * outcome from @last_result (its per_lead[last_k] is the next to look at). */
+  /* A rerun: leads with no event whose name is marked @changed and a last
+   * peak below @peak_floor keep their outcome from @last_result (its
+   * per_lead[last_k] is the next to look at). */
   const LiReplayResult  *last_result;
   const guint8          *changed;
+  double                 peak_floor;
   guint                  last_k;
 } ReplayChunk;
 
@@ -178,26 +183,31 @@ _li_lead_has_changed_name (const LiEventStore *store,
   return FALSE;
 }
 
-/* Lead @l as the last replay left it: the edit cannot change it. */
-static void
-_li_chunk_take_last (ReplayChunk *c,
-                     guint32      l,
-                     guint        n_stages,
-                     double       window_ms)
+/* Where lead @l is in the last result, or -1 when that replay skipped it
+ * (no journey events: the rerun's edits leave the journey as it was). */
+static gssize
+_li_chunk_find_last (ReplayChunk *c,
+                     guint32      l)
 {
   const LiReplayResult *last = c->last_result;
-  const gint64 *row;
-  guint k;
 
   while (c->last_k < last->leads && last->per_lead[c->last_k].lead < l)
     c->last_k++;
   if (c->last_k == last->leads || last->per_lead[c->last_k].lead != l)
-    {
-      c->skipped++;  /* no journey events then, none now */
-      return;
-    }
-  k = c->last_k++;
-  row = last->flag_ms + (gsize) k * n_stages;
+    return -1;
+  return c->last_k++;
+}
+
+/* Entry @k of the last result as it was: the edit cannot change it. */
+static void
+_li_chunk_take_last (ReplayChunk *c,
+                     guint        k,
+                     guint        n_stages,
+                     double       window_ms)
+{
+  const LiReplayResult *last = c->last_result;
+  const gint64 *row = last->flag_ms + (gsize) k * n_stages;
+
   c->per_lead[c->leads] = last->per_lead[k];
   c->facts[c->leads] = last->facts[k];
   memcpy (c->flag_ms + (gsize) c->leads * n_stages, row, n_stages * sizeof *row);
@@ -238,10 +248,21 @@ _li_replay_chunk (gpointer data)
       li_replay_lead_range (store, options, l, &begin, &end);
       if (begin == end)
         continue;  /* no events in the loaded range: not a lead of this replay */
-      if (c->last_result != NULL && !_li_lead_has_changed_name (store, begin, end, c->changed))
+      if (c->last_result != NULL)
         {
-          _li_chunk_take_last (c, l, n_stages, window_ms);
-          continue;
+          gssize k = _li_chunk_find_last (c, l);
+
+          if (k < 0)
+            {
+              c->skipped++;
+              continue;
+            }
+          if (c->last_result->per_lead[k].peak_score < c->peak_floor &&
+              !_li_lead_has_changed_name (store, begin, end, c->changed))
+            {
+              _li_chunk_take_last (c, k, n_stages, window_ms);
+              continue;
+            }
         }
 
       li_scorer_journey (scorer, l, begin, end, flag, &journey);
@@ -312,6 +333,7 @@ _li_replay_run (const LiPlan          *plan,
                 const LiReplayOptions *options,
                 const LiReplayResult  *last,
                 const guint8          *changed,
+                double                 peak_floor,
                 LiProgressFunc         progress,
                 gpointer               progress_data,
                 GCancellable          *cancellable,
@@ -363,6 +385,7 @@ _li_replay_run (const LiPlan          *plan,
         {
           c->last_result = last;
           c->changed = changed;
+          c->peak_floor = peak_floor;
           c->last_k = _li_last_start (last, c->first);
         }
       if (k == 0)
@@ -453,7 +476,7 @@ li_replay_run (const LiPlan          *plan,
                GCancellable          *cancellable,
                GError               **error)
 {
-  return _li_replay_run (plan, options, NULL, NULL, progress, progress_data, cancellable, error);
+  return _li_replay_run (plan, options, NULL, NULL, 0, progress, progress_data, cancellable, error);
 }
 
 LiReplayResult *
@@ -465,14 +488,27 @@ li_replay_rerun (const LiPlan          *plan,
                  GError               **error)
 {
   const LiEventStore *store = li_plan_get_store (plan);
+  const LiRules *rules = li_plan_get_rules (plan);
   g_auto(GStrv) changes = NULL;
   g_autofree guint8 *changed = NULL;
+  double below = INFINITY, peak_floor = INFINITY;
 
-  if (options != NULL && options->keep_lead_facts && last != NULL && last->facts != NULL &&
-      last->n_stages == li_plan_n_stages (plan))
-    changes = li_rules_intent_changes (last_rules, li_plan_get_rules (plan));
+  if (options == NULL || !options->keep_lead_facts || last == NULL || last->facts == NULL ||
+      last->n_stages != li_plan_n_stages (plan))
+    return _li_replay_run (plan, options, NULL, NULL, 0, NULL, NULL, cancellable, error);
+
+  changes = li_rules_intent_changes (last_rules, rules);
+  if (changes == NULL && li_rules_threshold_changes (last_rules, rules, &below))
+    {
+      /* Stage conditions are tested on each score (SPEC 4, less the
+       * scorer's 1e-9); a peak as printed is within 5e-7 of the highest
+       * score.  Leads whose peak stays clearly below the lowest changed
+       * threshold reach the same stages as before. */
+      changes = g_new0 (char *, 1);
+      peak_floor = below - _LI_THRESHOLD_MARGIN;
+    }
   if (changes == NULL)
-    return _li_replay_run (plan, options, NULL, NULL, NULL, NULL, cancellable, error);
+    return _li_replay_run (plan, options, NULL, NULL, 0, NULL, NULL, cancellable, error);
 
   changed = g_new0 (guint8, MAX (li_str_pool_size (store->names), 1));
   for (guint i = 0; changes[i] != NULL; i++)
@@ -481,5 +517,5 @@ li_replay_rerun (const LiPlan          *plan,
       if (li_str_pool_lookup (store->names, changes[i], strlen (changes[i]), &id))
         changed[id] = 1;
     }
-  return _li_replay_run (plan, options, last, changed, NULL, NULL, cancellable, error);
+  return _li_replay_run (plan, options, last, changed, peak_floor, NULL, NULL, cancellable, error);
 }

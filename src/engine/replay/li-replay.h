@@ -97,8 +97,10 @@ LiReplayResult *li_replay_run (const LiPlan          *plan,
                                GError               **error);
 /* li_replay_run's result for @plan, the leads that the change from
  * @last_rules cannot affect taken over from @last: a replay of @last_rules
- * on the same store with the same options.  With keep_lead_facts, and
- * when only intent rules changed; otherwise a full replay. */
+ * on the same store with the same options.  With keep_lead_facts, when
+ * only intent rules changed (leads without events of their names are
+ * kept) or only stages' min_score (leads whose peak stays below the
+ * changed thresholds are kept); otherwise a full replay. */
 LiReplayResult *li_replay_rerun (const LiPlan          *plan,
                                  const LiReplayOptions *options,
                                  const LiRules         *last_rules,

@@ -626,6 +626,36 @@ li_rules_intent_changes (const LiRules *a,
   return g_strv_builder_end (names);
 }
 
+gboolean
+li_rules_threshold_changes (const LiRules *a,
+                            const LiRules *b,
+                            double        *below)
+{
+  LiRules rest;
+
+  g_return_val_if_fail (a != NULL && b != NULL && below != NULL, FALSE);
+
+  rest = *b;
+  rest.stages = a->stages;
+  if (!li_rules_equal (a, &rest))
+    return FALSE;
+
+  *below = INFINITY;
+  for (guint i = 0; i < a->n_stages; i++)
+    {
+      LiStage was = a->stages[i], now = b->stages[i];
+
+      if (was.has_min_score && now.has_min_score && was.min_score != now.min_score)
+        {
+          *below = MIN (*below, MIN (was.min_score, now.min_score));
+          now.min_score = was.min_score;
+        }
+      if (!_li_stage_equal (&was, &now))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 const LiDecay *
 li_rules_intent_decay (const LiRules *rules,
                        guint          i)

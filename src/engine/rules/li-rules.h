@@ -150,6 +150,14 @@ gboolean    li_rules_equal       (const LiRules *a,
 GStrv       li_rules_intent_changes (const LiRules *a,
                                      const LiRules *b);
 
+/* Whether @a and @b differ at most in the min_score of stages that set one
+ * in both; *@below is then the lowest old or new value of those (INFINITY
+ * when none differs).  A lead whose scores all stay below it reaches the
+ * same stages at the same times under both. */
+gboolean    li_rules_threshold_changes (const LiRules *a,
+                                        const LiRules *b,
+                                        double        *below);
+
 /* Deep copies and clears of one list item (the editor inserts, removes and
  * moves items; a cleared item owns nothing). */
 void li_intent_rule_copy_to (LiIntentRule       *dst,
