@@ -373,9 +373,42 @@ _bench_compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The window's replay after an edit: each intent rule's points changed in
- * turn, then the rules compiled and li_replay_rerun from the last replay on
- * two threads with the explorer's facts.  Median and range of wall times. */
+/* Wall time of compiling @edited and rerunning it from @last (a replay of
+ * @rules with @options). */
+static double
+_bench_rerun (LiEventStore          *store,
+              LiLeadTable           *leads,
+              const LiRules         *rules,
+              const LiRules         *edited,
+              const LiReplayResult  *last,
+              const LiReplayOptions *options)
+{
+  double start = _bench_wall ();
+  g_autoptr(LiPlan) plan = li_plan_new (edited, store, leads);
+  g_autoptr(LiReplayResult) result = li_replay_rerun (plan, options, rules, last, NULL, NULL);
+
+  return _bench_wall () - start;
+}
+
+static void
+_bench_print_reruns (GArray     *times,
+                     const char *what,
+                     double      full)
+{
+  if (times->len == 0)
+    return;
+  g_array_sort (times, _bench_compare_doubles);
+  g_print ("replay after an edit of one %s's points (compile + li_replay_rerun, 2 threads, "
+           "with the explorer's facts): median %.1f ms, %.1f to %.1f ms over %u; "
+           "a full replay so: %.1f ms\n",
+           what, g_array_index (times, double, times->len / 2) * 1e3, g_array_index (times, double, 0) * 1e3,
+           g_array_index (times, double, times->len - 1) * 1e3, times->len, full * 1e3);
+}
+
+/* The window's replay after an edit: each intent rule's and each pattern's
+ * points changed in turn, then the rules compiled and li_replay_rerun from
+ * the last replay on two threads with the explorer's facts.  Median and
+ * range of wall times. */
 static void
 _bench_reruns (LiEventStore  *store,
                const LiRules *rules,
@@ -384,7 +417,8 @@ _bench_reruns (LiEventStore  *store,
   LiReplayOptions options = { .threads = 2, .keep_lead_facts = TRUE };
   g_autoptr(LiPlan) base_plan = li_plan_new (rules, store, leads);
   g_autoptr(LiReplayResult) last = li_replay_run (base_plan, &options, NULL, NULL, NULL, NULL);
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) intent = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) patterns = g_array_new (FALSE, FALSE, sizeof (double));
   double full_start, full;
 
   full_start = _bench_wall ();
@@ -396,25 +430,23 @@ _bench_reruns (LiEventStore  *store,
   for (guint r = 0; r < rules->n_intent; r++)
     {
       g_autoptr(LiRules) edited = li_rules_copy (rules);
-      double start, t;
+      double t;
 
       edited->intent[r].points += 1;
-      start = _bench_wall ();
-      {
-        g_autoptr(LiPlan) plan = li_plan_new (edited, store, leads);
-        g_autoptr(LiReplayResult) result = li_replay_rerun (plan, &options, rules, last, NULL, NULL);
-      }
-      t = _bench_wall () - start;
-      g_array_append_val (times, t);
+      t = _bench_rerun (store, leads, rules, edited, last, &options);
+      g_array_append_val (intent, t);
     }
-  if (times->len == 0)
-    return;
-  g_array_sort (times, _bench_compare_doubles);
-  g_print ("replay after an edit of one intent rule's points (compile + li_replay_rerun, 2 threads, "
-           "with the explorer's facts): median %.1f ms, %.1f to %.1f ms over %u rules; "
-           "a full replay so: %.1f ms\n",
-           g_array_index (times, double, times->len / 2) * 1e3, g_array_index (times, double, 0) * 1e3,
-           g_array_index (times, double, times->len - 1) * 1e3, times->len, full * 1e3);
+  for (guint p = 0; p < rules->n_patterns; p++)
+    {
+      g_autoptr(LiRules) edited = li_rules_copy (rules);
+      double t;
+
+      edited->patterns[p].points += 1;
+      t = _bench_rerun (store, leads, rules, edited, last, &options);
+      g_array_append_val (patterns, t);
+    }
+  _bench_print_reruns (intent, "intent rule", full);
+  _bench_print_reruns (patterns, "pattern", full);
 }
 
 static void
