@@ -13,18 +13,22 @@
 #include "li-plan.h"
 
 /* Base rules: global exponential decay (add_to_cart and product_view share
- * an accumulator), a window decay and a where of its own, a pattern. */
+ * an accumulator), a window decay and a where of its own, two patterns. */
 #define BASE_INTENT \
   "{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1}," \
   "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}}," \
   "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"
-#define REST(stages) \
+#define PATTERN_R "{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}"
+#define PATTERN_S "{\"name\": \"s\", \"kind\": \"sequence\", \"events\": [\"product_view\", \"checkout_start\"], \"within_hours\": 2, \"points\": 7}"
+#define REST_PATTERNS(patterns, stages) \
   "\"decay\": {\"model\": \"exponential\", \"half_life_days\": 1}," \
-  "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}]," \
+  "\"patterns\": [" patterns "]," \
   "\"stages\": [" stages "]}"
+#define REST(stages) REST_PATTERNS (PATTERN_R ", " PATTERN_S, stages)
 #define STAGES "{\"name\": \"hot\", \"min_score\": 25}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"
 #define RULES(intent) "{\"intent\": [" intent "]," REST (STAGES)
 #define RULES_STAGES(intent, stages) "{\"intent\": [" intent "]," REST (stages)
+#define RULES_PATTERNS(patterns) "{\"intent\": [" BASE_INTENT "]," REST_PATTERNS (patterns, STAGES)
 
 static const char *base_rules = RULES (BASE_INTENT);
 
@@ -35,58 +39,73 @@ typedef struct
   const char *changes;  /* li_rules_intent_changes, sorted, joined by ","; NULL: none */
   gboolean    moves;    /* the metrics change (else the test could not see a lead wrongly kept) */
   double      below;    /* li_rules_threshold_changes: the lowest changed threshold, NAN: FALSE */
+  int         patterns; /* li_rules_pattern_changes: the mask, -1: FALSE */
 } Edit;
 
 static const Edit edits[] = {
   { "points", RULES ("{\"event\": \"add_to_cart\", \"points\": 12}, {\"event\": \"product_view\", \"points\": 1},"
                      "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                      "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart", TRUE, NAN },
-  { "a rule for a new event", RULES (BASE_INTENT ", {\"event\": \"email_click\", \"points\": 3}"), "email_click", TRUE, NAN },
-  { "a rule for an event not in the data", RULES (BASE_INTENT ", {\"event\": \"nowhere\", \"points\": 3}"), "nowhere", FALSE, NAN },
+    "add_to_cart", TRUE, NAN, -1 },
+  { "a rule for a new event", RULES (BASE_INTENT ", {\"event\": \"email_click\", \"points\": 3}"), "email_click", TRUE, NAN, -1 },
+  { "a rule for an event not in the data", RULES (BASE_INTENT ", {\"event\": \"nowhere\", \"points\": 3}"), "nowhere", FALSE, NAN, -1 },
   { "a rule removed", RULES ("{\"event\": \"add_to_cart\", \"points\": 10},"
                              "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                              "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "product_view", TRUE, NAN },
+    "product_view", TRUE, NAN, -1 },
   { "a cap leaves the shared accumulator",
     RULES ("{\"event\": \"add_to_cart\", \"points\": 10, \"max_points\": 25}, {\"event\": \"product_view\", \"points\": 1},"
            "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
            "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart", TRUE, NAN },
+    "add_to_cart", TRUE, NAN, -1 },
   { "a rule's own decay", RULES ("{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
                                  "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"linear\", \"days\": 2}},"
                                  "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "checkout_start", TRUE, NAN },
+    "checkout_start", TRUE, NAN, -1 },
   { "a where", RULES ("{\"event\": \"add_to_cart\", \"points\": 10, \"where\": {\"product_id\": \"p2\"}}, {\"event\": \"product_view\", \"points\": 1},"
                       "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                       "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart", TRUE, NAN },
+    "add_to_cart", TRUE, NAN, -1 },
   { "a rule renamed", RULES ("{\"event\": \"email_click\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
                              "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
                              "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "add_to_cart,email_click", TRUE, NAN },
+    "add_to_cart,email_click", TRUE, NAN, -1 },
   { "two events' rules swapped in the file",
     RULES ("{\"event\": \"product_view\", \"points\": 1}, {\"event\": \"add_to_cart\", \"points\": 10},"
            "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
            "{\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}}"),
-    "", FALSE, NAN },
+    "", FALSE, NAN, -1 },
   { "one event's rules swapped in the file",
     RULES ("{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 2, \"where\": {\"product_id\": \"p1\"}},"
            "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}},"
            "{\"event\": \"product_view\", \"points\": 1}"),
-    "product_view", FALSE, NAN },
-  { "a threshold lowered", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 20 },
-  { "a threshold raised", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 31.5}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 25 },
-  { "two thresholds", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 28}, {\"name\": \"warm\", \"min_score\": 3}, {\"name\": \"cold\"}"), NULL, TRUE, 3 },
-  { "a threshold to a peak's value", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 21}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 21 },
-  { "a condition added", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 20, \"min_intent\": 28}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, NAN },
+    "product_view", FALSE, NAN, -1 },
+  { "a threshold lowered", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 20, -1 },
+  { "a threshold raised", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 31.5}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 25, -1 },
+  { "two thresholds", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 28}, {\"name\": \"warm\", \"min_score\": 3}, {\"name\": \"cold\"}"), NULL, TRUE, 3, -1 },
+  { "a threshold to a peak's value", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 21}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, 21, -1 },
+  { "a condition added", RULES_STAGES (BASE_INTENT, "{\"name\": \"hot\", \"min_score\": 20, \"min_intent\": 28}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, NAN, -1 },
   { "a threshold and points", "{\"intent\": [{\"event\": \"add_to_cart\", \"points\": 12}, {\"event\": \"product_view\", \"points\": 1}],"
-                              REST ("{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, NAN },
+                              REST ("{\"name\": \"hot\", \"min_score\": 20}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}"), NULL, TRUE, NAN, -1 },
   { "the global decay", "{\"intent\": [" BASE_INTENT "],"
                         "\"decay\": {\"model\": \"exponential\", \"half_life_days\": 2},"
                         "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}],"
-                        "\"stages\": [" STAGES "]}", NULL, TRUE, NAN },
-  { "the outcome window", "{\"outcome\": {\"event\": \"purchase\", \"window_days\": 3}, \"intent\": [" BASE_INTENT "]," REST (STAGES), NULL, TRUE, NAN },
+                        "\"stages\": [" STAGES "]}", NULL, TRUE, NAN, -1 },
+  { "the outcome window", "{\"outcome\": {\"event\": \"purchase\", \"window_days\": 3}, \"intent\": [" BASE_INTENT "]," REST (STAGES), NULL, TRUE, NAN, -1 },
+  { "a pattern's points", RULES_PATTERNS (PATTERN_R ", {\"name\": \"s\", \"kind\": \"sequence\", \"events\": [\"product_view\", \"checkout_start\"], \"within_hours\": 2, \"points\": 9}"),
+    NULL, TRUE, NAN, 2 },
+  { "a pattern's cap", RULES_PATTERNS ("{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5, \"max_points\": 3}, " PATTERN_S),
+    NULL, TRUE, NAN, 1 },
+  { "a pattern's own decay", RULES_PATTERNS ("{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5, \"decay\": {\"model\": \"window\", \"days\": 1}}, " PATTERN_S),
+    NULL, TRUE, NAN, 1 },
+  { "a pattern turned off", RULES_PATTERNS (PATTERN_R ", {\"name\": \"s\", \"kind\": \"sequence\", \"events\": [\"product_view\", \"checkout_start\"], \"within_hours\": 2, \"points\": 7, \"enabled\": false}"),
+    NULL, TRUE, NAN, 2 },
+  { "two patterns' points", RULES_PATTERNS ("{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 1}, "
+                                            "{\"name\": \"s\", \"kind\": \"sequence\", \"events\": [\"product_view\", \"checkout_start\"], \"within_hours\": 2, \"points\": 30}"),
+    NULL, TRUE, NAN, 3 },
+  { "a pattern's window", RULES_PATTERNS ("{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 6, \"points\": 5}, " PATTERN_S),
+    NULL, TRUE, NAN, -1 },
+  { "a pattern removed", RULES_PATTERNS (PATTERN_R), NULL, TRUE, NAN, -1 },
 };
 
 static LiEventStore *
@@ -224,6 +243,31 @@ test_rerun_without_facts (void)
   _assert_same_result (full, rerun);
 }
 
+static void
+test_pattern_changes (void)
+{
+  g_autoptr(LiRules) base = test_rules (base_rules);
+
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(LiRules) rules = test_rules (edits[e].rules);
+      guint64 changed = 99;
+      gboolean only = li_rules_pattern_changes (base, rules, &changed);
+
+      g_test_message ("edit: %s", edits[e].what);
+      g_assert_cmpint (only, ==, edits[e].patterns >= 0);
+      if (only)
+        g_assert_cmpuint (changed, ==, (guint64) edits[e].patterns);
+    }
+  {
+    g_autoptr(LiRules) off = test_rules (edits[G_N_ELEMENTS (edits) - 4].rules);
+    guint64 changed = 0;
+
+    /* Turning a pattern on can make it fire anywhere. */
+    g_assert_false (li_rules_pattern_changes (off, base, &changed));
+  }
+}
+
 static gint
 _cmp_strings (gconstpointer a,
               gconstpointer b,
@@ -303,6 +347,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/replay/rerun/intent-changes", test_intent_changes);
   g_test_add_func ("/engine/replay/rerun/threshold-changes", test_threshold_changes);
+  g_test_add_func ("/engine/replay/rerun/pattern-changes", test_pattern_changes);
   g_test_add_func ("/engine/replay/rerun/same-as-replay", test_rerun_same_as_replay);
   g_test_add_func ("/engine/replay/rerun/threads-and-range", test_rerun_threads_and_range);
   g_test_add_func ("/engine/replay/rerun/takes-leads-over", test_rerun_takes_leads_over);

@@ -117,12 +117,13 @@ typedef struct
   guint                 *flagged, *true_positives, *peak_count;
   GArray               **hours;  /* per stage: hours to outcome of the true positives */
   gboolean               cancelled;
-  /* A rerun: leads with no event whose name is marked @changed and a last
-   * peak below @peak_floor keep their outcome from @last_result (its
-   * per_lead[last_k] is the next to look at). */
+  /* A rerun: leads with no event whose name is marked @changed, a last
+   * peak below @peak_floor and none of @patterns_changed fired keep their
+   * outcome from @last_result (its per_lead[last_k] is the next to look at). */
   const LiReplayResult  *last_result;
   const guint8          *changed;
   double                 peak_floor;
+  guint64                patterns_changed;
   guint                  last_k;
 } ReplayChunk;
 
@@ -142,6 +143,7 @@ _li_chunk_keep_facts (ReplayChunk     *c,
   c->facts[k].last_ms = time_ms[begin + journey->n_scored - 1];
   c->facts[k].outcome_ms = journey->converted ? journey->t_outcome : 0;
   c->facts[k].n_events = journey->n_scored;
+  c->facts[k].patterns_fired = journey->patterns_fired;
   for (guint s = 0; s < n_stages; s++)
     row[s] = s < journey->reached ? LI_REPLAY_NOT_FLAGGED : flag[s];
 }
@@ -258,6 +260,7 @@ _li_replay_chunk (gpointer data)
               continue;
             }
           if (c->last_result->per_lead[k].peak_score < c->peak_floor &&
+              (c->last_result->facts[k].patterns_fired & c->patterns_changed) == 0 &&
               !_li_lead_has_changed_name (store, begin, end, c->changed))
             {
               _li_chunk_take_last (c, k, n_stages, window_ms);
@@ -328,12 +331,19 @@ _li_last_start (const LiReplayResult *last,
   return lo;
 }
 
+/* What a rerun keeps: see ReplayChunk. */
+typedef struct
+{
+  const LiReplayResult *last;
+  const guint8         *changed;
+  double                peak_floor;
+  guint64               patterns_changed;
+} RerunScope;
+
 static LiReplayResult *
 _li_replay_run (const LiPlan          *plan,
                 const LiReplayOptions *options,
-                const LiReplayResult  *last,
-                const guint8          *changed,
-                double                 peak_floor,
+                const RerunScope      *rerun,
                 LiProgressFunc         progress,
                 gpointer               progress_data,
                 GCancellable          *cancellable,
@@ -381,12 +391,13 @@ _li_replay_run (const LiPlan          *plan,
       c->hours = g_new (GArray *, MAX (n_stages, 1));
       for (guint s = 0; s < n_stages; s++)
         c->hours[s] = g_array_new (FALSE, FALSE, sizeof (double));
-      if (last != NULL)
+      if (rerun != NULL)
         {
-          c->last_result = last;
-          c->changed = changed;
-          c->peak_floor = peak_floor;
-          c->last_k = _li_last_start (last, c->first);
+          c->last_result = rerun->last;
+          c->changed = rerun->changed;
+          c->peak_floor = rerun->peak_floor;
+          c->patterns_changed = rerun->patterns_changed;
+          c->last_k = _li_last_start (rerun->last, c->first);
         }
       if (k == 0)
         {
@@ -476,7 +487,7 @@ li_replay_run (const LiPlan          *plan,
                GCancellable          *cancellable,
                GError               **error)
 {
-  return _li_replay_run (plan, options, NULL, NULL, 0, progress, progress_data, cancellable, error);
+  return _li_replay_run (plan, options, NULL, progress, progress_data, cancellable, error);
 }
 
 LiReplayResult *
@@ -490,32 +501,33 @@ li_replay_rerun (const LiPlan          *plan,
   const LiEventStore *store = li_plan_get_store (plan);
   const LiRules *rules = li_plan_get_rules (plan);
   g_auto(GStrv) changes = NULL;
-  g_autofree guint8 *changed = NULL;
-  double below = INFINITY, peak_floor = INFINITY;
+  g_autofree guint8 *changed = g_new0 (guint8, MAX (li_str_pool_size (store->names), 1));
+  RerunScope scope = { last, changed, INFINITY, 0 };
+  double below;
 
   if (options == NULL || !options->keep_lead_facts || last == NULL || last->facts == NULL ||
       last->n_stages != li_plan_n_stages (plan))
-    return _li_replay_run (plan, options, NULL, NULL, 0, NULL, NULL, cancellable, error);
+    return _li_replay_run (plan, options, NULL, NULL, NULL, cancellable, error);
 
-  changes = li_rules_intent_changes (last_rules, rules);
-  if (changes == NULL && li_rules_threshold_changes (last_rules, rules, &below))
+  if ((changes = li_rules_intent_changes (last_rules, rules)) != NULL)
+    {
+      for (guint i = 0; changes[i] != NULL; i++)
+        {
+          guint32 id;
+          if (li_str_pool_lookup (store->names, changes[i], strlen (changes[i]), &id))
+            changed[id] = 1;
+        }
+    }
+  else if (li_rules_threshold_changes (last_rules, rules, &below))
     {
       /* Stage conditions are tested on each score (SPEC 4, less the
        * scorer's 1e-9); a peak as printed is within 5e-7 of the highest
        * score.  Leads whose peak stays clearly below the lowest changed
        * threshold reach the same stages as before. */
-      changes = g_new0 (char *, 1);
-      peak_floor = below - _LI_THRESHOLD_MARGIN;
+      scope.peak_floor = below - _LI_THRESHOLD_MARGIN;
     }
-  if (changes == NULL)
-    return _li_replay_run (plan, options, NULL, NULL, 0, NULL, NULL, cancellable, error);
+  else if (!li_rules_pattern_changes (last_rules, rules, &scope.patterns_changed))
+    return _li_replay_run (plan, options, NULL, NULL, NULL, cancellable, error);
 
-  changed = g_new0 (guint8, MAX (li_str_pool_size (store->names), 1));
-  for (guint i = 0; changes[i] != NULL; i++)
-    {
-      guint32 id;
-      if (li_str_pool_lookup (store->names, changes[i], strlen (changes[i]), &id))
-        changed[id] = 1;
-    }
-  return _li_replay_run (plan, options, last, changed, peak_floor, NULL, NULL, cancellable, error);
+  return _li_replay_run (plan, options, &scope, NULL, NULL, cancellable, error);
 }

@@ -49,6 +49,7 @@ typedef struct
   gint64  last_ms;     /* the last journey event */
   gint64  outcome_ms;  /* the first outcome event when converted, else 0 */
   guint32 n_events;    /* journey events */
+  guint64 patterns_fired; /* bit p: the rules' pattern p (< 64) fired in the journey */
 } LiLeadFacts;
 
 /* A flag time of a stage the lead never reached. */
@@ -99,8 +100,9 @@ LiReplayResult *li_replay_run (const LiPlan          *plan,
  * @last_rules cannot affect taken over from @last: a replay of @last_rules
  * on the same store with the same options.  With keep_lead_facts, when
  * only intent rules changed (leads without events of their names are
- * kept) or only stages' min_score (leads whose peak stays below the
- * changed thresholds are kept); otherwise a full replay. */
+ * kept), only stages' min_score (leads whose peak stays below the changed
+ * thresholds), or only what patterns add when they fire (leads in which
+ * none of those fired); otherwise a full replay. */
 LiReplayResult *li_replay_rerun (const LiPlan          *plan,
                                  const LiReplayOptions *options,
                                  const LiRules         *last_rules,

@@ -656,6 +656,50 @@ li_rules_threshold_changes (const LiRules *a,
   return TRUE;
 }
 
+/* Whether @b is @a with at most what a pattern adds when it fires
+ * changed: its points, cap or decay, or it is turned off. */
+static gboolean
+_li_pattern_fires_alike (const LiPattern *a,
+                         const LiPattern *b)
+{
+  LiPattern same = *b;
+
+  same.points = a->points;
+  same.max_points = a->max_points;
+  same.has_decay = a->has_decay;
+  same.decay = a->decay;
+  same.decay_extra = a->decay_extra;
+  if (a->enabled && !b->enabled)
+    same.enabled = TRUE;
+  return _li_pattern_equal (a, &same);
+}
+
+gboolean
+li_rules_pattern_changes (const LiRules *a,
+                          const LiRules *b,
+                          guint64       *changed)
+{
+  LiRules rest;
+
+  g_return_val_if_fail (a != NULL && b != NULL && changed != NULL, FALSE);
+
+  rest = *b;
+  rest.patterns = a->patterns;
+  if (!li_rules_equal (a, &rest))
+    return FALSE;
+
+  *changed = 0;
+  for (guint i = 0; i < a->n_patterns; i++)
+    {
+      if (_li_pattern_equal (&a->patterns[i], &b->patterns[i]))
+        continue;
+      if (i >= 64 || !_li_pattern_fires_alike (&a->patterns[i], &b->patterns[i]))
+        return FALSE;
+      *changed |= G_GUINT64_CONSTANT (1) << i;
+    }
+  return TRUE;
+}
+
 const LiDecay *
 li_rules_intent_decay (const LiRules *rules,
                        guint          i)

@@ -158,6 +158,14 @@ gboolean    li_rules_threshold_changes (const LiRules *a,
                                         const LiRules *b,
                                         double        *below);
 
+/* Whether @a and @b differ at most in what patterns 0–63 add when they
+ * fire (points, cap, decay) or in turning them off; bit p of *@changed
+ * is then set for each pattern p that differs.  A lead in whose journey
+ * none of those fired under @a scores the same under both. */
+gboolean    li_rules_pattern_changes   (const LiRules *a,
+                                        const LiRules *b,
+                                        guint64       *changed);
+
 /* Deep copies and clears of one list item (the editor inserts, removes and
  * moves items; a cleared item owns nothing). */
 void li_intent_rule_copy_to (LiIntentRule       *dst,

@@ -266,6 +266,10 @@ _li_patterns_feed (LiScorer *s,
           g_assert_not_reached ();
         }
       if (fires)
-        _li_scorer_add (s, spec->acc, t, spec->points);
+        {
+          _li_scorer_add (s, spec->acc, t, spec->points);
+          if (spec->rule < 64)
+            s->patterns_fired |= G_GUINT64_CONSTANT (1) << spec->rule;
+        }
     }
 }

@@ -49,6 +49,7 @@ typedef struct
   guint         min;       /* min_count, min_distinct or min_days */
   guint16      *seq;       /* sequence names */
   guint         n_seq;
+  guint         rule;      /* its index in the rules' patterns */
 } PatternSpec;
 
 typedef struct

@@ -197,6 +197,7 @@ _li_plan_compile_patterns (LiPlan *plan,
       if (!pat->enabled)
         continue;
       spec->kind = pat->kind;
+      spec->rule = p;
       spec->points = pat->points;
       spec->window_ms = pat->within_hours * _LI_MS_PER_HOUR;
       switch (pat->kind)

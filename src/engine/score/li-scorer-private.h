@@ -63,6 +63,7 @@ struct _LiScorer
   guint         n_active;
   guint         n_decaying;  /* of those, the ones whose value moves with time */
   gboolean      changed;     /* an accumulator's value moved since the journey last looked */
+  guint64       patterns_fired; /* since li_scorer_begin_lead: rules' patterns 0–63 */
   gboolean     *is_active;
   double       *number;      /* value id → number (NAN: not one), when parsed */
   guint8       *number_known;

@@ -89,6 +89,7 @@ li_scorer_begin_lead (LiScorer *s,
   s->lead = lead;
   s->lead_begin = plan->store->lead_start[lead];
   s->started = FALSE;
+  s->patterns_fired = 0;
   _li_scorer_reset_intent (s, s->lead_begin);
   for (guint a = 0; a < plan->n_attrs; a++)
     s->attr_value[a] = _LI_NONE;
@@ -405,4 +406,5 @@ li_scorer_journey (LiScorer  *s,
   out->peak = peak;
   out->reached = reached;
   out->n_scored = i - begin;
+  out->patterns_fired = s->patterns_fired;
 }

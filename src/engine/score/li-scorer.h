@@ -42,6 +42,7 @@ typedef struct
   guint32  n_scored;    /* journey events */
   gboolean converted;
   gint64   t_outcome;
+  guint64  patterns_fired;  /* bit p: the rules' pattern p (< 64) fired */
 } LiJourney;
 
 void      li_scorer_journey     (LiScorer     *scorer,
