@@ -11,6 +11,7 @@
 
 #include "li-test-util.h"
 #include "li-plan.h"
+#include "li-rules-changes.h"
 
 /* Base rules: global exponential decay (add_to_cart and product_view share
  * an accumulator), a window decay and a where of its own, two patterns. */

@@ -427,23 +427,18 @@ _bench_reruns (LiEventStore  *store,
     g_autoptr(LiReplayResult) again = li_replay_run (plan, &options, NULL, NULL, NULL, NULL);
   }
   full = _bench_wall () - full_start;
-  for (guint r = 0; r < rules->n_intent; r++)
+  for (guint k = 0; k < rules->n_intent + rules->n_patterns; k++)
     {
       g_autoptr(LiRules) edited = li_rules_copy (rules);
+      gboolean is_intent = k < rules->n_intent;
       double t;
 
-      edited->intent[r].points += 1;
+      if (is_intent)
+        edited->intent[k].points += 1;
+      else
+        edited->patterns[k - rules->n_intent].points += 1;
       t = _bench_rerun (store, leads, rules, edited, last, &options);
-      g_array_append_val (intent, t);
-    }
-  for (guint p = 0; p < rules->n_patterns; p++)
-    {
-      g_autoptr(LiRules) edited = li_rules_copy (rules);
-      double t;
-
-      edited->patterns[p].points += 1;
-      t = _bench_rerun (store, leads, rules, edited, last, &options);
-      g_array_append_val (patterns, t);
+      g_array_append_val (is_intent ? intent : patterns, t);
     }
   _bench_print_reruns (intent, "intent rule", full);
   _bench_print_reruns (patterns, "pattern", full);

@@ -8,6 +8,7 @@
 #include "li-replay.h"
 #include "li-number.h"
 #include "li-replay-metrics.h"
+#include "li-rules-changes.h"
 #include "li-scorer.h"
 
 #define _LI_MS_PER_HOUR 3600000.0

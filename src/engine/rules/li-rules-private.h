@@ -114,4 +114,12 @@ void _li_validate_stage_list (LiCheck       *check,
 void _li_validate_top (LiCheck       *check,
                        const LiRules *rules);
 
+/* li-rules.c: equality of one item, as li_rules_equal compares them. */
+gboolean _li_intent_rule_equal (const LiIntentRule *a,
+                                const LiIntentRule *b);
+gboolean _li_pattern_equal     (const LiPattern    *a,
+                                const LiPattern    *b);
+gboolean _li_stage_equal       (const LiStage      *a,
+                                const LiStage      *b);
+
 G_END_DECLS

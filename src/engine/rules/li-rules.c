@@ -417,7 +417,7 @@ _li_own_decay_equal (gboolean       a_has,
   return _li_decay_equal (a, b) && _li_json_object_equal (a_extra, b_extra);
 }
 
-static gboolean
+gboolean
 _li_intent_rule_equal (const LiIntentRule *a,
                        const LiIntentRule *b)
 {
@@ -436,7 +436,7 @@ _li_intent_rule_equal (const LiIntentRule *a,
   return TRUE;
 }
 
-static gboolean
+gboolean
 _li_pattern_equal (const LiPattern *a,
                    const LiPattern *b)
 {
@@ -495,7 +495,7 @@ _li_fit_rule_equal (const LiFitRule *a,
     }
 }
 
-static gboolean
+gboolean
 _li_stage_equal (const LiStage *a,
                  const LiStage *b)
 {
@@ -548,155 +548,6 @@ li_rules_equal (const LiRules *a,
   for (guint i = 0; i < a->n_stages; i++)
     if (!_li_stage_equal (&a->stages[i], &b->stages[i]))
       return FALSE;
-  return TRUE;
-}
-
-/* name → GPtrArray of its intent rules, in file order. */
-static GHashTable *
-_li_intent_rules_by_event (const LiRules *rules)
-{
-  GHashTable *by_event = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                (GDestroyNotify) g_ptr_array_unref);
-
-  for (guint i = 0; i < rules->n_intent; i++)
-    {
-      const char *event = rules->intent[i].event != NULL ? rules->intent[i].event : "";
-      GPtrArray *list = g_hash_table_lookup (by_event, event);
-
-      if (list == NULL)
-        g_hash_table_insert (by_event, (gpointer) event, list = g_ptr_array_new ());
-      g_ptr_array_add (list, &rules->intent[i]);
-    }
-  return by_event;
-}
-
-static gboolean
-_li_intent_lists_equal (GPtrArray *a,
-                        GPtrArray *b)
-{
-  if (a == NULL || b == NULL || a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!_li_intent_rule_equal (a->pdata[i], b->pdata[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-_li_add_changed_events (GHashTable *from,
-                        GHashTable *to,
-                        GHashTable *changed)
-{
-  GHashTableIter iter;
-  gpointer event, list;
-
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &event, &list))
-    if (!_li_intent_lists_equal (list, g_hash_table_lookup (to, event)))
-      g_hash_table_add (changed, event);
-}
-
-GStrv
-li_rules_intent_changes (const LiRules *a,
-                         const LiRules *b)
-{
-  LiRules rest;
-  g_autoptr(GHashTable) by_a = NULL, by_b = NULL, changed = NULL;
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  GHashTableIter iter;
-  gpointer event;
-
-  g_return_val_if_fail (a != NULL && b != NULL, NULL);
-
-  rest = *b;
-  rest.intent = a->intent;
-  rest.n_intent = a->n_intent;
-  if (!li_rules_equal (a, &rest))
-    return NULL;
-
-  /* An event is scored by its own name's rules alone, in file order. */
-  by_a = _li_intent_rules_by_event (a);
-  by_b = _li_intent_rules_by_event (b);
-  changed = g_hash_table_new (g_str_hash, g_str_equal);
-  _li_add_changed_events (by_a, by_b, changed);
-  _li_add_changed_events (by_b, by_a, changed);
-  g_hash_table_iter_init (&iter, changed);
-  while (g_hash_table_iter_next (&iter, &event, NULL))
-    g_strv_builder_add (names, event);
-  return g_strv_builder_end (names);
-}
-
-gboolean
-li_rules_threshold_changes (const LiRules *a,
-                            const LiRules *b,
-                            double        *below)
-{
-  LiRules rest;
-
-  g_return_val_if_fail (a != NULL && b != NULL && below != NULL, FALSE);
-
-  rest = *b;
-  rest.stages = a->stages;
-  if (!li_rules_equal (a, &rest))
-    return FALSE;
-
-  *below = INFINITY;
-  for (guint i = 0; i < a->n_stages; i++)
-    {
-      LiStage was = a->stages[i], now = b->stages[i];
-
-      if (was.has_min_score && now.has_min_score && was.min_score != now.min_score)
-        {
-          *below = MIN (*below, MIN (was.min_score, now.min_score));
-          now.min_score = was.min_score;
-        }
-      if (!_li_stage_equal (&was, &now))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether @b is @a with at most what a pattern adds when it fires
- * changed: its points, cap or decay, or it is turned off. */
-static gboolean
-_li_pattern_fires_alike (const LiPattern *a,
-                         const LiPattern *b)
-{
-  LiPattern same = *b;
-
-  same.points = a->points;
-  same.max_points = a->max_points;
-  same.has_decay = a->has_decay;
-  same.decay = a->decay;
-  same.decay_extra = a->decay_extra;
-  if (a->enabled && !b->enabled)
-    same.enabled = TRUE;
-  return _li_pattern_equal (a, &same);
-}
-
-gboolean
-li_rules_pattern_changes (const LiRules *a,
-                          const LiRules *b,
-                          guint64       *changed)
-{
-  LiRules rest;
-
-  g_return_val_if_fail (a != NULL && b != NULL && changed != NULL, FALSE);
-
-  rest = *b;
-  rest.patterns = a->patterns;
-  if (!li_rules_equal (a, &rest))
-    return FALSE;
-
-  *changed = 0;
-  for (guint i = 0; i < a->n_patterns; i++)
-    {
-      if (_li_pattern_equal (&a->patterns[i], &b->patterns[i]))
-        continue;
-      if (i >= 64 || !_li_pattern_fires_alike (&a->patterns[i], &b->patterns[i]))
-        return FALSE;
-      *changed |= G_GUINT64_CONSTANT (1) << i;
-    }
   return TRUE;
 }
 
