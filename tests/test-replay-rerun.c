@@ -207,39 +207,62 @@ test_rerun_threads_and_range (void)
   _check_edits (&options);
 }
 
+/* The random store, the base rules and the first edit, compiled. */
+typedef struct
+{
+  GPtrArray    *strings;
+  LiEventStore *store;
+  LiRules      *base, *edited;
+  LiPlan       *base_plan, *plan;
+} Fixture;
+
 static void
-test_rerun_takes_leads_over (void)
+_fixture_set_up (Fixture       *f,
+                 gconstpointer  data)
+{
+  f->strings = g_ptr_array_new_with_free_func (g_free);
+  f->store = _random_store (f->strings);
+  f->base = test_rules (base_rules);
+  f->edited = test_rules (edits[0].rules);
+  f->base_plan = li_plan_new (f->base, f->store, NULL);
+  f->plan = li_plan_new (f->edited, f->store, NULL);
+}
+
+static void
+_fixture_tear_down (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_clear_pointer (&f->plan, li_plan_free);
+  g_clear_pointer (&f->base_plan, li_plan_free);
+  g_clear_pointer (&f->edited, li_rules_free);
+  g_clear_pointer (&f->base, li_rules_free);
+  g_clear_pointer (&f->store, li_event_store_unref);
+  g_clear_pointer (&f->strings, g_ptr_array_unref);
+}
+
+static void
+test_rerun_takes_leads_over (Fixture       *f,
+                             gconstpointer  data)
 {
   /* Told that nothing changed (the last rules are the new ones), it keeps
    * every lead as the last result had it, whatever the rules say now:
    * proof that it copies rather than replays. */
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LiEventStore) store = _random_store (strings);
-  g_autoptr(LiRules) base = test_rules (base_rules);
-  g_autoptr(LiRules) edited = test_rules (edits[0].rules);
-  g_autoptr(LiPlan) base_plan = li_plan_new (base, store, NULL);
-  g_autoptr(LiPlan) plan = li_plan_new (edited, store, NULL);
   LiReplayOptions options = { .keep_lead_facts = TRUE, .threads = 2 };
-  g_autoptr(LiReplayResult) last = li_replay_run (base_plan, &options, NULL, NULL, NULL, NULL);
-  g_autoptr(LiReplayResult) kept = li_replay_rerun (plan, &options, edited, last, NULL, NULL);
+  g_autoptr(LiReplayResult) last = li_replay_run (f->base_plan, &options, NULL, NULL, NULL, NULL);
+  g_autoptr(LiReplayResult) kept = li_replay_rerun (f->plan, &options, f->edited, last, NULL, NULL);
 
   _assert_same_result (last, kept);
 }
 
 static void
-test_rerun_without_facts (void)
+test_rerun_without_facts (Fixture       *f,
+                          gconstpointer  data)
 {
   /* Without the per-lead facts there is nothing to take over from. */
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LiEventStore) store = _random_store (strings);
-  g_autoptr(LiRules) base = test_rules (base_rules);
-  g_autoptr(LiRules) edited = test_rules (edits[0].rules);
-  g_autoptr(LiPlan) base_plan = li_plan_new (base, store, NULL);
-  g_autoptr(LiPlan) plan = li_plan_new (edited, store, NULL);
   LiReplayOptions plain = { .threads = 1 }, with_facts = { .keep_lead_facts = TRUE, .threads = 1 };
-  g_autoptr(LiReplayResult) last = li_replay_run (base_plan, &plain, NULL, NULL, NULL, NULL);
-  g_autoptr(LiReplayResult) rerun = li_replay_rerun (plan, &with_facts, edited, last, NULL, NULL);
-  g_autoptr(LiReplayResult) full = li_replay_run (plan, &with_facts, NULL, NULL, NULL, NULL);
+  g_autoptr(LiReplayResult) last = li_replay_run (f->base_plan, &plain, NULL, NULL, NULL, NULL);
+  g_autoptr(LiReplayResult) rerun = li_replay_rerun (f->plan, &with_facts, f->edited, last, NULL, NULL);
+  g_autoptr(LiReplayResult) full = li_replay_run (f->plan, &with_facts, NULL, NULL, NULL, NULL);
 
   _assert_same_result (full, rerun);
 }
@@ -351,7 +374,9 @@ main (int   argc,
   g_test_add_func ("/engine/replay/rerun/pattern-changes", test_pattern_changes);
   g_test_add_func ("/engine/replay/rerun/same-as-replay", test_rerun_same_as_replay);
   g_test_add_func ("/engine/replay/rerun/threads-and-range", test_rerun_threads_and_range);
-  g_test_add_func ("/engine/replay/rerun/takes-leads-over", test_rerun_takes_leads_over);
-  g_test_add_func ("/engine/replay/rerun/without-facts", test_rerun_without_facts);
+  g_test_add ("/engine/replay/rerun/takes-leads-over", Fixture, NULL,
+              _fixture_set_up, test_rerun_takes_leads_over, _fixture_tear_down);
+  g_test_add ("/engine/replay/rerun/without-facts", Fixture, NULL,
+              _fixture_set_up, test_rerun_without_facts, _fixture_tear_down);
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 #include "li-import.h"
 #include "li-leads-file.h"
 #include "li-replay.h"
+#include "li-replay-metrics.h"
 #include "li-rules.h"
 #include "li-time.h"
 #include "li-rules-parse.h"
@@ -365,14 +366,6 @@ _bench_replay (const LiPlan *plan,
   return best;
 }
 
-static int
-_bench_compare_doubles (gconstpointer a,
-                        gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 /* Wall time of compiling @edited and rerunning it from @last (a replay of
  * @rules with @options). */
 static double
@@ -395,13 +388,15 @@ _bench_print_reruns (GArray     *times,
                      const char *what,
                      double      full)
 {
+  double median;
+
   if (times->len == 0)
     return;
-  g_array_sort (times, _bench_compare_doubles);
+  median = li_metric_median (times);  /* sorts them */
   g_print ("replay after an edit of one %s's points (compile + li_replay_rerun, 2 threads, "
            "with the explorer's facts): median %.1f ms, %.1f to %.1f ms over %u; "
            "a full replay so: %.1f ms\n",
-           what, g_array_index (times, double, times->len / 2) * 1e3, g_array_index (times, double, 0) * 1e3,
+           what, median * 1e3, g_array_index (times, double, 0) * 1e3,
            g_array_index (times, double, times->len - 1) * 1e3, times->len, full * 1e3);
 }
 
