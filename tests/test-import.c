@@ -130,46 +130,76 @@ test_concatenated (void)
   li_import_report_clear (&report);
 }
 
-/* A CSV file of @n_rows rows of interleaved leads, 16 MB or more, with bad
- * rows, a quoted line end and CRLF late in the file; @quoted_header makes
- * the reader read it in one part (a quote before the split point). */
-static char *
-large_csv (const char *name,
-           guint       n_rows,
-           gboolean    quoted_header)
+/* The rows of a CSV file of @n_rows rows of interleaved leads, 16 MB or
+ * more, with bad rows, quoted line ends, CRLF and a lone CR in both halves;
+ * with @quote_at_middle, a quoted field of many lines spans the middle of
+ * the file, where the reader guesses its split point. */
+static GString *
+large_csv (guint    n_rows,
+           gboolean quote_at_middle)
 {
-  GString *csv = g_string_new (quoted_header ? "\"lead_id\",timestamp,event,product_id,price,note\n"
-                                             : "lead_id,timestamp,event,product_id,price,note\n");
-  char *path;
+  GString *csv = g_string_new ("lead_id,timestamp,event,product_id,price,note\n");
+  g_autoptr(GString) quoted = g_string_new ("L1,1767225600,product_view,p1,1,\"");
 
   for (guint i = 0; i < n_rows; i++)
     {
       guint lead = (i * 2654435761u) % 50021;
 
-      if (i == n_rows * 3 / 4)
+      if (i == n_rows / 4 || i == n_rows * 3 / 4)
         g_string_append (csv, "garbage,row\n");
-      else if (i == n_rows * 4 / 5)
+      else if (i == n_rows / 5 || i == n_rows * 4 / 5)
         g_string_append_printf (csv, "L%u,1767225600,product_view,\"p,\n1\",1.5,\"a \"\"b\"\"\"\n", lead);
-      else if (i == n_rows * 5 / 6)
-        g_string_append_printf (csv, "L%u,not-a-time,product_view,p1,2,\n", lead);
+      else if (i == n_rows / 6 || i == n_rows * 5 / 6)
+        g_string_append_printf (csv, "L%u,not-a-time,product_view,p1,2,\r", lead);
       else
         g_string_append_printf (csv, "L%u,%u,%s,p%u,%u.%02u,padding padding padding%s", lead,
                                 1767225600 + (i % 86400) * 17, i % 3 ? "product_view" : "add_to_cart",
-                                i % 97, i % 500, i % 100, i > n_rows * 9 / 10 ? "\r\n" : "\n");
+                                i % 97, i % 500, i % 100,
+                                i < n_rows / 10 || i > n_rows * 9 / 10 ? "\r\n" : "\n");
     }
   g_assert_cmpuint (csv->len, >=, 16 * 1024 * 1024);
-  path = tmp_file (name, csv->str, (gssize) csv->len);
-  g_string_free (csv, TRUE);
-  return path;
+
+  if (quote_at_middle)
+    {
+      const char *at;
+
+      for (guint i = 0; i < 4000; i++)
+        g_string_append_printf (quoted, "line %u of a long note\n", i);
+      g_string_append (quoted, "\"\n");
+      at = strchr (csv->str + (csv->len - quoted->len) / 2, '\n') + 1;
+      g_string_insert_len (csv, at - csv->str, quoted->str, (gssize) quoted->len);
+    }
+  return csv;
+}
+
+/* @csv as a gzip file, which is read in one part. */
+static char *
+gzip_file (const char    *name,
+           const GString *csv)
+{
+  g_autoptr(GZlibCompressor) gz = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (gz));
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (out, csv->str, csv->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+  return tmp_file (name, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                   (gssize) g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
 }
 
 /* A large file is read in two parts on two threads: the same store, the
- * same skipped rows and line numbers, the same errors as in one part. */
+ * same skipped rows and line numbers, the same errors as in one part (the
+ * same file gzipped); also when the guessed split point is in a quoted
+ * field. */
 static void
-test_two_parts (void)
+assert_two_parts (gboolean quote_at_middle)
 {
-  g_autofree char *two = large_csv ("two-parts.csv", 260000, FALSE);
-  g_autofree char *one = large_csv ("one-part.csv", 260000, TRUE);
+  g_autoptr(GString) csv = large_csv (260000, quote_at_middle);
+  g_autofree char *two = tmp_file ("two-parts.csv", csv->str, (gssize) csv->len);
+  g_autofree char *one = gzip_file ("one-part.csv.gz", csv);
   const char *two_paths[] = { two, NULL };
   const char *one_paths[] = { one, NULL };
   LiImportOptions skip = { LI_FORMAT_AUTO, TRUE };
@@ -183,17 +213,17 @@ test_two_parts (void)
   g_autoptr(GError) eb = NULL;
   LiEventStore *none;
 
-  g_assert_cmpuint (sa->n_events, ==, 260000 - 2);
+  g_assert_cmpuint (sa->n_events, ==, 260000 - 4 + quote_at_middle);
   g_assert_cmpstr (da, ==, db);
-  g_assert_cmpuint (a.n_skipped, ==, 2);
-  g_assert_cmpuint (a.n_skipped, ==, b.n_skipped);
-  g_assert_cmpuint (g_strv_length (a.skipped_reasons), ==, 2);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (a.n_skipped, ==, 4);
+  g_assert_cmpuint (b.n_skipped, ==, 4);
+  g_assert_cmpuint (g_strv_length (a.skipped_reasons), ==, 4);
+  for (guint i = 0; i < 4; i++)
     {
       g_assert_true (g_str_has_prefix (a.skipped_reasons[i], two));
       g_assert_cmpstr (a.skipped_reasons[i] + strlen (two), ==, b.skipped_reasons[i] + strlen (one));
     }
-  g_assert_cmpuint (a.bytes_read, ==, b.bytes_read - 2);
+  g_assert_cmpuint (a.bytes_read, ==, csv->len);
   li_import_report_clear (&a);
   li_import_report_clear (&b);
 
@@ -214,6 +244,13 @@ test_two_parts (void)
   g_assert_cmpstr (ea->message + strlen (two), ==, eb->message + strlen (one));
   g_unlink (two);
   g_unlink (one);
+}
+
+static void
+test_two_parts (void)
+{
+  assert_two_parts (FALSE);
+  assert_two_parts (TRUE);
 }
 
 /* Line ends of classic Mac OS (a lone CR), as spreadsheets on macOS still

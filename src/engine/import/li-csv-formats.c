@@ -395,55 +395,25 @@ _li_csv_import_records (const LiCsvMapping  *mapping,
   return TRUE;
 }
 
-/* Parallel import of one plain CSV file: the main thread reads the records
+/* Parallel import of one CSV file: the main thread reads the records
  * before @offset, a worker those after it into a builder of its own, which
- * is appended.  The split is at a line end where the reader can start as
- * if it had read all before: the text before it has no quote and no CR (so
- * it has @lines lines), and the line after it does not start with a BOM or
- * a line end. */
+ * is appended.  The split is a guess, a line end near the middle: it holds
+ * when the main thread's last record ends exactly there, for then a single
+ * reader would start a record there too, as the worker did.  Otherwise (a
+ * quoted line end at the split, say) the main thread goes on reading and the
+ * worker's events are dropped.  The worker learns only at the end on which
+ * line of the file it started, so it keeps its reasons' lines apart. */
 #define LI_CSV_SPLIT_MIN (16 * 1024 * 1024)
 
 typedef struct
 {
   guint64 offset;
-  guint64 lines;
   guint64 file_size;  /* set when the file was read in two parts */
 } LiCsvSplit;
 
-/* Counts the line ends of [p, p + len) into @lines; FALSE at a quote or CR.
- * One pass, 16 bytes at a time with SSE2: the whole first half of a file
- * is read for this before its two parts are parsed. */
-static gboolean
-_li_csv_plain_lines (const char *p,
-                     gsize       len,
-                     guint64    *lines)
-{
-  const char *e = p + len;
-  guint64 n = 0;
-
-#if defined(__SSE2__) && defined(__GNUC__)
-  const __m128i lf = _mm_set1_epi8 ('\n'), cr = _mm_set1_epi8 ('\r'), quote = _mm_set1_epi8 ('"');
-
-  for (; e - p >= 16; p += 16)
-    {
-      __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) p);
-
-      if (_mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (v, cr), _mm_cmpeq_epi8 (v, quote))) != 0)
-        return FALSE;
-      n += (guint64) __builtin_popcount ((guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, lf)));
-    }
-#endif
-  for (; p < e; p++)
-    {
-      if (*p == '"' || *p == '\r')
-        return FALSE;
-      n += *p == '\n';
-    }
-  *lines += n;
-  return TRUE;
-}
-
-/* The first split point at or after @mid in [0, @len) of @buf, or 0. */
+/* The first split point at or after @mid in [0, @len) of @buf, or 0: a
+ * line end after which the worker's reader starts as one that read all
+ * before would (not at a blank line, a CR or a BOM). */
 static gsize
 _li_csv_split_at (const char *buf,
                   gsize       len,
@@ -464,8 +434,8 @@ _li_csv_find_split (LiImportSink  *sink,
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *buf = NULL;
-  const gsize chunk = 1024 * 1024;
-  guint64 size, done = 0;
+  const gsize chunk = 64 * 1024;
+  guint64 size, done;
 
   if (input->gzip || input->file == NULL || g_get_num_processors () < 2 ||
       li_event_store_builder_n_events (sink->builder) > 0 || sink->reasons->len > 0 ||
@@ -475,31 +445,24 @@ _li_csv_find_split (LiImportSink  *sink,
       (size = (guint64) g_file_info_get_size (info)) < LI_CSV_SPLIT_MIN)
     return FALSE;
 
-  /* Read up to the middle, then to the first split point after it. */
-  buf = g_malloc (chunk + 2);
-  split->lines = 0;
-  for (;;)
+  /* From the middle on, the first split point. */
+  buf = g_malloc (chunk);
+  for (done = size / 2; done < size; done += chunk - 2)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buf, chunk + 2, sink->cancellable, NULL);
-      gsize at, len;
+      gssize n;
+      gsize at;
 
-      if (n < 3)
+      if (!g_seekable_seek (G_SEEKABLE (stream), (goffset) done, G_SEEK_SET, sink->cancellable, NULL) ||
+          (n = g_input_stream_read (G_INPUT_STREAM (stream), buf, chunk, sink->cancellable, NULL)) < 3)
         return FALSE;
-      len = (gsize) n;
-      at = done + len > size / 2 ? _li_csv_split_at (buf, len, done >= size / 2 ? 0 : size / 2 - done)
-                                 : 0;
-      if (!_li_csv_plain_lines (buf, at > 0 ? at : len - 2, &split->lines))
-        return FALSE;
-      if (at > 0)
+      if ((at = _li_csv_split_at (buf, (gsize) n, 0)) > 0)
         {
           split->offset = done + at;
           split->file_size = size;
           return TRUE;
         }
-      done += len - 2;
-      if (!g_seekable_seek (G_SEEKABLE (stream), (goffset) done, G_SEEK_SET, sink->cancellable, NULL))
-        return FALSE;
     }
+  return FALSE;
 }
 
 /* The second part: its own reader, mapping, builder and bookkeeping. */
@@ -533,18 +496,23 @@ _li_csv_part_run (gpointer data)
   return NULL;
 }
 
-/* Takes the second part's events and bookkeeping into @sink; FALSE (nothing
- * taken) when a limit would be passed. */
+/* Takes the second part's events and bookkeeping into @sink, its first
+ * line being the one after @lines; FALSE (nothing taken) when a limit
+ * would be passed. */
 static gboolean
 _li_csv_part_take (LiCsvPart    *part,
-                   LiImportSink *sink)
+                   LiImportSink *sink,
+                   guint64       lines)
 {
   if (!li_event_store_builder_append (sink->builder, part->sink.builder))
     return FALSE;
   sink->n_skipped += part->sink.n_skipped;
   sink->n_ignored += part->sink.n_ignored;
   for (guint i = 0; i < part->sink.reasons->len && sink->reasons->len < LI_IMPORT_MAX_REASONS; i++)
-    g_ptr_array_add (sink->reasons, g_strdup (g_ptr_array_index (part->sink.reasons, i)));
+    g_ptr_array_add (sink->reasons,
+                     g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s", sink->file_name,
+                                      lines + g_array_index (part->sink.reason_lines, guint64, i),
+                                      (const char *) g_ptr_array_index (part->sink.reasons, i)));
   return TRUE;
 }
 
@@ -554,38 +522,9 @@ _li_csv_part_clear (LiCsvPart *part)
   _li_csv_mapping_clear (&part->mapping);
   g_clear_pointer (&part->sink.builder, li_event_store_builder_free);
   g_clear_pointer (&part->sink.reasons, g_ptr_array_unref);
+  g_clear_pointer (&part->sink.reason_lines, g_array_unref);
   g_clear_pointer (&part->sink.formats, g_ptr_array_unref);
   g_clear_error (&part->error);
-}
-
-/* The rest of the file from @split one record after another into @sink:
- * when the second part failed or passed a limit, this fails where a reader
- * of the whole file would. */
-static gboolean
-_li_csv_import_rest (const LiCsvMapping  *mapping,
-                     LiImportSink        *sink,
-                     LiImportInput       *input,
-                     LiCsvSplit          *split,
-                     GError             **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(LiCsvReader) reader = NULL;
-  LiImportInput rest = *input;
-  GError *local_error = NULL;
-  gboolean ok;
-
-  stream = g_file_read (input->file, sink->cancellable, &local_error);
-  if (stream == NULL ||
-      !g_seekable_seek (G_SEEKABLE (stream), (goffset) split->offset, G_SEEK_SET,
-                        sink->cancellable, &local_error))
-    return _li_import_input_read_error (input, split->lines + 1, local_error, error);
-  reader = li_csv_reader_new (G_INPUT_STREAM (stream));
-  rest.line_offset = split->lines;
-  sink->line_offset = split->lines;
-  ok = _li_csv_import_records (mapping, sink, &rest, reader, G_MAXUINT64, error);
-  sink->line_offset = 0;
-  split->file_size = split->offset + li_csv_reader_get_bytes_consumed (reader);
-  return ok;
 }
 
 static gboolean
@@ -606,12 +545,13 @@ _li_csv_import_split (const LiCsvMapping  *mapping,
   li_event_store_builder_set_max_events (part.sink.builder,
                                          li_event_store_builder_max_events (sink->builder));
   part.sink.reasons = g_ptr_array_new_with_free_func (g_free);
+  part.sink.reason_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
   part.sink.formats = g_ptr_array_new_with_free_func (g_free);
   part.sink.progress = NULL;
   part.sink.n_skipped = part.sink.n_ignored = 0;
-  part.sink.line_offset = split->lines;
+  part.sink.line_offset = 0;
   part.input = *input;
-  part.input.line_offset = split->lines;
+  part.input.line_offset = 0;
   part.file = input->file;
   part.offset = split->offset;
   if (!_li_csv_mapping_init (&part.mapping, &part.sink, mapping->format, header, 1, NULL))
@@ -627,10 +567,15 @@ _li_csv_import_split (const LiCsvMapping  *mapping,
 
   if (ok && g_cancellable_set_error_if_cancelled (sink->cancellable, error))
     ok = FALSE;
-  else if (ok && part.ok && _li_csv_part_take (&part, sink))
+  else if (ok && part.ok && li_csv_reader_get_bytes_consumed (reader) == split->offset &&
+           _li_csv_part_take (&part, sink, li_csv_reader_get_lines_read (reader)))
     split->file_size = split->offset + part.consumed;
   else if (ok)
-    ok = _li_csv_import_rest (mapping, sink, input, split, error);
+    {
+      /* The part is read again, as one reader would. */
+      split->file_size = 0;
+      ok = _li_csv_import_records (mapping, sink, input, reader, G_MAXUINT64, error);
+    }
   _li_csv_part_clear (&part);
   return ok;
 }

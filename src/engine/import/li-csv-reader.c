@@ -674,6 +674,14 @@ li_csv_reader_get_line (const LiCsvReader *reader)
   return reader->record_line;
 }
 
+guint64
+li_csv_reader_get_lines_read (const LiCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return reader->line - 1;
+}
+
 gboolean
 li_csv_reader_is_valid_utf8 (const LiCsvReader *reader)
 {

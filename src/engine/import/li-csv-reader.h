@@ -65,6 +65,9 @@ const LiCsvField *li_csv_reader_get_fields     (const LiCsvReader *reader,
                                                 guint             *n_fields);
 /* The 1-based physical line at which the current (or failing) record starts. */
 guint64           li_csv_reader_get_line       (const LiCsvReader *reader);
+/* The physical lines read so far: those up to the end of the current record
+ * and any blank lines before it. */
+guint64           li_csv_reader_get_lines_read (const LiCsvReader *reader);
 /* Whether the current record is valid UTF-8 without NUL bytes; the fields of
  * a record that is not are still returned, for the caller to report. */
 gboolean          li_csv_reader_is_valid_utf8  (const LiCsvReader *reader);

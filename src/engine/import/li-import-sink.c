@@ -83,7 +83,12 @@ _li_import_sink_bad_row (LiImportSink  *sink,
     }
 
   sink->n_skipped++;
-  if (sink->reasons->len < LI_IMPORT_MAX_REASONS)
+  if (sink->reasons->len < LI_IMPORT_MAX_REASONS && sink->reason_lines != NULL)
+    {
+      g_ptr_array_add (sink->reasons, g_steal_pointer (&reason));
+      g_array_append_val (sink->reason_lines, line);
+    }
+  else if (sink->reasons->len < LI_IMPORT_MAX_REASONS)
     g_ptr_array_add (sink->reasons,
                      g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s",
                                       sink->file_name, line, reason));

@@ -28,6 +28,9 @@ typedef struct
   guint64              done_files;  /* bytes of the files already read */
   const char          *file_name;   /* of the current file, for messages */
   guint64              line_offset; /* lines of the file before the reader's start */
+  GArray              *reason_lines; /* when set, a reason is kept without its
+                                        "FILE:LINE: " and its line (guint64,
+                                        without line_offset) here */
 } LiImportSink;
 
 /* Appends @data as one line of valid UTF-8, cut after @max bytes; when
