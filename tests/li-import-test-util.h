@@ -49,7 +49,7 @@ describe (const LiEventStore *store)
         for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
           g_string_append_printf (out, "%s%s=%s", j == store->prop_start[i] ? " " : ";",
                                   li_str_pool_get (store->keys, store->prop_key[j]),
-                                  li_str_pool_get (store->values, store->prop_value[j]));
+                                  li_str_pool_get (store->values, li_event_store_prop_value (store, j)));
         g_string_append_c (out, '\n');
       }
   return g_string_free (out, FALSE);

@@ -47,16 +47,21 @@ _check_event (const LiEventStore *store,
   for (guint p = 0; p < ref->n_props; p++, j++)
     {
       g_assert_cmpstr (li_str_pool_get (store->keys, store->prop_key[j]), ==, ref->keys[p]);
-      g_assert_cmpstr (li_str_pool_get (store->values, store->prop_value[j]), ==, ref->values[p]);
+      g_assert_cmpstr (li_str_pool_get (store->values, li_event_store_prop_value (store, j)), ==, ref->values[p]);
     }
 }
 
 /* @n random events into @ref, the first @split into @b and the rest into a
  * second builder appended to it (as the two-part CSV import does), then the
- * store checked against @ref. */
+ * store checked against @ref.  Values are drawn from @n_values; event
+ * @odd_at has time @odd_time, which the builder's narrow column of whole
+ * Unix seconds may not hold. */
 static void
-_check_builder_order (guint n,
-                      guint split)
+_check_builder_order (guint  n,
+                      guint  split,
+                      guint  n_values,
+                      guint  odd_at,
+                      gint64 odd_time)
 {
   const guint n_leads = 20000;
   g_autofree RefEvent *ref = g_new0 (RefEvent, n);
@@ -84,7 +89,8 @@ _check_builder_order (guint n,
       e->lead = GPOINTER_TO_UINT (id);
       e->input = i;
       /* Few distinct times: ties, which must keep input order. */
-      e->time_ms = 1700000000000 + (gint64) g_rand_int_range (rand, 0, 50) * 1000;
+      e->time_ms = i == odd_at ? odd_time
+                               : 1700000000000 + (gint64) g_rand_int_range (rand, 0, 50) * 1000;
       g_snprintf (e->name, sizeof e->name, "ev%d", g_rand_int_range (rand, 0, 7));
       g_assert_true (li_event_store_builder_add_event (to, lead, strlen (lead), e->time_ms,
                                                        e->name, strlen (e->name), NULL));
@@ -92,7 +98,7 @@ _check_builder_order (guint n,
       for (guint p = 0; p < e->n_props; p++)
         {
           g_snprintf (e->keys[p], sizeof e->keys[p], "k%u", p);
-          g_snprintf (e->values[p], sizeof e->values[p], "v%d", g_rand_int_range (rand, 0, 100000));
+          g_snprintf (e->values[p], sizeof e->values[p], "v%d", g_rand_int_range (rand, 0, (gint32) n_values));
           g_assert_true (li_event_store_builder_add_prop (to, e->keys[p], 2, e->values[p],
                                                           strlen (e->values[p]), NULL));
         }
@@ -103,6 +109,8 @@ _check_builder_order (guint n,
   qsort (ref, n, sizeof *ref, _ref_cmp);
 
   g_assert_cmpuint (store->n_events, ==, n);
+  g_assert_true ((store->prop_value16 != NULL) == (li_str_pool_size (store->values) <= 65536));
+  g_assert_true ((store->prop_value16 != NULL) != (store->prop_value != NULL));
   g_assert_cmpuint (store->n_leads, ==, g_hash_table_size (lead_ids));
   for (guint32 i = 0; i < n; i++)
     {
@@ -114,20 +122,29 @@ _check_builder_order (guint n,
   g_assert_cmpuint (store->lead_start[store->n_leads], ==, n);
 }
 
+/* Values in 16 bits (fewer than 65536) and in 32; times all in whole
+ * seconds, and one that is not (a fraction, before 1970, after 2106). */
 static void
 test_builder_order (void)
 {
-  _check_builder_order (300000, 300000);
+  _check_builder_order (300000, 300000, 100000, G_MAXUINT, 0);
+  _check_builder_order (300000, 300000, 1000, G_MAXUINT, 0);
+  _check_builder_order (300000, 300000, 1000, 150000, 1700000000001);
+  _check_builder_order (300000, 300000, 1000, 0, -1000);
+  _check_builder_order (300000, 300000, 1000, 299999, G_GINT64_CONSTANT (4294967296000));
 }
 
 /* Lead ids, names and values the second part shares with the first and
- * ones it has alone, all in the first part's ids after the append. */
+ * ones it has alone, all in the first part's ids after the append; one
+ * part's times in whole seconds, the other's not. */
 static void
 test_builder_append (void)
 {
-  _check_builder_order (300000, 120000);
-  _check_builder_order (1000, 0);
-  _check_builder_order (1000, 1000);
+  _check_builder_order (300000, 120000, 100000, G_MAXUINT, 0);
+  _check_builder_order (300000, 120000, 1000, 200000, 1700000000999);
+  _check_builder_order (300000, 120000, 1000, 1000, 1700000000500);
+  _check_builder_order (1000, 0, 100, G_MAXUINT, 0);
+  _check_builder_order (1000, 1000, 100, 5, -1);
 }
 
 static void

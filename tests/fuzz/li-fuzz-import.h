@@ -91,9 +91,9 @@ li_fuzz_check_store (LiEventStore *store)
         {
           guint32 value = G_MAXUINT32;
 
-          LI_FUZZ_CHECK ("store", store->prop_key[j] < n_keys && store->prop_value[j] < n_values,
+          LI_FUZZ_CHECK ("store", store->prop_key[j] < n_keys && li_event_store_prop_value (store, j) < n_values,
                          "event %u: property %u has ids %u, %u", i, j, store->prop_key[j],
-                         store->prop_value[j]);
+                         li_event_store_prop_value (store, j));
           LI_FUZZ_CHECK ("store", li_event_store_get_prop (store, i, store->prop_key[j], &value),
                          "event %u: its key %u is not found", i, store->prop_key[j]);
         }

@@ -50,7 +50,12 @@ struct _LiEventStoreBuilder
   guint32    max_events;
   guint32    max_props;
   _LI_COLUMN (guint32, lead);
+  /* Times are whole Unix seconds in 32 bits (time_s) until one is not,
+   * then milliseconds (time_ms): exports mostly have seconds, and the
+   * narrow column halves the times' memory and traffic. */
+  _LI_COLUMN (guint32, time_s);
   _LI_COLUMN (gint64, time_ms);
+  gboolean   wide_times;
   _LI_COLUMN (guint16, name);
   _LI_COLUMN (guint32, prop_start);
   _LI_COLUMN (guint16, prop_key);
@@ -199,6 +204,7 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   g_free (b->value_queue.bytes);
   g_free (b->value_queue.cache);
   g_free (b->lead);
+  g_free (b->time_s);
   g_free (b->time_ms);
   g_free (b->name);
   g_free (b->prop_start);
@@ -221,6 +227,28 @@ _li_builder_intern_name (LiEventStoreBuilder *b,
   id = li_str_pool_intern (b->names, name, name_len);
   li_str_cache_put (e, name, name_len, id);
   return id;
+}
+
+/* Whether @time_ms fits the narrow time column. */
+static inline gboolean
+_li_time_is_narrow (gint64 time_ms)
+{
+  return (guint64) time_ms <= G_MAXUINT32 * G_GUINT64_CONSTANT (1000) && time_ms % 1000 == 0;
+}
+
+/* Moves @b's times into the wide column, for good. */
+static void
+_li_builder_widen_times (LiEventStoreBuilder *b)
+{
+  if (b->wide_times)
+    return;
+  b->time_ms_cap = b->time_s_cap;
+  b->time_ms = g_new (gint64, MAX (b->time_ms_cap, 1));
+  for (guint32 i = 0; i < b->n_events; i++)
+    b->time_ms[i] = (gint64) b->time_s[i] * 1000;
+  g_clear_pointer (&b->time_s, g_free);
+  b->time_s_cap = 0;
+  b->wide_times = TRUE;
 }
 
 gboolean
@@ -249,11 +277,21 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
     }
 
   _LI_RESERVE (b->lead, b->n_events + 1, b->max_events);
-  _LI_RESERVE (b->time_ms, b->n_events + 1, b->max_events);
+  if (G_UNLIKELY (!b->wide_times && !_li_time_is_narrow (time_ms)))
+    _li_builder_widen_times (b);
+  if (b->wide_times)
+    {
+      _LI_RESERVE (b->time_ms, b->n_events + 1, b->max_events);
+      b->time_ms[b->n_events] = time_ms;
+    }
+  else
+    {
+      _LI_RESERVE (b->time_s, b->n_events + 1, b->max_events);
+      b->time_s[b->n_events] = (guint32) (time_ms / 1000);
+    }
   _LI_RESERVE (b->name, b->n_events + 1, b->max_events);
   _LI_RESERVE (b->prop_start, b->n_events + 2, (gsize) b->max_events + 1);
   _li_intern_queue_push (&b->lead_queue, b->lead, b->n_events, lead, lead_len);
-  b->time_ms[b->n_events] = time_ms;
   b->name[b->n_events] = (guint16) name_id;
   b->n_events++;
   b->prop_start[b->n_events] = b->n_props;
@@ -438,19 +476,23 @@ typedef struct
 _LI_APPEND_IDS (_li_append_ids32, guint32)
 _LI_APPEND_IDS (_li_append_ids16, guint16)
 
-static void
-_li_append_times_range (guint    slice,
-                        gsize    begin,
-                        gsize    end,
-                        gpointer data)
-{
-  const LiRemap *r = data;
+#define _LI_APPEND_COPY(fn, type)                                           \
+  static void                                                               \
+  fn (guint    slice,                                                       \
+      gsize    begin,                                                       \
+      gsize    end,                                                         \
+      gpointer data)                                                        \
+  {                                                                         \
+    const LiRemap *r = data;                                                \
+                                                                            \
+    /* Nothing to copy may come with no columns at all (NULL): no memcpy. */ \
+    if (end > begin)                                                        \
+      memcpy ((type *) r->dst + begin, (const type *) r->src + begin,       \
+              (end - begin) * sizeof (type));                               \
+  }
 
-  /* Nothing to copy may come with no columns at all (NULL): no memcpy. */
-  if (end > begin)
-    memcpy ((gint64 *) r->dst + begin, (const gint64 *) r->src + begin,
-            (end - begin) * sizeof (gint64));
-}
+_LI_APPEND_COPY (_li_append_times_range, gint64)
+_LI_APPEND_COPY (_li_append_seconds_range, guint32)
 
 static void
 _li_append_offsets_range (guint    slice,
@@ -493,10 +535,22 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
   _LI_RESERVE (b->lead, (gsize) n1 + n2, (gsize) n1 + n2);
   _li_append_ids32 (b->lead + n1, other->lead, leads, n2);
   g_clear_pointer (&other->lead, g_free);
-  _LI_RESERVE (b->time_ms, (gsize) n1 + n2, (gsize) n1 + n2);
-  li_parallel_for (n2, 65536, _li_append_times_range,
-                   &(LiRemap) { b->time_ms + n1, other->time_ms, NULL, 0 });
-  g_clear_pointer (&other->time_ms, g_free);
+  if (b->wide_times || other->wide_times)
+    {
+      _li_builder_widen_times (b);
+      _li_builder_widen_times (other);
+      _LI_RESERVE (b->time_ms, (gsize) n1 + n2, (gsize) n1 + n2);
+      li_parallel_for (n2, 65536, _li_append_times_range,
+                       &(LiRemap) { b->time_ms + n1, other->time_ms, NULL, 0 });
+      g_clear_pointer (&other->time_ms, g_free);
+    }
+  else
+    {
+      _LI_RESERVE (b->time_s, (gsize) n1 + n2, (gsize) n1 + n2);
+      li_parallel_for (n2, 65536, _li_append_seconds_range,
+                       &(LiRemap) { b->time_s + n1, other->time_s, NULL, 0 });
+      g_clear_pointer (&other->time_s, g_free);
+    }
   _LI_RESERVE (b->name, (gsize) n1 + n2, (gsize) n1 + n2);
   _li_append_ids16 (b->name + n1, other->name, names, n2);
   g_clear_pointer (&other->name, g_free);
@@ -518,53 +572,58 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
 }
 
 /* Stable merge sort of one lead's events by time; @perm moves with @time.
- * @tmp_t and @tmp_p hold at least n / 2 + 1 items. */
-static void
-_li_sort_lead (gint64  *time,
-               guint32 *perm,
-               gsize    n,
-               gint64  *tmp_t,
-               guint32 *tmp_p)
-{
-  if (n < 24)
-    {
-      for (gsize i = 1; i < n; i++)
-        {
-          gint64 t = time[i];
-          guint32 p = perm[i];
-          gsize j = i;
-          for (; j > 0 && time[j - 1] > t; j--)
-            {
-              time[j] = time[j - 1];
-              perm[j] = perm[j - 1];
-            }
-          time[j] = t;
-          perm[j] = p;
-        }
-      return;
-    }
+ * @tmp_t and @tmp_p hold at least n / 2 + 1 items.  One for each width of
+ * the time column. */
+#define _LI_SORT_LEAD(fn, type)                                            \
+  static void                                                              \
+  fn (type    *time,                                                       \
+      guint32 *perm,                                                       \
+      gsize    n,                                                          \
+      type    *tmp_t,                                                      \
+      guint32 *tmp_p)                                                      \
+  {                                                                        \
+    if (n < 24)                                                            \
+      {                                                                    \
+        for (gsize i = 1; i < n; i++)                                      \
+          {                                                                \
+            type t = time[i];                                              \
+            guint32 p = perm[i];                                           \
+            gsize j = i;                                                   \
+            for (; j > 0 && time[j - 1] > t; j--)                          \
+              {                                                            \
+                time[j] = time[j - 1];                                     \
+                perm[j] = perm[j - 1];                                     \
+              }                                                            \
+            time[j] = t;                                                   \
+            perm[j] = p;                                                   \
+          }                                                                \
+        return;                                                            \
+      }                                                                    \
+                                                                           \
+    gsize half = n / 2;                                                    \
+    fn (time, perm, half, tmp_t, tmp_p);                                   \
+    fn (time + half, perm + half, n - half, tmp_t, tmp_p);                 \
+    if (time[half - 1] <= time[half])                                      \
+      return;                                                              \
+                                                                           \
+    memcpy (tmp_t, time, half * sizeof *time);                             \
+    memcpy (tmp_p, perm, half * sizeof *perm);                             \
+    gsize i = 0, j = half, k = 0;                                          \
+    while (i < half && j < n)                                              \
+      {                                                                    \
+        gboolean right = time[j] < tmp_t[i];                               \
+        time[k] = right ? time[j] : tmp_t[i];                              \
+        perm[k++] = right ? perm[j++] : tmp_p[i++];                        \
+      }                                                                    \
+    for (; i < half; i++, k++)                                             \
+      {                                                                    \
+        time[k] = tmp_t[i];                                                \
+        perm[k] = tmp_p[i];                                                \
+      }                                                                    \
+  }
 
-  gsize half = n / 2;
-  _li_sort_lead (time, perm, half, tmp_t, tmp_p);
-  _li_sort_lead (time + half, perm + half, n - half, tmp_t, tmp_p);
-  if (time[half - 1] <= time[half])
-    return;
-
-  memcpy (tmp_t, time, half * sizeof *time);
-  memcpy (tmp_p, perm, half * sizeof *perm);
-  gsize i = 0, j = half, k = 0;
-  while (i < half && j < n)
-    {
-      gboolean right = time[j] < tmp_t[i];
-      time[k] = right ? time[j] : tmp_t[i];
-      perm[k++] = right ? perm[j++] : tmp_p[i++];
-    }
-  for (; i < half; i++, k++)
-    {
-      time[k] = tmp_t[i];
-      perm[k] = tmp_p[i];
-    }
-}
+_LI_SORT_LEAD (_li_sort_lead, gint64)
+_LI_SORT_LEAD (_li_sort_lead_s, guint32)
 
 /* The passes of li_event_store_builder_finish that move events into lead
  * order.  Each reads the old columns at random through the permutation,
@@ -577,6 +636,7 @@ typedef struct
   LiEventStore        *store;
   guint32             *perm;
   gint64              *time_ms;    /* new columns */
+  guint32             *time_s;     /* narrow times, widened last */
   guint16             *name;
   guint32             *prop_start;
   gpointer             props_src;  /* the property column being moved */
@@ -605,39 +665,58 @@ typedef struct
   }
 
 _LI_FINISH_GATHER (_li_finish_times, time_ms)
+_LI_FINISH_GATHER (_li_finish_seconds, time_s)
 _LI_FINISH_GATHER (_li_finish_names, name)
 
 /* Exports are mostly in time order already: only unsorted leads are sorted.
  * Times are contiguous per lead by now, so the check is a sequential read. */
+#define _LI_FINISH_SORT(fn, type, column, sort)                             \
+  static void                                                               \
+  fn (guint    slice,                                                       \
+      gsize    begin,                                                       \
+      gsize    end,                                                         \
+      gpointer data)                                                        \
+  {                                                                         \
+    LiFinish *f = data;                                                     \
+    const guint32 *lead_start = f->store->lead_start;                       \
+    type *time = f->column;                                                 \
+    g_autofree type *tmp_t = NULL;                                          \
+    g_autofree guint32 *tmp_p = NULL;                                       \
+    gsize tmp_len = 0;                                                      \
+                                                                            \
+    for (gsize l = begin; l < end; l++)                                     \
+      {                                                                     \
+        guint32 s = lead_start[l], e = lead_start[l + 1];                   \
+        guint32 i = s + 1;                                                  \
+                                                                            \
+        while (i < e && time[i - 1] <= time[i])                             \
+          i++;                                                              \
+        if (i >= e)                                                         \
+          continue;                                                         \
+        if (tmp_len < (e - s) / 2 + 1)                                      \
+          {                                                                 \
+            tmp_len = (e - s) / 2 + 1;                                      \
+            tmp_t = g_renew (type, tmp_t, tmp_len);                         \
+            tmp_p = g_renew (guint32, tmp_p, tmp_len);                      \
+          }                                                                 \
+        sort (time + s, f->perm + s, e - s, tmp_t, tmp_p);                  \
+      }                                                                     \
+  }
+
+_LI_FINISH_SORT (_li_finish_sort, gint64, time_ms, _li_sort_lead)
+_LI_FINISH_SORT (_li_finish_sort_s, guint32, time_s, _li_sort_lead_s)
+
+/* Narrow times widened into the store's column. */
 static void
-_li_finish_sort (guint    slice,
-                 gsize    begin,
-                 gsize    end,
-                 gpointer data)
+_li_finish_widen_times (guint    slice,
+                        gsize    begin,
+                        gsize    end,
+                        gpointer data)
 {
   LiFinish *f = data;
-  const guint32 *lead_start = f->store->lead_start;
-  g_autofree gint64 *tmp_t = NULL;
-  g_autofree guint32 *tmp_p = NULL;
-  gsize tmp_len = 0;
 
-  for (gsize l = begin; l < end; l++)
-    {
-      guint32 s = lead_start[l], e = lead_start[l + 1];
-      guint32 i = s + 1;
-
-      while (i < e && f->time_ms[i - 1] <= f->time_ms[i])
-        i++;
-      if (i >= e)
-        continue;
-      if (tmp_len < (e - s) / 2 + 1)
-        {
-          tmp_len = (e - s) / 2 + 1;
-          tmp_t = g_renew (gint64, tmp_t, tmp_len);
-          tmp_p = g_renew (guint32, tmp_p, tmp_len);
-        }
-      _li_sort_lead (f->time_ms + s, f->perm + s, e - s, tmp_t, tmp_p);
-    }
+  for (gsize k = begin; k < end; k++)
+    f->time_ms[k] = (gint64) f->time_s[k] * 1000;
 }
 
 /* The number of properties of each event in its new place (summed into
@@ -664,7 +743,7 @@ _li_finish_prop_counts (guint    slice,
     }
 }
 
-#define _LI_FINISH_MOVE_PROPS(fn, type)                                        \
+#define _LI_FINISH_MOVE_PROPS(fn, type, dst_type)                              \
   static void                                                                  \
   fn (guint    slice,                                                          \
       gsize    begin,                                                          \
@@ -673,7 +752,7 @@ _li_finish_prop_counts (guint    slice,
   {                                                                            \
     LiFinish *f = data;                                                        \
     const type *src = f->props_src;                                            \
-    type *dst = f->props_dst;                                                  \
+    dst_type *dst = f->props_dst;                                              \
                                                                                \
     for (gsize k = begin; k < end; k++)                                        \
       {                                                                        \
@@ -682,12 +761,13 @@ _li_finish_prop_counts (guint    slice,
         if (k + _LI_AHEAD < end)                                               \
           __builtin_prefetch (&src[f->perm[k + _LI_AHEAD]]);                   \
         for (guint32 j = f->prop_start[k]; j < f->prop_start[k + 1]; j++)      \
-          dst[j] = src[from++];                                                \
+          dst[j] = (dst_type) src[from++];                                     \
       }                                                                        \
   }
 
-_LI_FINISH_MOVE_PROPS (_li_finish_prop_values, guint32)
-_LI_FINISH_MOVE_PROPS (_li_finish_prop_keys, guint16)
+_LI_FINISH_MOVE_PROPS (_li_finish_prop_values, guint32, guint32)
+_LI_FINISH_MOVE_PROPS (_li_finish_prop_values16, guint32, guint16)
+_LI_FINISH_MOVE_PROPS (_li_finish_prop_keys, guint16, guint16)
 
 /* Events a slice of a pass takes at least: below that a thread costs more
  * than it saves. */
@@ -709,11 +789,21 @@ _li_finish_props (LiFinish *f)
     f->prop_start[k + 1] += f->prop_start[k];
   g_clear_pointer (&b->prop_start, g_free);
 
+  /* Values in 16 bits when they fit. */
   f->props_src = b->prop_value;
-  f->props_dst = g_new (guint32, MAX ((gsize) b->n_props, 1));
-  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_values, f);
-  g_free (b->prop_value);
-  b->prop_value = f->props_dst;
+  if (li_str_pool_size (b->values) <= G_MAXUINT16 + 1)
+    {
+      f->props_dst = f->store->prop_value16 = g_new (guint16, MAX ((gsize) b->n_props, 1));
+      li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_values16, f);
+      g_clear_pointer (&b->prop_value, g_free);
+    }
+  else
+    {
+      f->props_dst = g_new (guint32, MAX ((gsize) b->n_props, 1));
+      li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_values, f);
+      g_free (b->prop_value);
+      b->prop_value = f->props_dst;
+    }
 
   f->props_src = b->prop_key;
   f->props_dst = g_new (guint16, MAX ((gsize) b->n_props, 1));
@@ -723,7 +813,7 @@ _li_finish_props (LiFinish *f)
 
   f->store->prop_start = f->prop_start;
   f->store->prop_key = g_steal_pointer (&b->prop_key);
-  f->store->prop_value = g_steal_pointer (&b->prop_value);
+  f->store->prop_value = g_steal_pointer (&b->prop_value);  /* NULL when narrow */
 }
 
 /* The counting sort by lead, slice by slice of the input: each slice
@@ -813,11 +903,20 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
   f.perm = _li_finish_lead_order (b, store);
   g_clear_pointer (&b->lead, g_free);
 
-  f.time_ms = g_new (gint64, MAX ((gsize) n, 1));
-  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_times, &f);
-  g_clear_pointer (&b->time_ms, g_free);
-  li_parallel_for (store->n_leads, _LI_FINISH_SLICE / 16, _li_finish_sort, &f);
-  store->time_ms = f.time_ms;
+  if (b->wide_times)
+    {
+      f.time_ms = g_new (gint64, MAX ((gsize) n, 1));
+      li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_times, &f);
+      g_clear_pointer (&b->time_ms, g_free);
+      li_parallel_for (store->n_leads, _LI_FINISH_SLICE / 16, _li_finish_sort, &f);
+    }
+  else
+    {
+      f.time_s = g_new (guint32, MAX ((gsize) n, 1));
+      li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_seconds, &f);
+      g_clear_pointer (&b->time_s, g_free);
+      li_parallel_for (store->n_leads, _LI_FINISH_SLICE / 16, _li_finish_sort_s, &f);
+    }
 
   f.name = g_new (guint16, MAX ((gsize) n, 1));
   li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_names, &f);
@@ -826,6 +925,15 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
 
   _li_finish_props (&f);
   g_free (f.perm);
+
+  /* Last, when the old columns are gone: the wide one is the largest. */
+  if (f.time_s != NULL)
+    {
+      f.time_ms = g_new (gint64, MAX ((gsize) n, 1));
+      li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_widen_times, &f);
+      g_free (f.time_s);
+    }
+  store->time_ms = f.time_ms;
 
   store->min_time_ms = G_MAXINT64;
   store->max_time_ms = G_MININT64;
@@ -869,6 +977,7 @@ li_event_store_unref (LiEventStore *store)
   g_free (store->prop_start);
   g_free (store->prop_key);
   g_free (store->prop_value);
+  g_free (store->prop_value16);
   g_free (store->name_count);
   g_free (store);
 }
@@ -882,7 +991,7 @@ li_event_store_bytes (const LiEventStore *store)
   return sizeof *store +
          ((gsize) store->n_leads + 1) * sizeof (guint32) +
          n * (sizeof (gint64) + sizeof (guint16) + sizeof (guint32)) + sizeof (guint32) +
-         props * (sizeof (guint16) + sizeof (guint32)) +
+         props * (sizeof (guint16) + (store->prop_value16 != NULL ? sizeof (guint16) : sizeof (guint32))) +
          li_str_pool_bytes (store->leads) + li_str_pool_bytes (store->names) +
          li_str_pool_bytes (store->keys) + li_str_pool_bytes (store->values);
 }
@@ -896,7 +1005,7 @@ li_event_store_get_prop (const LiEventStore *store,
   for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
     if (store->prop_key[j] == key)
       {
-        *value = store->prop_value[j];
+        *value = li_event_store_prop_value (store, j);
         return TRUE;
       }
   return FALSE;

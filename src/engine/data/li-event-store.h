@@ -22,8 +22,9 @@ G_BEGIN_DECLS
  * directly.
  *
  * Events of lead l are [lead_start[l], lead_start[l + 1]).  The properties of
- * event i are the pairs (prop_key[j], prop_value[j]) for j in
- * [prop_start[i], prop_start[i + 1]); an empty field is never stored. */
+ * event i are the pairs (prop_key[j], li_event_store_prop_value (store, j))
+ * for j in [prop_start[i], prop_start[i + 1]); an empty field is never
+ * stored. */
 typedef struct _LiEventStore
 {
   gint       ref_count;
@@ -40,13 +41,23 @@ typedef struct _LiEventStore
   guint16   *name;        /* n_events, ids in names */
   guint32   *prop_start;  /* n_events + 1 */
   guint16   *prop_key;    /* ids in keys */
-  guint32   *prop_value;  /* ids in values */
+  guint32   *prop_value;  /* ids in values, or NULL: */
+  guint16   *prop_value16; /* the same in 16 bits while there are no more
+                              than 65536 values (most exports) */
 
   gint64     min_time_ms;
   gint64     max_time_ms;
   guint32   *name_count;  /* events per event name */
   guint64    n_skipped;   /* bad rows skipped on import */
 } LiEventStore;
+
+/* The value id of property @j. */
+static inline guint32
+li_event_store_prop_value (const LiEventStore *store,
+                           guint32             j)
+{
+  return store->prop_value16 != NULL ? store->prop_value16[j] : store->prop_value[j];
+}
 
 LiEventStore *li_event_store_ref        (LiEventStore *store);
 void          li_event_store_unref      (LiEventStore *store);

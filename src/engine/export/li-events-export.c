@@ -125,7 +125,7 @@ li_events_export_csv (const LiEventStore  *store,
 
       for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
         if (column[store->prop_key[j]] != LI_NO_COLUMN)
-          row[column[store->prop_key[j]]] = li_str_pool_get (store->values, store->prop_value[j]);
+          row[column[store->prop_key[j]]] = li_str_pool_get (store->values, li_event_store_prop_value (store, j));
 
       g_string_append_printf (out, "%" G_GUINT32_FORMAT ",", r + 1);
       li_csv_append_field (out, li_str_pool_get (store->leads, lead_of[i]));

@@ -288,7 +288,7 @@ _li_event_to_json (JsonBuilder         *b,
   json_builder_begin_object (b);
   for (guint32 j = store->prop_start[ev->event]; j < store->prop_start[ev->event + 1]; j++)
     _li_add_member (b, li_str_pool_get (store->keys, store->prop_key[j]),
-                    li_str_pool_get (store->values, store->prop_value[j]));
+                    li_str_pool_get (store->values, li_event_store_prop_value (store, j)));
   json_builder_end_object (b);
   json_builder_set_member_name (b, "points");
   json_builder_begin_array (b);
@@ -389,7 +389,7 @@ _li_event_to_text (GString             *out,
   g_string_append_printf (out, "%-24s  %s", time, li_str_pool_get (store->names, store->name[ev->event]));
   for (guint32 j = store->prop_start[ev->event]; j < store->prop_start[ev->event + 1]; j++)
     g_string_append_printf (out, " %s=%s", li_str_pool_get (store->keys, store->prop_key[j]),
-                            li_str_pool_get (store->values, store->prop_value[j]));
+                            li_str_pool_get (store->values, li_event_store_prop_value (store, j)));
   if (ev->outcome)
     g_string_append (out, "\n    outcome: intent and patterns start again");
   for (guint k = ev->first; k < ev->first + ev->n_points; k++)

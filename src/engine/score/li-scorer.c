@@ -252,9 +252,14 @@ _li_scorer_feed (LiScorer *s,
     for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
       {
         int a = plan->key_attr[store->prop_key[j]];
-        if (a >= 0 && s->attr_value[a] != store->prop_value[j])
+        guint32 value;
+
+        if (a < 0)
+          continue;
+        value = li_event_store_prop_value (store, j);
+        if (s->attr_value[a] != value)
           {
-            s->attr_value[a] = store->prop_value[j];
+            s->attr_value[a] = value;
             _li_fit_attr_changed (s, a);
           }
       }
