@@ -51,19 +51,28 @@ _check_event (const LiEventStore *store,
     }
 }
 
-/* @n random events into @ref, the first @split into @b and the rest into a
- * second builder appended to it (as the two-part CSV import does), then the
- * store checked against @ref.  Values are drawn from @n_values; event
- * @odd_at has time @odd_time, which the builder's narrow column of whole
- * Unix seconds may not hold. */
-static void
-_check_builder_order (guint  n,
-                      guint  split,
-                      guint  n_values,
-                      guint  odd_at,
-                      gint64 odd_time)
+/* What _check_builder_order builds. */
+typedef struct
 {
-  const guint n_leads = 20000;
+  guint  n;             /* events */
+  guint  n_leads;       /* lead ids drawn from, more in the second part */
+  guint  split;         /* events of the first part */
+  guint  n_values;      /* values drawn from */
+  guint  values2_from;  /* the second part's values are drawn from */
+  guint  n_values2;     /*   [values2_from, values2_from + n_values2), or
+                             as the first's when 0 */
+  guint  odd_event;     /* 1 + the index of the event of odd_time, or 0 */
+  gint64 odd_time;      /* a time the narrow column of whole Unix seconds
+                           may not hold */
+} Case;
+
+/* Random events into @ref, the first c->split into @b and the rest into a
+ * second builder appended to it (as the two-part CSV import does), then the
+ * store checked against @ref. */
+static void
+_check_builder_order (const Case *c)
+{
+  guint n = c->n, n_leads = c->n_leads, split = c->split;
   g_autofree RefEvent *ref = g_new0 (RefEvent, n);
   g_autoptr(GRand) rand = g_rand_new_with_seed (13);
   g_autoptr(GHashTable) lead_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -89,7 +98,7 @@ _check_builder_order (guint  n,
       e->lead = GPOINTER_TO_UINT (id);
       e->input = i;
       /* Few distinct times: ties, which must keep input order. */
-      e->time_ms = i == odd_at ? odd_time
+      e->time_ms = i + 1 == c->odd_event ? c->odd_time
                                : 1700000000000 + (gint64) g_rand_int_range (rand, 0, 50) * 1000;
       g_snprintf (e->name, sizeof e->name, "ev%d", g_rand_int_range (rand, 0, 7));
       g_assert_true (li_event_store_builder_add_event (to, lead, strlen (lead), e->time_ms,
@@ -98,7 +107,12 @@ _check_builder_order (guint  n,
       for (guint p = 0; p < e->n_props; p++)
         {
           g_snprintf (e->keys[p], sizeof e->keys[p], "k%u", p);
-          g_snprintf (e->values[p], sizeof e->values[p], "v%d", g_rand_int_range (rand, 0, (gint32) n_values));
+          if (i < split || c->n_values2 == 0)
+            g_snprintf (e->values[p], sizeof e->values[p], "v%d",
+                        g_rand_int_range (rand, 0, (gint32) c->n_values));
+          else
+            g_snprintf (e->values[p], sizeof e->values[p], "v%d",
+                        (gint32) c->values2_from + g_rand_int_range (rand, 0, (gint32) c->n_values2));
           g_assert_true (li_event_store_builder_add_prop (to, e->keys[p], 2, e->values[p],
                                                           strlen (e->values[p]), NULL));
         }
@@ -122,29 +136,44 @@ _check_builder_order (guint  n,
   g_assert_cmpuint (store->lead_start[store->n_leads], ==, n);
 }
 
-/* Values in 16 bits (fewer than 65536) and in 32; times all in whole
+#define CHECK(...) _check_builder_order (&(Case) { __VA_ARGS__ })
+
+/* Values in 16 bits (no more than 65536) and in 32; times all in whole
  * seconds, and one that is not (a fraction, before 1970, after 2106). */
 static void
 test_builder_order (void)
 {
-  _check_builder_order (300000, 300000, 100000, G_MAXUINT, 0);
-  _check_builder_order (300000, 300000, 1000, G_MAXUINT, 0);
-  _check_builder_order (300000, 300000, 1000, 150000, 1700000000001);
-  _check_builder_order (300000, 300000, 1000, 0, -1000);
-  _check_builder_order (300000, 300000, 1000, 299999, G_GINT64_CONSTANT (4294967296000));
+  CHECK (.n = 300000, .n_leads = 20000, .split = 300000, .n_values = 100000);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 300000, .n_values = 1000);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 300000, .n_values = 1000, .odd_event = 150000, .odd_time = 1700000000001);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 300000, .n_values = 1000, .odd_event = 1, .odd_time = -1000);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 300000, .n_values = 1000, .odd_event = 300000,
+         .odd_time = G_GINT64_CONSTANT (4294967296000));
+  /* Leads of hundreds of events: the merge sort's merges. */
+  CHECK (.n = 300000, .n_leads = 200, .split = 300000, .n_values = 1000);
+  CHECK (.n = 300000, .n_leads = 200, .split = 300000, .n_values = 1000, .odd_event = 8, .odd_time = 1700000000001);
 }
 
 /* Lead ids, names and values the second part shares with the first and
  * ones it has alone, all in the first part's ids after the append; one
- * part's times in whole seconds, the other's not. */
+ * part's times in whole seconds, the other's not; one part's values in 16
+ * bits, the other's in 32, or both in 16 and together too many. */
 static void
 test_builder_append (void)
 {
-  _check_builder_order (300000, 120000, 100000, G_MAXUINT, 0);
-  _check_builder_order (300000, 120000, 1000, 200000, 1700000000999);
-  _check_builder_order (300000, 120000, 1000, 1000, 1700000000500);
-  _check_builder_order (1000, 0, 100, G_MAXUINT, 0);
-  _check_builder_order (1000, 1000, 100, 5, -1);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .n_values = 100000);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .n_values = 1000, .odd_event = 200000,
+         .odd_time = 1700000000999);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .n_values = 1000, .odd_event = 1000,
+         .odd_time = 1700000000500);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .n_values = 1000, .values2_from = 500,
+         .n_values2 = 100000);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .n_values = 100000, .values2_from = 500,
+         .n_values2 = 1000);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .n_values = 40000, .values2_from = 30000,
+         .n_values2 = 40000);
+  CHECK (.n = 1000, .n_leads = 500, .split = 0, .n_values = 100);
+  CHECK (.n = 1000, .n_leads = 500, .split = 1000, .n_values = 100, .odd_event = 6, .odd_time = -1);
 }
 
 static void

@@ -40,6 +40,8 @@ typedef struct
 #define _LI_NAME_CACHE_BITS  6
 #define _LI_VALUE_CACHE_BITS 12
 
+#define _LI_NARROW_VALUES (G_MAXUINT16 + 1)
+
 struct _LiEventStoreBuilder
 {
   LiStrPool *leads, *names, *keys, *values;
@@ -59,7 +61,11 @@ struct _LiEventStoreBuilder
   _LI_COLUMN (guint16, name);
   _LI_COLUMN (guint32, prop_start);
   _LI_COLUMN (guint16, prop_key);
+  /* Value ids in 16 bits (prop_value16) while there are no more than
+   * _LI_NARROW_VALUES, then in 32 (prop_value). */
+  _LI_COLUMN (guint16, prop_value16);
   _LI_COLUMN (guint32, prop_value);
+  gboolean   wide_values;
   guint64    n_skipped;
 };
 
@@ -89,12 +95,14 @@ _li_intern_queue_init (LiInternQueue *q,
   q->bytes = g_malloc (q->bytes_cap);
 }
 
-static void
-_li_intern_queue_flush (LiInternQueue *q,
-                        guint32       *column)
+/* Interns the queued strings, the id of the one for row q->row[i] into
+ * @ids[i]; returns how many, and empties the queue (q->row stays). */
+static guint
+_li_intern_queue_intern (LiInternQueue *q,
+                         guint32       *ids)
 {
   LiStrRef strs[LI_STR_POOL_BATCH];
-  guint32 ids[LI_STR_POOL_BATCH];
+  guint n = q->n;
   gsize start = 0;
 
   for (guint i = 0; i < q->n; i++)
@@ -104,20 +112,30 @@ _li_intern_queue_flush (LiInternQueue *q,
       start = q->end[i];
     }
   li_str_pool_intern_batch (q->pool, strs, q->n, ids);
-  for (guint i = 0; i < q->n; i++)
-    column[q->row[i]] = ids[i];
   if (q->cache != NULL)
     for (guint i = 0; i < q->n; i++)
       li_str_cache_put (li_str_cache_entry (q->cache, q->cache_bits, strs[i].data, strs[i].len),
                         strs[i].data, strs[i].len, ids[i]);
   q->n = 0;
   q->bytes_len = 0;
+  return n;
 }
 
-/* Queues @str for row @row of @column, interning the queue when it is full. */
-static inline void
+static void
+_li_intern_queue_flush (LiInternQueue *q,
+                        guint32       *column)
+{
+  guint32 ids[LI_STR_POOL_BATCH];
+  guint n = _li_intern_queue_intern (q, ids);
+
+  for (guint i = 0; i < n; i++)
+    column[q->row[i]] = ids[i];
+}
+
+/* Queues @str for row @row; TRUE when the queue is full and must be
+ * flushed. */
+static inline gboolean
 _li_intern_queue_push (LiInternQueue *q,
-                       guint32       *column,
                        guint32        row,
                        const char    *str,
                        gsize          len)
@@ -132,8 +150,7 @@ _li_intern_queue_push (LiInternQueue *q,
   q->bytes_len += len;
   q->end[q->n] = q->bytes_len;
   q->row[q->n] = row;
-  if (++q->n == LI_STR_POOL_BATCH)
-    _li_intern_queue_flush (q, column);
+  return ++q->n == LI_STR_POOL_BATCH;
 }
 
 /* The columns grow by realloc.  glibc raises its mmap threshold each time
@@ -209,6 +226,7 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   g_free (b->name);
   g_free (b->prop_start);
   g_free (b->prop_key);
+  g_free (b->prop_value16);
   g_free (b->prop_value);
   g_free (b);
 }
@@ -229,6 +247,46 @@ _li_builder_intern_name (LiEventStoreBuilder *b,
   return id;
 }
 
+/* Moves the @n items of @b's column @narrow into its column @wide, each
+ * times @scale, for good (@b->@flag says it was done). */
+#define _LI_WIDEN(b, flag, narrow, wide, n, scale)                            \
+  G_STMT_START {                                                              \
+    if ((b)->flag)                                                            \
+      break;                                                                  \
+    (b)->flag = TRUE;                                                         \
+    (b)->wide##_cap = (b)->narrow##_cap;                                      \
+    (b)->wide = g_new (__typeof__ (*(b)->wide), MAX ((b)->wide##_cap, 1));    \
+    for (gsize _i = 0; _i < (n); _i++)                                        \
+      (b)->wide[_i] = (__typeof__ (*(b)->wide)) (b)->narrow[_i] * (scale);    \
+    g_clear_pointer (&(b)->narrow, g_free);                                   \
+    (b)->narrow##_cap = 0;                                                    \
+  } G_STMT_END
+
+static void
+_li_builder_widen_values (LiEventStoreBuilder *b)
+{
+  _LI_WIDEN (b, wide_values, prop_value16, prop_value, b->n_props, 1);
+}
+
+/* Interns the queued values into their rows; the first id that does not
+ * fit 16 bits widens the column (a cached id never needs it first: it was
+ * interned here). */
+static void
+_li_builder_flush_values (LiEventStoreBuilder *b)
+{
+  LiInternQueue *q = &b->value_queue;
+  guint32 ids[LI_STR_POOL_BATCH];
+  guint n = _li_intern_queue_intern (q, ids);
+
+  if (li_str_pool_size (b->values) > _LI_NARROW_VALUES)
+    _li_builder_widen_values (b);
+  for (guint i = 0; i < n; i++)
+    if (b->wide_values)
+      b->prop_value[q->row[i]] = ids[i];
+    else
+      b->prop_value16[q->row[i]] = (guint16) ids[i];
+}
+
 /* Whether @time_ms fits the narrow time column. */
 static inline gboolean
 _li_time_is_narrow (gint64 time_ms)
@@ -236,19 +294,10 @@ _li_time_is_narrow (gint64 time_ms)
   return (guint64) time_ms <= G_MAXUINT32 * G_GUINT64_CONSTANT (1000) && time_ms % 1000 == 0;
 }
 
-/* Moves @b's times into the wide column, for good. */
 static void
 _li_builder_widen_times (LiEventStoreBuilder *b)
 {
-  if (b->wide_times)
-    return;
-  b->time_ms_cap = b->time_s_cap;
-  b->time_ms = g_new (gint64, MAX (b->time_ms_cap, 1));
-  for (guint32 i = 0; i < b->n_events; i++)
-    b->time_ms[i] = (gint64) b->time_s[i] * 1000;
-  g_clear_pointer (&b->time_s, g_free);
-  b->time_s_cap = 0;
-  b->wide_times = TRUE;
+  _LI_WIDEN (b, wide_times, time_s, time_ms, b->n_events, 1000);
 }
 
 gboolean
@@ -291,7 +340,8 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
     }
   _LI_RESERVE (b->name, b->n_events + 1, b->max_events);
   _LI_RESERVE (b->prop_start, b->n_events + 2, (gsize) b->max_events + 1);
-  _li_intern_queue_push (&b->lead_queue, b->lead, b->n_events, lead, lead_len);
+  if (_li_intern_queue_push (&b->lead_queue, b->n_events, lead, lead_len))
+    _li_intern_queue_flush (&b->lead_queue, b->lead);
   b->name[b->n_events] = (guint16) name_id;
   b->n_events++;
   b->prop_start[b->n_events] = b->n_props;
@@ -336,16 +386,24 @@ li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
       return FALSE;
     }
   _LI_RESERVE (b->prop_key, b->n_props + 1, b->max_props);
-  _LI_RESERVE (b->prop_value, b->n_props + 1, b->max_props);
+  if (b->wide_values)
+    _LI_RESERVE (b->prop_value, b->n_props + 1, b->max_props);
+  else
+    _LI_RESERVE (b->prop_value16, b->n_props + 1, b->max_props);
   b->prop_key[b->n_props] = key;
   {
     LiInternQueue *q = &b->value_queue;
     LiStrCacheEntry *e = li_str_cache_entry (q->cache, q->cache_bits, value, value_len);
 
-    if (li_str_cache_holds (e, value, value_len))
+    if (!li_str_cache_holds (e, value, value_len))
+      {
+        if (_li_intern_queue_push (q, b->n_props, value, value_len))
+          _li_builder_flush_values (b);
+      }
+    else if (b->wide_values)
       b->prop_value[b->n_props] = e->id;
     else
-      _li_intern_queue_push (q, b->prop_value, b->n_props, value, value_len);
+      b->prop_value16[b->n_props] = (guint16) e->id;
   }
   b->n_props++;
   b->prop_start[b->n_events] = b->n_props;
@@ -450,31 +508,32 @@ typedef struct
   guint32        shift;  /* offsets */
 } LiRemap;
 
-#define _LI_APPEND_IDS(fn, type)                                 \
-  static void                                                    \
-  fn##_range (guint    slice,                                    \
-              gsize    begin,                                    \
-              gsize    end,                                      \
-              gpointer data)                                     \
-  {                                                              \
-    const LiRemap *r = data;                                     \
-    type *dst = r->dst;                                          \
-    const type *src = r->src;                                    \
-                                                                 \
-    for (gsize i = begin; i < end; i++)                          \
-      dst[i] = (type) r->map[src[i]];                            \
-  }                                                              \
-                                                                 \
-  static void                                                    \
-  fn (type *dst, const type *src, const guint32 *map, gsize n)   \
-  {                                                              \
-    LiRemap r = { dst, src, map, 0 };                            \
-                                                                 \
-    li_parallel_for (n, 65536, fn##_range, &r);                  \
+#define _LI_APPEND_IDS(fn, type, src_type)                           \
+  static void                                                       \
+  fn##_range (guint    slice,                                       \
+              gsize    begin,                                       \
+              gsize    end,                                         \
+              gpointer data)                                        \
+  {                                                                 \
+    const LiRemap *r = data;                                        \
+    type *dst = r->dst;                                             \
+    const src_type *src = r->src;                                   \
+                                                                    \
+    for (gsize i = begin; i < end; i++)                             \
+      dst[i] = (type) r->map[src[i]];                               \
+  }                                                                 \
+                                                                    \
+  static void                                                       \
+  fn (type *dst, const src_type *src, const guint32 *map, gsize n)  \
+  {                                                                 \
+    LiRemap r = { dst, src, map, 0 };                               \
+                                                                    \
+    li_parallel_for (n, 65536, fn##_range, &r);                     \
   }
 
-_LI_APPEND_IDS (_li_append_ids32, guint32)
-_LI_APPEND_IDS (_li_append_ids16, guint16)
+_LI_APPEND_IDS (_li_append_ids32, guint32, guint32)
+_LI_APPEND_IDS (_li_append_ids16, guint16, guint16)
+_LI_APPEND_IDS (_li_append_ids16_32, guint32, guint16)
 
 #define _LI_APPEND_COPY(fn, type)                                           \
   static void                                                               \
@@ -517,9 +576,9 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
   g_autofree guint32 *leads = NULL, *names = NULL, *keys = NULL, *values = NULL;
 
   _li_intern_queue_flush (&b->lead_queue, b->lead);
-  _li_intern_queue_flush (&b->value_queue, b->prop_value);
+  _li_builder_flush_values (b);
   _li_intern_queue_flush (&other->lead_queue, other->lead);
-  _li_intern_queue_flush (&other->value_queue, other->prop_value);
+  _li_builder_flush_values (other);
   if ((guint64) n1 + n2 > b->max_events || (guint64) p1 + p2 > b->max_props ||
       (guint64) li_str_pool_size (b->names) + _li_pool_n_new (b->names, other->names) > LI_MAX_NAMES ||
       (guint64) li_str_pool_size (b->keys) + _li_pool_n_new (b->keys, other->keys) > LI_MAX_KEYS)
@@ -561,9 +620,22 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
   _LI_RESERVE (b->prop_key, (gsize) p1 + p2, (gsize) p1 + p2);
   _li_append_ids16 (b->prop_key + p1, other->prop_key, keys, p2);
   g_clear_pointer (&other->prop_key, g_free);
-  _LI_RESERVE (b->prop_value, (gsize) p1 + p2, (gsize) p1 + p2);
-  _li_append_ids32 (b->prop_value + p1, other->prop_value, values, p2);
+  if (b->wide_values || other->wide_values || li_str_pool_size (b->values) > _LI_NARROW_VALUES)
+    {
+      _li_builder_widen_values (b);
+      _LI_RESERVE (b->prop_value, (gsize) p1 + p2, (gsize) p1 + p2);
+      if (other->wide_values)
+        _li_append_ids32 (b->prop_value + p1, other->prop_value, values, p2);
+      else
+        _li_append_ids16_32 (b->prop_value + p1, other->prop_value16, values, p2);
+    }
+  else
+    {
+      _LI_RESERVE (b->prop_value16, (gsize) p1 + p2, (gsize) p1 + p2);
+      _li_append_ids16 (b->prop_value16 + p1, other->prop_value16, values, p2);
+    }
   g_clear_pointer (&other->prop_value, g_free);
+  g_clear_pointer (&other->prop_value16, g_free);
 
   b->n_events = n1 + n2;
   b->n_props = p1 + p2;
@@ -572,58 +644,86 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
 }
 
 /* Stable merge sort of one lead's events by time; @perm moves with @time.
- * @tmp_t and @tmp_p hold at least n / 2 + 1 items.  One for each width of
- * the time column. */
-#define _LI_SORT_LEAD(fn, type)                                            \
-  static void                                                              \
-  fn (type    *time,                                                       \
-      guint32 *perm,                                                       \
-      gsize    n,                                                          \
-      type    *tmp_t,                                                      \
-      guint32 *tmp_p)                                                      \
-  {                                                                        \
-    if (n < 24)                                                            \
-      {                                                                    \
-        for (gsize i = 1; i < n; i++)                                      \
-          {                                                                \
-            type t = time[i];                                              \
-            guint32 p = perm[i];                                           \
-            gsize j = i;                                                   \
-            for (; j > 0 && time[j - 1] > t; j--)                          \
-              {                                                            \
-                time[j] = time[j - 1];                                     \
-                perm[j] = perm[j - 1];                                     \
-              }                                                            \
-            time[j] = t;                                                   \
-            perm[j] = p;                                                   \
-          }                                                                \
-        return;                                                            \
-      }                                                                    \
-                                                                           \
-    gsize half = n / 2;                                                    \
-    fn (time, perm, half, tmp_t, tmp_p);                                   \
-    fn (time + half, perm + half, n - half, tmp_t, tmp_p);                 \
-    if (time[half - 1] <= time[half])                                      \
-      return;                                                              \
-                                                                           \
-    memcpy (tmp_t, time, half * sizeof *time);                             \
-    memcpy (tmp_p, perm, half * sizeof *perm);                             \
-    gsize i = 0, j = half, k = 0;                                          \
-    while (i < half && j < n)                                              \
-      {                                                                    \
-        gboolean right = time[j] < tmp_t[i];                               \
-        time[k] = right ? time[j] : tmp_t[i];                              \
-        perm[k++] = right ? perm[j++] : tmp_p[i++];                        \
-      }                                                                    \
-    for (; i < half; i++, k++)                                             \
-      {                                                                    \
-        time[k] = tmp_t[i];                                                \
-        perm[k] = tmp_p[i];                                                \
-      }                                                                    \
-  }
+ * @tmp_t and @tmp_p hold at least n / 2 + 1 items. */
+static void
+_li_sort_lead (gint64  *time,
+               guint32 *perm,
+               gsize    n,
+               gint64  *tmp_t,
+               guint32 *tmp_p)
+{
+  if (n < 24)
+    {
+      for (gsize i = 1; i < n; i++)
+        {
+          gint64 t = time[i];
+          guint32 p = perm[i];
+          gsize j = i;
+          for (; j > 0 && time[j - 1] > t; j--)
+            {
+              time[j] = time[j - 1];
+              perm[j] = perm[j - 1];
+            }
+          time[j] = t;
+          perm[j] = p;
+        }
+      return;
+    }
 
-_LI_SORT_LEAD (_li_sort_lead, gint64)
-_LI_SORT_LEAD (_li_sort_lead_s, guint32)
+  gsize half = n / 2;
+  _li_sort_lead (time, perm, half, tmp_t, tmp_p);
+  _li_sort_lead (time + half, perm + half, n - half, tmp_t, tmp_p);
+  if (time[half - 1] <= time[half])
+    return;
+
+  memcpy (tmp_t, time, half * sizeof *time);
+  memcpy (tmp_p, perm, half * sizeof *perm);
+  gsize i = 0, j = half, k = 0;
+  while (i < half && j < n)
+    {
+      gboolean right = time[j] < tmp_t[i];
+      time[k] = right ? time[j] : tmp_t[i];
+      perm[k++] = right ? perm[j++] : tmp_p[i++];
+    }
+  for (; i < half; i++, k++)
+    {
+      time[k] = tmp_t[i];
+      perm[k] = tmp_p[i];
+    }
+}
+
+/* Merge sort of distinct keys; @tmp holds at least n / 2 + 1. */
+static void
+_li_sort_keys (guint64 *key,
+               gsize    n,
+               guint64 *tmp)
+{
+  if (n < 24)
+    {
+      for (gsize i = 1; i < n; i++)
+        {
+          guint64 k = key[i];
+          gsize j = i;
+          for (; j > 0 && key[j - 1] > k; j--)
+            key[j] = key[j - 1];
+          key[j] = k;
+        }
+      return;
+    }
+
+  gsize half = n / 2;
+  _li_sort_keys (key, half, tmp);
+  _li_sort_keys (key + half, n - half, tmp);
+  if (key[half - 1] < key[half])
+    return;
+
+  memcpy (tmp, key, half * sizeof *key);
+  gsize i = 0, j = half, k = 0;
+  while (i < half && j < n)
+    key[k++] = key[j] < tmp[i] ? key[j++] : tmp[i++];
+  for (; i < half; i++)
+    key[k++] = tmp[i];
+}
 
 /* The passes of li_event_store_builder_finish that move events into lead
  * order.  Each reads the old columns at random through the permutation,
@@ -668,43 +768,83 @@ _LI_FINISH_GATHER (_li_finish_times, time_ms)
 _LI_FINISH_GATHER (_li_finish_seconds, time_s)
 _LI_FINISH_GATHER (_li_finish_names, name)
 
+/* Where the first event of [s, e) that is earlier than the one before is,
+ * or @e. */
+#define _LI_UNSORTED_AT(time, s, e)                               \
+  ({                                                              \
+    guint32 _i = (s) + 1;                                         \
+    while (_i < (e) && (time)[_i - 1] <= (time)[_i])              \
+      _i++;                                                       \
+    _i;                                                           \
+  })
+
 /* Exports are mostly in time order already: only unsorted leads are sorted.
  * Times are contiguous per lead by now, so the check is a sequential read. */
-#define _LI_FINISH_SORT(fn, type, column, sort)                             \
-  static void                                                               \
-  fn (guint    slice,                                                       \
-      gsize    begin,                                                       \
-      gsize    end,                                                         \
-      gpointer data)                                                        \
-  {                                                                         \
-    LiFinish *f = data;                                                     \
-    const guint32 *lead_start = f->store->lead_start;                       \
-    type *time = f->column;                                                 \
-    g_autofree type *tmp_t = NULL;                                          \
-    g_autofree guint32 *tmp_p = NULL;                                       \
-    gsize tmp_len = 0;                                                      \
-                                                                            \
-    for (gsize l = begin; l < end; l++)                                     \
-      {                                                                     \
-        guint32 s = lead_start[l], e = lead_start[l + 1];                   \
-        guint32 i = s + 1;                                                  \
-                                                                            \
-        while (i < e && time[i - 1] <= time[i])                             \
-          i++;                                                              \
-        if (i >= e)                                                         \
-          continue;                                                         \
-        if (tmp_len < (e - s) / 2 + 1)                                      \
-          {                                                                 \
-            tmp_len = (e - s) / 2 + 1;                                      \
-            tmp_t = g_renew (type, tmp_t, tmp_len);                         \
-            tmp_p = g_renew (guint32, tmp_p, tmp_len);                      \
-          }                                                                 \
-        sort (time + s, f->perm + s, e - s, tmp_t, tmp_p);                  \
-      }                                                                     \
-  }
+static void
+_li_finish_sort (guint    slice,
+                 gsize    begin,
+                 gsize    end,
+                 gpointer data)
+{
+  LiFinish *f = data;
+  const guint32 *lead_start = f->store->lead_start;
+  g_autofree gint64 *tmp_t = NULL;
+  g_autofree guint32 *tmp_p = NULL;
+  gsize tmp_len = 0;
 
-_LI_FINISH_SORT (_li_finish_sort, gint64, time_ms, _li_sort_lead)
-_LI_FINISH_SORT (_li_finish_sort_s, guint32, time_s, _li_sort_lead_s)
+  for (gsize l = begin; l < end; l++)
+    {
+      guint32 s = lead_start[l], e = lead_start[l + 1];
+
+      if (_LI_UNSORTED_AT (f->time_ms, s, e) >= e)
+        continue;
+      if (tmp_len < (e - s) / 2 + 1)
+        {
+          tmp_len = (e - s) / 2 + 1;
+          tmp_t = g_renew (gint64, tmp_t, tmp_len);
+          tmp_p = g_renew (guint32, tmp_p, tmp_len);
+        }
+      _li_sort_lead (f->time_ms + s, f->perm + s, e - s, tmp_t, tmp_p);
+    }
+}
+
+/* The same for narrow times: each event of a lead as one key, its time
+ * above its old index.  Old indices rise in input order within a lead (the
+ * counting sort is stable), so sorting the keys is the stable sort by time,
+ * and it moves one array instead of two. */
+static void
+_li_finish_sort_s (guint    slice,
+                   gsize    begin,
+                   gsize    end,
+                   gpointer data)
+{
+  LiFinish *f = data;
+  const guint32 *lead_start = f->store->lead_start;
+  guint32 *time = f->time_s, *perm = f->perm;
+  g_autofree guint64 *key = NULL;
+  gsize key_len = 0;
+
+  for (gsize l = begin; l < end; l++)
+    {
+      guint32 s = lead_start[l], e = lead_start[l + 1], n = e - s;
+
+      if (_LI_UNSORTED_AT (time, s, e) >= e)
+        continue;
+      if (key_len < n + n / 2 + 1)
+        {
+          key_len = n + n / 2 + 1;
+          key = g_renew (guint64, key, key_len);
+        }
+      for (guint32 i = 0; i < n; i++)
+        key[i] = (guint64) time[s + i] << 32 | perm[s + i];
+      _li_sort_keys (key, n, key + n);
+      for (guint32 i = 0; i < n; i++)
+        {
+          time[s + i] = (guint32) (key[i] >> 32);
+          perm[s + i] = (guint32) key[i];
+        }
+    }
+}
 
 /* Narrow times widened into the store's column. */
 static void
@@ -743,7 +883,7 @@ _li_finish_prop_counts (guint    slice,
     }
 }
 
-#define _LI_FINISH_MOVE_PROPS(fn, type, dst_type)                              \
+#define _LI_FINISH_MOVE_PROPS(fn, type)                                        \
   static void                                                                  \
   fn (guint    slice,                                                          \
       gsize    begin,                                                          \
@@ -752,7 +892,7 @@ _li_finish_prop_counts (guint    slice,
   {                                                                            \
     LiFinish *f = data;                                                        \
     const type *src = f->props_src;                                            \
-    dst_type *dst = f->props_dst;                                              \
+    type *dst = f->props_dst;                                                  \
                                                                                \
     for (gsize k = begin; k < end; k++)                                        \
       {                                                                        \
@@ -761,17 +901,30 @@ _li_finish_prop_counts (guint    slice,
         if (k + _LI_AHEAD < end)                                               \
           __builtin_prefetch (&src[f->perm[k + _LI_AHEAD]]);                   \
         for (guint32 j = f->prop_start[k]; j < f->prop_start[k + 1]; j++)      \
-          dst[j] = (dst_type) src[from++];                                     \
+          dst[j] = src[from++];                                                \
       }                                                                        \
   }
 
-_LI_FINISH_MOVE_PROPS (_li_finish_prop_values, guint32, guint32)
-_LI_FINISH_MOVE_PROPS (_li_finish_prop_values16, guint32, guint16)
-_LI_FINISH_MOVE_PROPS (_li_finish_prop_keys, guint16, guint16)
+_LI_FINISH_MOVE_PROPS (_li_finish_props32, guint32)
+_LI_FINISH_MOVE_PROPS (_li_finish_props16, guint16)
 
 /* Events a slice of a pass takes at least: below that a thread costs more
  * than it saves. */
 #define _LI_FINISH_SLICE 65536
+
+/* One property column in the new order, through @move; the old one freed. */
+static gpointer
+_li_finish_move_props (LiFinish       *f,
+                       gpointer       *column,
+                       gsize           size,
+                       LiRangeFunc     move)
+{
+  f->props_src = *column;
+  f->props_dst = g_malloc (MAX ((gsize) f->b->n_props, 1) * size);
+  li_parallel_for (f->b->n_events, _LI_FINISH_SLICE, move, f);
+  g_clear_pointer (column, g_free);
+  return f->props_dst;
+}
 
 /* Properties in the new order: offsets, values, then keys, each old column
  * freed as soon as its replacement is built, so that at most one property
@@ -789,31 +942,15 @@ _li_finish_props (LiFinish *f)
     f->prop_start[k + 1] += f->prop_start[k];
   g_clear_pointer (&b->prop_start, g_free);
 
-  /* Values in 16 bits when they fit. */
-  f->props_src = b->prop_value;
-  if (li_str_pool_size (b->values) <= G_MAXUINT16 + 1)
-    {
-      f->props_dst = f->store->prop_value16 = g_new (guint16, MAX ((gsize) b->n_props, 1));
-      li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_values16, f);
-      g_clear_pointer (&b->prop_value, g_free);
-    }
+  if (b->wide_values)
+    f->store->prop_value = _li_finish_move_props (f, (gpointer *) &b->prop_value, sizeof (guint32),
+                                                  _li_finish_props32);
   else
-    {
-      f->props_dst = g_new (guint32, MAX ((gsize) b->n_props, 1));
-      li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_values, f);
-      g_free (b->prop_value);
-      b->prop_value = f->props_dst;
-    }
-
-  f->props_src = b->prop_key;
-  f->props_dst = g_new (guint16, MAX ((gsize) b->n_props, 1));
-  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_keys, f);
-  g_free (b->prop_key);
-  b->prop_key = f->props_dst;
-
+    f->store->prop_value16 = _li_finish_move_props (f, (gpointer *) &b->prop_value16,
+                                                    sizeof (guint16), _li_finish_props16);
+  f->store->prop_key = _li_finish_move_props (f, (gpointer *) &b->prop_key, sizeof (guint16),
+                                              _li_finish_props16);
   f->store->prop_start = f->prop_start;
-  f->store->prop_key = g_steal_pointer (&b->prop_key);
-  f->store->prop_value = g_steal_pointer (&b->prop_value);  /* NULL when narrow */
 }
 
 /* The counting sort by lead, slice by slice of the input: each slice
@@ -893,7 +1030,7 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
   guint32 n = b->n_events;
 
   _li_intern_queue_flush (&b->lead_queue, b->lead);
-  _li_intern_queue_flush (&b->value_queue, b->prop_value);
+  _li_builder_flush_values (b);
 
   store->ref_count = 1;
   store->n_events = n;
