@@ -435,6 +435,52 @@ test_leads_limit (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* Lead ids are interned in batches: a bad row after the limit is passed
+ * still reports the limit, as row by row; a lead's later rows, in another
+ * batch, still replace its values. */
+static void
+test_leads_batches (void)
+{
+  g_autoptr(GString) csv = g_string_new ("lead_id,a\n");
+  g_autofree char *path = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiLeadTable) table = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (csv, "u%u,%u\n", i % 70, i);
+  path = tmp_file ("leads-batches.csv", csv->str, -1);
+  file = g_file_new_for_path (path);
+  table = _li_import_leads_limited (file, 70, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (li_str_pool_size (table->leads), ==, 70);
+  g_assert_cmpstr (li_lead_table_get (table, "u0", 2, 0), ==, "980");
+  g_assert_cmpstr (li_lead_table_get (table, "u69", 3, 0), ==, "979");
+  g_clear_pointer (&table, li_lead_table_unref);
+
+  g_string_truncate (csv, strlen ("lead_id,a\n"));
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (csv, "u%u,%u\n", i, i);
+  g_string_append (csv, "u99,1,2\n");
+  bad = tmp_file ("leads-batches-bad.csv", csv->str, -1);
+  bad_file = g_file_new_for_path (bad);
+  table = _li_import_leads_limited (bad_file, 20, NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT);
+  expected = g_strdup_printf ("%s:22: more than 20 lead attribute values", bad);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  table = _li_import_leads_limited (bad_file, 30, NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_BAD_ROW);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:32: expected 2 fields, found 3", bad);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 /* A small gzip file that expands to far more rows than the limit stops there,
  * quickly, instead of taking all the memory it can. */
 static void
@@ -494,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/engine/import-limits/skipped-count-64-bit", test_skipped_count_64_bit);
   g_test_add_func ("/engine/import-limits/max-events", test_max_events);
   g_test_add_func ("/engine/import-limits/leads-limit", test_leads_limit);
+  g_test_add_func ("/engine/import-limits/leads-batches", test_leads_batches);
   g_test_add_func ("/engine/import-limits/gzip-bomb", test_gzip_bomb);
 
   ret = g_test_run ();

@@ -15,17 +15,6 @@
 
 #include <string.h>
 
-static gboolean
-_li_import_leads_bad_row (const char  *file_name,
-                          guint64      line,
-                          const char  *reason,
-                          GError     **error)
-{
-  g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_BAD_ROW,
-               "%s:%" G_GUINT64_FORMAT ": %s", file_name, line, reason);
-  return FALSE;
-}
-
 /* Room for @n_rows rows in the table, which grows by doubling but to no more
  * than @max_values values; FALSE past them. */
 static gboolean
@@ -46,6 +35,80 @@ _li_lead_table_reserve (LiLeadTable *table,
   return TRUE;
 }
 
+/* Rows waiting for their lead ids to be interned in one batch
+ * (li_str_pool_intern_batch: a large pool misses the cache on every
+ * lookup): copies of the ids back to back, each row's line, and its
+ * attribute values already interned. */
+typedef struct
+{
+  LiLeadTable *table;
+  const char  *file_name;
+  guint64      max_values;
+  guint        n_rows;
+  gsize        rows_size;
+  GByteArray  *ids;
+  gsize        end[LI_STR_POOL_BATCH];
+  guint64      line[LI_STR_POOL_BATCH];
+  guint32     *values;     /* LI_STR_POOL_BATCH × n_attributes */
+  guint        n;
+} LiLeadsQueue;
+
+/* The queued rows into the table, in file order: a new lead id adds a row,
+ * a known one's values replace its row's.  FALSE past the limit. */
+static gboolean
+_li_leads_queue_flush (LiLeadsQueue  *q,
+                       GError       **error)
+{
+  LiLeadTable *table = q->table;
+  guint n_attributes = table->n_attributes;
+  LiStrRef strs[LI_STR_POOL_BATCH];
+  guint32 rows[LI_STR_POOL_BATCH];
+  gsize start = 0;
+
+  for (guint i = 0; i < q->n; i++)
+    {
+      strs[i].data = (const char *) q->ids->data + start;
+      strs[i].len = q->end[i] - start;
+      start = q->end[i];
+    }
+  li_str_pool_intern_batch (table->leads, strs, q->n, rows);
+  for (guint i = 0; i < q->n; i++)
+    {
+      if (rows[i] == q->n_rows)
+        {
+          if (!_li_lead_table_reserve (table, &q->rows_size, (guint64) q->n_rows + 1, q->max_values))
+            {
+              g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
+                           _("%s:%" PRIu64 ": more than %" PRIu64 " lead attribute values"),
+                           q->file_name, q->line[i], q->max_values);
+              return FALSE;
+            }
+          q->n_rows++;
+        }
+      if (n_attributes > 0)
+        memcpy (table->value + (gsize) rows[i] * n_attributes, q->values + (gsize) i * n_attributes,
+                n_attributes * sizeof (guint32));
+    }
+  q->n = 0;
+  g_byte_array_set_size (q->ids, 0);
+  return TRUE;
+}
+
+/* A bad row at @line, after the rows before it: a limit they pass is
+ * reported first, as it would be row by row. */
+static gboolean
+_li_leads_bad_row (LiLeadsQueue  *q,
+                   guint64        line,
+                   const char    *reason,
+                   GError       **error)
+{
+  if (!_li_leads_queue_flush (q, error))
+    return FALSE;
+  g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_BAD_ROW,
+               "%s:%" G_GUINT64_FORMAT ": %s", q->file_name, line, reason);
+  return FALSE;
+}
+
 static gboolean
 _li_import_leads_csv (LiLeadTable    *table,
                       LiImportInput  *input,
@@ -58,10 +121,12 @@ _li_import_leads_csv (LiLeadTable    *table,
   g_auto(LiCsvHeader) header = { NULL, };
   g_autoptr(GPtrArray) attributes = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   g_autofree guint *attribute_col = NULL;
+  g_autoptr(GByteArray) ids = g_byte_array_new ();
+  g_autofree guint32 *queued_values = NULL;
+  LiLeadsQueue q = { table, input->name, max_values, 0, 0, ids, };
   GError *local_error = NULL;
   LiCsvResult r;
-  guint n_columns, n_attributes, n_rows = 0;
-  gsize rows_size = 0;
+  guint n_columns, n_attributes;
   int lead_col;
 
   r = li_csv_reader_next (reader, cancellable, &local_error);
@@ -107,42 +172,30 @@ _li_import_leads_csv (LiLeadTable    *table,
   n_attributes = attributes->len;
   table->n_attributes = n_attributes;
   table->attributes = (GStrv) g_ptr_array_free (g_steal_pointer (&attributes), FALSE);
+  q.values = queued_values = g_new (guint32, (gsize) LI_STR_POOL_BATCH * MAX (n_attributes, 1));
 
   while ((r = li_csv_reader_next (reader, cancellable, &local_error)) == LI_CSV_RESULT_RECORD)
     {
       guint n;
       const LiCsvField *f = li_csv_reader_get_fields (reader, &n);
       guint64 line = li_csv_reader_get_line (reader);
-      guint32 row;
       guint32 *values;
 
       if (!li_csv_reader_is_valid_utf8 (reader))
-        return _li_import_leads_bad_row (file_name, line, _("invalid UTF-8"), error);
+        return _li_leads_bad_row (&q, line, _("invalid UTF-8"), error);
       if (n != n_columns)
         {
           g_autofree char *reason = g_strdup_printf (_("expected %u fields, found %u"),
                                                      n_columns, n);
-          return _li_import_leads_bad_row (file_name, line, reason, error);
+          return _li_leads_bad_row (&q, line, reason, error);
         }
       if (f[lead_col].len == 0)
-        return _li_import_leads_bad_row (file_name, line, _("empty lead_id"), error);
+        return _li_leads_bad_row (&q, line, _("empty lead_id"), error);
 
-      row = li_str_pool_intern (table->leads, f[lead_col].data, f[lead_col].len);
-      if (row == n_rows)
-        {
-          if (!_li_lead_table_reserve (table, &rows_size, (guint64) n_rows + 1, max_values))
-            {
-              g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
-                           _("%s:%" PRIu64 ": more than %" PRIu64 " lead attribute values"),
-                           file_name, line, max_values);
-              return FALSE;
-            }
-          n_rows++;
-        }
-
-      if (n_attributes == 0)
-        continue;  /* no value array to point into */
-      values = table->value + (gsize) row * n_attributes;
+      g_byte_array_append (ids, (const guint8 *) f[lead_col].data, (guint) f[lead_col].len);
+      q.end[q.n] = ids->len;
+      q.line[q.n] = line;
+      values = q.values + (gsize) q.n * n_attributes;
       for (guint a = 0; a < n_attributes; a++)
         {
           const LiCsvField *v = &f[attribute_col[a]];
@@ -150,11 +203,18 @@ _li_import_leads_csv (LiLeadTable    *table,
           values[a] = v->len > 0 ? li_str_pool_intern (table->values, v->data, v->len)
                                  : LI_LEAD_TABLE_MISSING;
         }
+      if (++q.n == LI_STR_POOL_BATCH && !_li_leads_queue_flush (&q, error))
+        return FALSE;
+    }
+  if (r == LI_CSV_RESULT_ERROR && !_li_leads_queue_flush (&q, error))
+    {
+      g_clear_error (&local_error);
+      return FALSE;
     }
   if (r == LI_CSV_RESULT_ERROR)
     goto reader_error;
 
-  return TRUE;
+  return _li_leads_queue_flush (&q, error);
 
 reader_error:
   return _li_import_input_reader_error (input, reader, local_error, error);
