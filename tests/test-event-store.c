@@ -134,6 +134,14 @@ _check_builder_order (const Case *c)
       _check_event (store, i, &ref[i]);
     }
   g_assert_cmpuint (store->lead_start[store->n_leads], ==, n);
+  {
+    gint64 min = G_MAXINT64, max = G_MININT64;
+
+    for (guint32 i = 0; i < n; i++)
+      min = MIN (min, ref[i].time_ms), max = MAX (max, ref[i].time_ms);
+    g_assert_cmpint (store->min_time_ms, ==, n > 0 ? min : 0);
+    g_assert_cmpint (store->max_time_ms, ==, n > 0 ? max : 0);
+  }
 }
 
 #define CHECK(...) _check_builder_order (&(Case) { __VA_ARGS__ })

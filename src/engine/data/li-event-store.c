@@ -1072,15 +1072,17 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
     }
   store->time_ms = f.time_ms;
 
+  /* Each lead's events are in time order: its first and last bound it. */
   store->min_time_ms = G_MAXINT64;
   store->max_time_ms = G_MININT64;
+  for (guint32 l = 0; l < store->n_leads; l++)
+    {
+      store->min_time_ms = MIN (store->min_time_ms, store->time_ms[store->lead_start[l]]);
+      store->max_time_ms = MAX (store->max_time_ms, store->time_ms[store->lead_start[l + 1] - 1]);
+    }
   store->name_count = g_new0 (guint32, MAX (li_str_pool_size (b->names), 1));
   for (guint32 i = 0; i < n; i++)
-    {
-      store->min_time_ms = MIN (store->min_time_ms, store->time_ms[i]);
-      store->max_time_ms = MAX (store->max_time_ms, store->time_ms[i]);
-      store->name_count[store->name[i]]++;
-    }
+    store->name_count[store->name[i]]++;
   if (n == 0)
     store->min_time_ms = store->max_time_ms = 0;
 
