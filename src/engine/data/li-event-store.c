@@ -778,6 +778,43 @@ _LI_FINISH_GATHER (_li_finish_names, name)
     _i;                                                           \
   })
 
+/* Leads of up to this many events are sorted by rank. */
+#define _LI_RANK_SORT_MAX 64
+
+/* Stable sort of @n <= _LI_RANK_SORT_MAX times, @perm moving with them, by
+ * counting for each event the events that go before it: those earlier, and
+ * those as early but before it in input order.  It takes n * n compares
+ * but no branch on the data, which a shuffled export would mispredict at
+ * every step of an insertion or merge sort, and the counting loops run on
+ * vector registers. */
+#define _LI_RANK_SORT(fn, type)                            \
+  static void                                              \
+  fn (type    *time,                                       \
+      guint32 *perm,                                       \
+      guint32  n)                                          \
+  {                                                        \
+    type t[_LI_RANK_SORT_MAX];                             \
+    guint32 p[_LI_RANK_SORT_MAX];                          \
+                                                           \
+    memcpy (t, time, n * sizeof *t);                       \
+    memcpy (p, perm, n * sizeof *p);                       \
+    for (guint32 i = 0; i < n; i++)                        \
+      {                                                    \
+        type ti = t[i];                                    \
+        guint32 rank = 0;                                  \
+                                                           \
+        for (guint32 j = 0; j < i; j++)                    \
+          rank += t[j] <= ti;                              \
+        for (guint32 j = i + 1; j < n; j++)                \
+          rank += t[j] < ti;                               \
+        time[rank] = ti;                                   \
+        perm[rank] = p[i];                                 \
+      }                                                    \
+  }
+
+_LI_RANK_SORT (_li_rank_sort_ms, gint64)
+_LI_RANK_SORT (_li_rank_sort_s, guint32)
+
 /* Exports are mostly in time order already: only unsorted leads are sorted.
  * Times are contiguous per lead by now, so the check is a sequential read. */
 static void
@@ -798,6 +835,11 @@ _li_finish_sort (guint    slice,
 
       if (_LI_UNSORTED_AT (f->time_ms, s, e) >= e)
         continue;
+      if (e - s <= _LI_RANK_SORT_MAX)
+        {
+          _li_rank_sort_ms (f->time_ms + s, f->perm + s, e - s);
+          continue;
+        }
       if (tmp_len < (e - s) / 2 + 1)
         {
           tmp_len = (e - s) / 2 + 1;
@@ -830,6 +872,11 @@ _li_finish_sort_s (guint    slice,
 
       if (_LI_UNSORTED_AT (time, s, e) >= e)
         continue;
+      if (n <= _LI_RANK_SORT_MAX)
+        {
+          _li_rank_sort_s (time + s, perm + s, n);
+          continue;
+        }
       if (key_len < n + n / 2 + 1)
         {
           key_len = n + n / 2 + 1;
