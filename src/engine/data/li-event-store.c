@@ -741,6 +741,7 @@ typedef struct
   guint32             *prop_start;
   gpointer             props_src;  /* the property column being moved */
   gpointer             props_dst;
+  gpointer             props_dst2;
 } LiFinish;
 
 #define _LI_AHEAD 16
@@ -955,6 +956,34 @@ _li_finish_prop_counts (guint    slice,
 _LI_FINISH_MOVE_PROPS (_li_finish_props32, guint32)
 _LI_FINISH_MOVE_PROPS (_li_finish_props16, guint16)
 
+/* Keys and 16-bit values in one pass: they are read at the same places. */
+static void
+_li_finish_props16x2 (guint    slice,
+                      gsize    begin,
+                      gsize    end,
+                      gpointer data)
+{
+  LiFinish *f = data;
+  const guint16 *key = f->b->prop_key, *value = f->b->prop_value16;
+  guint16 *new_key = f->props_dst, *new_value = f->props_dst2;
+
+  for (gsize k = begin; k < end; k++)
+    {
+      guint32 from = f->perm[k];
+
+      if (k + _LI_AHEAD < end)
+        {
+          __builtin_prefetch (&key[f->perm[k + _LI_AHEAD]]);
+          __builtin_prefetch (&value[f->perm[k + _LI_AHEAD]]);
+        }
+      for (guint32 j = f->prop_start[k]; j < f->prop_start[k + 1]; j++, from++)
+        {
+          new_key[j] = key[from];
+          new_value[j] = value[from];
+        }
+    }
+}
+
 /* Events a slice of a pass takes at least: below that a thread costs more
  * than it saves. */
 #define _LI_FINISH_SLICE 65536
@@ -973,9 +1002,11 @@ _li_finish_move_props (LiFinish       *f,
   return f->props_dst;
 }
 
-/* Properties in the new order: offsets, values, then keys, each old column
- * freed as soon as its replacement is built, so that at most one property
- * column exists twice. */
+/* Properties in the new order: offsets, then keys and values.  Wide
+ * values move alone, each old column freed as soon as its replacement is
+ * built, so that at most one property column exists twice; keys and narrow
+ * values move together, which takes a third less time for 2 bytes a
+ * property more at the peak. */
 static void
 _li_finish_props (LiFinish *f)
 {
@@ -985,19 +1016,26 @@ _li_finish_props (LiFinish *f)
   f->prop_start = g_new (guint32, (gsize) n + 1);
   f->prop_start[0] = 0;
   li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_counts, f);
-  for (guint32 k = 0; k < n; k++)
-    f->prop_start[k + 1] += f->prop_start[k];
+  /* The sum in a register: through memory each step would wait for the
+   * store of the one before. */
+  for (guint32 k = 0, sum = 0; k < n; k++)
+    f->prop_start[k + 1] = sum += f->prop_start[k + 1];
   g_clear_pointer (&b->prop_start, g_free);
+  f->store->prop_start = f->prop_start;
 
   if (b->wide_values)
-    f->store->prop_value = _li_finish_move_props (f, (gpointer *) &b->prop_value, sizeof (guint32),
-                                                  _li_finish_props32);
-  else
-    f->store->prop_value16 = _li_finish_move_props (f, (gpointer *) &b->prop_value16,
-                                                    sizeof (guint16), _li_finish_props16);
-  f->store->prop_key = _li_finish_move_props (f, (gpointer *) &b->prop_key, sizeof (guint16),
-                                              _li_finish_props16);
-  f->store->prop_start = f->prop_start;
+    {
+      f->store->prop_value = _li_finish_move_props (f, (gpointer *) &b->prop_value,
+                                                    sizeof (guint32), _li_finish_props32);
+      f->store->prop_key = _li_finish_move_props (f, (gpointer *) &b->prop_key,
+                                                  sizeof (guint16), _li_finish_props16);
+      return;
+    }
+  f->props_dst = f->store->prop_key = g_new (guint16, MAX ((gsize) b->n_props, 1));
+  f->props_dst2 = f->store->prop_value16 = g_new (guint16, MAX ((gsize) b->n_props, 1));
+  li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_props16x2, f);
+  g_clear_pointer (&b->prop_key, g_free);
+  g_clear_pointer (&b->prop_value16, g_free);
 }
 
 /* The counting sort by lead, slice by slice of the input: each slice
