@@ -12,6 +12,7 @@
 #include "li-import-input.h"
 #include "li-import-source-private.h"
 #include "li-import.h"
+#include "li-str-cache.h"
 
 #include <string.h>
 
@@ -109,6 +110,26 @@ _li_leads_bad_row (LiLeadsQueue  *q,
   return FALSE;
 }
 
+/* Attribute values are mostly few (sizes, zones, budgets): a small cache
+ * spares them the pool's hash and probe. */
+#define _LI_LEADS_CACHE_BITS 8
+
+static guint32
+_li_leads_value (LiStrPool       *values,
+                 LiStrCacheEntry *cache,
+                 const char      *s,
+                 gsize            len)
+{
+  LiStrCacheEntry *e = li_str_cache_entry (cache, _LI_LEADS_CACHE_BITS, s, len);
+  guint32 id;
+
+  if (li_str_cache_holds (e, s, len))
+    return e->id;
+  id = li_str_pool_intern (values, s, len);
+  li_str_cache_put (e, s, len, id);
+  return id;
+}
+
 static gboolean
 _li_import_leads_csv (LiLeadTable    *table,
                       LiImportInput  *input,
@@ -124,6 +145,7 @@ _li_import_leads_csv (LiLeadTable    *table,
   g_autoptr(GByteArray) ids = g_byte_array_new ();
   g_autofree guint32 *queued_values = NULL;
   LiLeadsQueue q = { table, input->name, max_values, 0, 0, ids, };
+  LiStrCacheEntry cache[1 << _LI_LEADS_CACHE_BITS] = { { 0, }, };
   GError *local_error = NULL;
   LiCsvResult r;
   guint n_columns, n_attributes;
@@ -200,7 +222,7 @@ _li_import_leads_csv (LiLeadTable    *table,
         {
           const LiCsvField *v = &f[attribute_col[a]];
 
-          values[a] = v->len > 0 ? li_str_pool_intern (table->values, v->data, v->len)
+          values[a] = v->len > 0 ? _li_leads_value (table->values, cache, v->data, v->len)
                                  : LI_LEAD_TABLE_MISSING;
         }
       if (++q.n == LI_STR_POOL_BATCH && !_li_leads_queue_flush (&q, error))
