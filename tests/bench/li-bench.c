@@ -249,21 +249,25 @@ _bench_json (guint    n_events,
   return TRUE;
 }
 
+static double
+_bench_clock (clockid_t id)
+{
+  struct timespec ts;
+  clock_gettime (id, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 /* CPU time of this thread: the figures stay honest on a busy machine. */
 static double
 _bench_now (void)
 {
-  struct timespec ts;
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  return _bench_clock (CLOCK_THREAD_CPUTIME_ID);
 }
 
 static double
 _bench_process_cpu (void)
 {
-  struct timespec ts;
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  return _bench_clock (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static gsize
@@ -358,14 +362,15 @@ _bench_replay (const LiPlan *plan,
 {
   LiReplayOptions options = { .threads = threads };
   LiEventStore *store = li_plan_get_store (plan);
+  double (*now) (void) = threads == 1 ? _bench_process_cpu : _bench_wall;
   double best = G_MAXDOUBLE;
   guint64 scored = 0;
 
   for (guint r = 0; r < rounds; r++)
     {
-      double start = threads == 1 ? _bench_process_cpu () : _bench_wall ();
+      double start = now ();
       g_autoptr(LiReplayResult) result = li_replay_run (plan, &options, NULL, NULL, NULL, NULL);
-      best = MIN (best, (threads == 1 ? _bench_process_cpu () : _bench_wall ()) - start);
+      best = MIN (best, now () - start);
       scored = result->n_events;
     }
   g_print ("replay (%s), %u thread%s: %.3f s, %.2f M events/s%s (%" G_GUINT64_FORMAT

@@ -84,4 +84,22 @@ li_str_cache_put (LiStrCacheEntry *e,
   memcpy (e->bytes, s, len);
 }
 
+/* The id of @s in @pool, looked up in a cache of 2^@bits entries first. */
+static inline guint32
+li_str_cache_intern (LiStrCacheEntry *cache,
+                     guint            bits,
+                     LiStrPool       *pool,
+                     const char      *s,
+                     gsize            len)
+{
+  LiStrCacheEntry *e = li_str_cache_entry (cache, bits, s, len);
+  guint32 id;
+
+  if (li_str_cache_holds (e, s, len))
+    return e->id;
+  id = li_str_pool_intern (pool, s, len);
+  li_str_cache_put (e, s, len, id);
+  return id;
+}
+
 G_END_DECLS

@@ -231,22 +231,6 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   g_free (b);
 }
 
-/* The id of event name @name in @b->names, through the name cache. */
-static inline guint32
-_li_builder_intern_name (LiEventStoreBuilder *b,
-                         const char          *name,
-                         gsize                name_len)
-{
-  LiStrCacheEntry *e = li_str_cache_entry (b->name_cache, _LI_NAME_CACHE_BITS, name, name_len);
-  guint32 id;
-
-  if (li_str_cache_holds (e, name, name_len))
-    return e->id;
-  id = li_str_pool_intern (b->names, name, name_len);
-  li_str_cache_put (e, name, name_len, id);
-  return id;
-}
-
 /* Moves the @n items of @b's column @narrow into its column @wide, each
  * times @scale, for good (@b->@flag says it was done). */
 #define _LI_WIDEN(b, flag, narrow, wide, n, scale)                            \
@@ -309,7 +293,8 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
                                   gsize                name_len,
                                   GError             **error)
 {
-  guint32 name_id = _li_builder_intern_name (b, name, name_len);
+  guint32 name_id = li_str_cache_intern (b->name_cache, _LI_NAME_CACHE_BITS, b->names,
+                                         name, name_len);
 
   if (G_UNLIKELY (name_id >= LI_MAX_NAMES))
     {
@@ -741,7 +726,6 @@ typedef struct
   guint32             *prop_start;
   gpointer             props_src;  /* the property column being moved */
   gpointer             props_dst;
-  gpointer             props_dst2;
 } LiFinish;
 
 #define _LI_AHEAD 16
@@ -965,7 +949,7 @@ _li_finish_props16x2 (guint    slice,
 {
   LiFinish *f = data;
   const guint16 *key = f->b->prop_key, *value = f->b->prop_value16;
-  guint16 *new_key = f->props_dst, *new_value = f->props_dst2;
+  guint16 *new_key = f->store->prop_key, *new_value = f->store->prop_value16;
 
   for (gsize k = begin; k < end; k++)
     {
@@ -1031,8 +1015,8 @@ _li_finish_props (LiFinish *f)
                                                   sizeof (guint16), _li_finish_props16);
       return;
     }
-  f->props_dst = f->store->prop_key = g_new (guint16, MAX ((gsize) b->n_props, 1));
-  f->props_dst2 = f->store->prop_value16 = g_new (guint16, MAX ((gsize) b->n_props, 1));
+  f->store->prop_key = g_new (guint16, MAX ((gsize) b->n_props, 1));
+  f->store->prop_value16 = g_new (guint16, MAX ((gsize) b->n_props, 1));
   li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_props16x2, f);
   g_clear_pointer (&b->prop_key, g_free);
   g_clear_pointer (&b->prop_value16, g_free);

@@ -114,22 +114,6 @@ _li_leads_bad_row (LiLeadsQueue  *q,
  * spares them the pool's hash and probe. */
 #define _LI_LEADS_CACHE_BITS 8
 
-static guint32
-_li_leads_value (LiStrPool       *values,
-                 LiStrCacheEntry *cache,
-                 const char      *s,
-                 gsize            len)
-{
-  LiStrCacheEntry *e = li_str_cache_entry (cache, _LI_LEADS_CACHE_BITS, s, len);
-  guint32 id;
-
-  if (li_str_cache_holds (e, s, len))
-    return e->id;
-  id = li_str_pool_intern (values, s, len);
-  li_str_cache_put (e, s, len, id);
-  return id;
-}
-
 static gboolean
 _li_import_leads_csv (LiLeadTable    *table,
                       LiImportInput  *input,
@@ -222,7 +206,8 @@ _li_import_leads_csv (LiLeadTable    *table,
         {
           const LiCsvField *v = &f[attribute_col[a]];
 
-          values[a] = v->len > 0 ? _li_leads_value (table->values, cache, v->data, v->len)
+          values[a] = v->len > 0 ? li_str_cache_intern (cache, _LI_LEADS_CACHE_BITS, table->values,
+                                                         v->data, v->len)
                                  : LI_LEAD_TABLE_MISSING;
         }
       if (++q.n == LI_STR_POOL_BATCH && !_li_leads_queue_flush (&q, error))
