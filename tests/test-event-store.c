@@ -57,6 +57,8 @@ typedef struct
   guint  n;             /* events */
   guint  n_leads;       /* lead ids drawn from, more in the second part */
   guint  split;         /* events of the first part */
+  guint  after;         /* of the last events, how many are added to the
+                           first builder after the append */
   guint  n_values;      /* values drawn from */
   guint  values2_from;  /* the second part's values are drawn from */
   guint  n_values2;     /*   [values2_from, values2_from + n_values2), or
@@ -67,8 +69,9 @@ typedef struct
 } Case;
 
 /* Random events into @ref, the first c->split into @b and the rest into a
- * second builder appended to it (as the two-part CSV import does), then the
- * store checked against @ref. */
+ * second builder appended to it (as the two-part CSV import does), the
+ * last c->after of them into @b after the append (as the next file of an
+ * import is), then the store checked against @ref. */
 static void
 _check_builder_order (const Case *c)
 {
@@ -84,7 +87,14 @@ _check_builder_order (const Case *c)
   for (guint i = 0; i < n; i++)
     {
       RefEvent *e = &ref[i];
-      LiEventStoreBuilder *to = i < split ? b : second;
+      LiEventStoreBuilder *to;
+
+      if (i == n - c->after && second != NULL)
+        {
+          g_assert_true (li_event_store_builder_append (b, second));
+          second = NULL;  /* b's now */
+        }
+      to = i < split || second == NULL ? b : second;
       char lead[16];
       gpointer id;
 
@@ -117,7 +127,9 @@ _check_builder_order (const Case *c)
                                                           strlen (e->values[p]), NULL));
         }
     }
-  g_assert_true (li_event_store_builder_append (b, second));
+  if (second != NULL)
+    g_assert_true (li_event_store_builder_append (b, second));
+  second = NULL;  /* b's now */
   g_assert_cmpuint (li_event_store_builder_n_events (b), ==, n);
   store = li_event_store_builder_finish (b);
   qsort (ref, n, sizeof *ref, _ref_cmp);
@@ -182,6 +194,11 @@ test_builder_append (void)
          .n_values2 = 40000);
   CHECK (.n = 1000, .n_leads = 500, .split = 0, .n_values = 100);
   CHECK (.n = 1000, .n_leads = 500, .split = 1000, .n_values = 100, .odd_event = 6, .odd_time = -1);
+  /* Events after the append: the appended part joins the columns first. */
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .after = 50000, .n_values = 1000);
+  CHECK (.n = 300000, .n_leads = 20000, .split = 120000, .after = 50000, .n_values = 1000,
+         .values2_from = 500, .n_values2 = 100000, .odd_event = 280000, .odd_time = 1700000000001);
+  CHECK (.n = 1000, .n_leads = 500, .split = 0, .after = 1000, .n_values = 100);
 }
 
 static void

@@ -67,6 +67,11 @@ struct _LiEventStoreBuilder
   _LI_COLUMN (guint32, prop_value);
   gboolean   wide_values;
   guint64    n_skipped;
+  /* The events appended last (li_event_store_builder_append), not moved:
+   * their ids are already this builder's and their property offsets count
+   * on from its n_props.  The finish reads them where they are; anything
+   * added after them first joins them to the columns above. */
+  LiEventStoreBuilder *tail;
 };
 
 /* Room for @n items in a column, which doubles as it grows but never past
@@ -228,6 +233,7 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   g_free (b->prop_key);
   g_free (b->prop_value16);
   g_free (b->prop_value);
+  li_event_store_builder_free (b->tail);
   g_free (b);
 }
 
@@ -284,6 +290,8 @@ _li_builder_widen_times (LiEventStoreBuilder *b)
   _LI_WIDEN (b, wide_times, time_s, time_ms, b->n_events, 1000);
 }
 
+static void _li_builder_join_tail (LiEventStoreBuilder *b);
+
 gboolean
 li_event_store_builder_add_event (LiEventStoreBuilder *b,
                                   const char          *lead,
@@ -293,9 +301,11 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
                                   gsize                name_len,
                                   GError             **error)
 {
-  guint32 name_id = li_str_cache_intern (b->name_cache, _LI_NAME_CACHE_BITS, b->names,
-                                         name, name_len);
+  guint32 name_id;
 
+  if (G_UNLIKELY (b->tail != NULL))
+    _li_builder_join_tail (b);
+  name_id = li_str_cache_intern (b->name_cache, _LI_NAME_CACHE_BITS, b->names, name, name_len);
   if (G_UNLIKELY (name_id >= LI_MAX_NAMES))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
@@ -359,10 +369,12 @@ li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
                                     gsize                value_len,
                                     GError             **error)
 {
-  g_return_val_if_fail (b->n_events > 0, FALSE);
+  g_return_val_if_fail (li_event_store_builder_n_events (b) > 0, FALSE);
 
   if (value_len == 0)
     return TRUE;
+  if (G_UNLIKELY (b->tail != NULL))
+    _li_builder_join_tail (b);
   if (G_UNLIKELY (b->n_props >= b->max_props))
     {
       g_set_error (error, LI_IMPORT_ERROR, LI_IMPORT_ERROR_LIMIT,
@@ -415,7 +427,7 @@ li_event_store_builder_add_prop (LiEventStoreBuilder *b,
 guint32
 li_event_store_builder_n_events (const LiEventStoreBuilder *b)
 {
-  return b->n_events;
+  return b->n_events + (b->tail != NULL ? b->tail->n_events : 0);
 }
 
 void
@@ -482,89 +494,108 @@ _li_pool_merge (LiStrPool       *pool,
   return map;
 }
 
-/* The append's moves of the second part's columns, on every core: ids
- * through a map, times copied, offsets shifted.  The destination is fresh
- * memory, and its page faults are the cost. */
+/* The append's passes over the second part's columns, in place and on
+ * every core: ids through a map into the first part's pools, offsets
+ * shifted past the first part's properties. */
 typedef struct
 {
-  gpointer       dst;
-  gconstpointer  src;
+  gpointer       column;
   const guint32 *map;    /* ids */
   guint32        shift;  /* offsets */
 } LiRemap;
 
-#define _LI_APPEND_IDS(fn, type, src_type)                           \
-  static void                                                       \
-  fn##_range (guint    slice,                                       \
-              gsize    begin,                                       \
-              gsize    end,                                         \
-              gpointer data)                                        \
-  {                                                                 \
-    const LiRemap *r = data;                                        \
-    type *dst = r->dst;                                             \
-    const src_type *src = r->src;                                   \
-                                                                    \
-    for (gsize i = begin; i < end; i++)                             \
-      dst[i] = (type) r->map[src[i]];                               \
-  }                                                                 \
-                                                                    \
-  static void                                                       \
-  fn (type *dst, const src_type *src, const guint32 *map, gsize n)  \
-  {                                                                 \
-    LiRemap r = { dst, src, map, 0 };                               \
-                                                                    \
-    li_parallel_for (n, 65536, fn##_range, &r);                     \
+#define _LI_REMAP_IDS(fn, type)                                     \
+  static void                                                      \
+  fn##_range (guint    slice,                                      \
+              gsize    begin,                                      \
+              gsize    end,                                        \
+              gpointer data)                                       \
+  {                                                                \
+    const LiRemap *r = data;                                       \
+    type *ids = r->column;                                         \
+                                                                   \
+    for (gsize i = begin; i < end; i++)                            \
+      ids[i] = (type) r->map[ids[i]];                              \
+  }                                                                \
+                                                                   \
+  static void                                                      \
+  fn (type *ids, const guint32 *map, gsize n)                      \
+  {                                                                \
+    li_parallel_for (n, 65536, fn##_range, &(LiRemap) { ids, map, 0 }); \
   }
 
-_LI_APPEND_IDS (_li_append_ids32, guint32, guint32)
-_LI_APPEND_IDS (_li_append_ids16, guint16, guint16)
-_LI_APPEND_IDS (_li_append_ids16_32, guint32, guint16)
-
-#define _LI_APPEND_COPY(fn, type)                                           \
-  static void                                                               \
-  fn (guint    slice,                                                       \
-      gsize    begin,                                                       \
-      gsize    end,                                                         \
-      gpointer data)                                                        \
-  {                                                                         \
-    const LiRemap *r = data;                                                \
-                                                                            \
-    /* Nothing to copy may come with no columns at all (NULL): no memcpy. */ \
-    if (end > begin)                                                        \
-      memcpy ((type *) r->dst + begin, (const type *) r->src + begin,       \
-              (end - begin) * sizeof (type));                               \
-  }
-
-_LI_APPEND_COPY (_li_append_times_range, gint64)
-_LI_APPEND_COPY (_li_append_seconds_range, guint32)
+_LI_REMAP_IDS (_li_remap_ids32, guint32)
+_LI_REMAP_IDS (_li_remap_ids16, guint16)
 
 static void
-_li_append_offsets_range (guint    slice,
-                          gsize    begin,
-                          gsize    end,
-                          gpointer data)
+_li_shift_offsets_range (guint    slice,
+                         gsize    begin,
+                         gsize    end,
+                         gpointer data)
 {
   const LiRemap *r = data;
-  guint32 *dst = r->dst;
-  const guint32 *src = r->src;
+  guint32 *offsets = r->column;
 
   for (gsize i = begin; i < end; i++)
-    dst[i] = src[i] + r->shift;
+    offsets[i] += r->shift;
+}
+
+/* Column @col of @tail after @b's own, @tail's freed. */
+#define _LI_JOIN_COLUMN(b, tail, col, n1, n2)                                \
+  G_STMT_START {                                                             \
+    _LI_RESERVE ((b)->col, (gsize) (n1) + (n2), (gsize) (n1) + (n2));        \
+    if ((n2) > 0)                                                            \
+      memcpy ((b)->col + (n1), (tail)->col, (gsize) (n2) * sizeof *(b)->col); \
+    g_clear_pointer (&(tail)->col, g_free);                                  \
+  } G_STMT_END
+
+/* Moves the tail's events into @b's columns, as one builder would have
+ * them: only when more events come after it. */
+static void
+_li_builder_join_tail (LiEventStoreBuilder *b)
+{
+  LiEventStoreBuilder *tail = g_steal_pointer (&b->tail);
+  guint32 n1 = b->n_events, n2 = tail->n_events;
+  guint32 p1 = b->n_props, p2 = tail->n_props;
+
+  _LI_JOIN_COLUMN (b, tail, lead, n1, n2);
+  if (b->wide_times)
+    _LI_JOIN_COLUMN (b, tail, time_ms, n1, n2);
+  else
+    _LI_JOIN_COLUMN (b, tail, time_s, n1, n2);
+  _LI_JOIN_COLUMN (b, tail, name, n1, n2);
+  /* The tail's offsets, shifted already, follow the head's last (p1). */
+  _LI_RESERVE (b->prop_start, (gsize) n1 + n2 + 1, (gsize) n1 + n2 + 1);
+  memcpy (b->prop_start + n1 + 1, tail->prop_start + 1, (gsize) n2 * sizeof *b->prop_start);
+  _LI_JOIN_COLUMN (b, tail, prop_key, p1, p2);
+  if (b->wide_values)
+    _LI_JOIN_COLUMN (b, tail, prop_value, p1, p2);
+  else
+    _LI_JOIN_COLUMN (b, tail, prop_value16, p1, p2);
+  b->n_events = n1 + n2;
+  b->n_props = p1 + p2;
+  li_event_store_builder_free (tail);
 }
 
 gboolean
 li_event_store_builder_append (LiEventStoreBuilder *b,
                                LiEventStoreBuilder *other)
 {
-  guint32 n1 = b->n_events, n2 = other->n_events;
-  guint32 p1 = b->n_props, p2 = other->n_props;
+  guint32 n2, p1, p2;
   g_autofree guint32 *leads = NULL, *names = NULL, *keys = NULL, *values = NULL;
 
+  if (b->tail != NULL)
+    _li_builder_join_tail (b);
+  if (other->tail != NULL)
+    _li_builder_join_tail (other);
+  n2 = other->n_events;
+  p1 = b->n_props;
+  p2 = other->n_props;
   _li_intern_queue_flush (&b->lead_queue, b->lead);
   _li_builder_flush_values (b);
   _li_intern_queue_flush (&other->lead_queue, other->lead);
   _li_builder_flush_values (other);
-  if ((guint64) n1 + n2 > b->max_events || (guint64) p1 + p2 > b->max_props ||
+  if ((guint64) b->n_events + n2 > b->max_events || (guint64) p1 + p2 > b->max_props ||
       (guint64) li_str_pool_size (b->names) + _li_pool_n_new (b->names, other->names) > LI_MAX_NAMES ||
       (guint64) li_str_pool_size (b->keys) + _li_pool_n_new (b->keys, other->keys) > LI_MAX_KEYS)
     return FALSE;
@@ -575,56 +606,27 @@ li_event_store_builder_append (LiEventStoreBuilder *b,
   values = _li_pool_merge (b->values, other->values);
   _li_builder_clear_pools (other);
 
-  /* Column by column, each of @other freed once it is moved. */
-  _LI_RESERVE (b->lead, (gsize) n1 + n2, (gsize) n1 + n2);
-  _li_append_ids32 (b->lead + n1, other->lead, leads, n2);
-  g_clear_pointer (&other->lead, g_free);
+  /* Both parts in one width, then @other's ids and offsets made @b's. */
   if (b->wide_times || other->wide_times)
     {
       _li_builder_widen_times (b);
       _li_builder_widen_times (other);
-      _LI_RESERVE (b->time_ms, (gsize) n1 + n2, (gsize) n1 + n2);
-      li_parallel_for (n2, 65536, _li_append_times_range,
-                       &(LiRemap) { b->time_ms + n1, other->time_ms, NULL, 0 });
-      g_clear_pointer (&other->time_ms, g_free);
     }
-  else
-    {
-      _LI_RESERVE (b->time_s, (gsize) n1 + n2, (gsize) n1 + n2);
-      li_parallel_for (n2, 65536, _li_append_seconds_range,
-                       &(LiRemap) { b->time_s + n1, other->time_s, NULL, 0 });
-      g_clear_pointer (&other->time_s, g_free);
-    }
-  _LI_RESERVE (b->name, (gsize) n1 + n2, (gsize) n1 + n2);
-  _li_append_ids16 (b->name + n1, other->name, names, n2);
-  g_clear_pointer (&other->name, g_free);
-  _LI_RESERVE (b->prop_start, (gsize) n1 + n2 + 1, (gsize) n1 + n2 + 1);
-  li_parallel_for (n2, 65536, _li_append_offsets_range,
-                   &(LiRemap) { b->prop_start + n1 + 1, other->prop_start + 1, NULL, p1 });
-  g_clear_pointer (&other->prop_start, g_free);
-  _LI_RESERVE (b->prop_key, (gsize) p1 + p2, (gsize) p1 + p2);
-  _li_append_ids16 (b->prop_key + p1, other->prop_key, keys, p2);
-  g_clear_pointer (&other->prop_key, g_free);
   if (b->wide_values || other->wide_values || li_str_pool_size (b->values) > _LI_NARROW_VALUES)
     {
       _li_builder_widen_values (b);
-      _LI_RESERVE (b->prop_value, (gsize) p1 + p2, (gsize) p1 + p2);
-      if (other->wide_values)
-        _li_append_ids32 (b->prop_value + p1, other->prop_value, values, p2);
-      else
-        _li_append_ids16_32 (b->prop_value + p1, other->prop_value16, values, p2);
+      _li_builder_widen_values (other);
+      _li_remap_ids32 (other->prop_value, values, p2);
     }
   else
-    {
-      _LI_RESERVE (b->prop_value16, (gsize) p1 + p2, (gsize) p1 + p2);
-      _li_append_ids16 (b->prop_value16 + p1, other->prop_value16, values, p2);
-    }
-  g_clear_pointer (&other->prop_value, g_free);
-  g_clear_pointer (&other->prop_value16, g_free);
+    _li_remap_ids16 (other->prop_value16, values, p2);
+  _li_remap_ids32 (other->lead, leads, n2);
+  _li_remap_ids16 (other->name, names, n2);
+  _li_remap_ids16 (other->prop_key, keys, p2);
+  li_parallel_for ((gsize) n2 + 1, 65536, _li_shift_offsets_range,
+                   &(LiRemap) { other->prop_start, NULL, p1 });
 
-  b->n_events = n1 + n2;
-  b->n_props = p1 + p2;
-  other->n_events = other->n_props = 0;
+  b->tail = other;
   return TRUE;
 }
 
@@ -714,44 +716,101 @@ _li_sort_keys (guint64 *key,
  * order.  Each reads the old columns at random through the permutation,
  * which one core cannot do fast enough (every read is a cache miss), so
  * each runs on every core (li_parallel_for), with the reads a few events
- * ahead prefetched. */
+ * ahead prefetched.  The old columns are in two parts when the builder has
+ * a tail: its first n1 events (p1 properties) are the builder's own. */
 typedef struct
 {
   LiEventStoreBuilder *b;
+  LiEventStoreBuilder *tail;       /* or @b, never read then */
+  guint32              n1;
+  guint32              p1;
   LiEventStore        *store;
   guint32             *perm;
   gint64              *time_ms;    /* new columns */
   guint32             *time_s;     /* narrow times, widened last */
   guint16             *name;
+  guint32            **name_count;  /* per slice of the names' pass */
+  guint32              n_names;
   guint32             *prop_start;
-  gpointer             props_src;  /* the property column being moved */
+  gconstpointer        props_src;  /* the property column being moved, */
+  gconstpointer        props_src2; /* in its two parts */
   gpointer             props_dst;
 } LiFinish;
 
 #define _LI_AHEAD 16
 
+/* Where item @i of a column in two parts is, the first @n1 items at @a1
+ * and the rest at @a2.  Which part an event comes from is random in lead
+ * order, and a branch on it would be mispredicted half the time (the
+ * compiler branches even on a select of two locals), so the address is
+ * computed: a1 + i, plus for the second part the distance from a1 + n1 to
+ * a2, in unsigned (wrapping) arithmetic. */
+#define _LI_PART(a1, a2, n1, i)                                                      \
+  ((__typeof__ (a1)) ((guintptr) ((a1) + (i)) +                                      \
+                      (((guintptr) (a2) - (guintptr) (a1) - (guintptr) (n1) * sizeof *(a1)) & \
+                       -(guintptr) ((i) >= (n1)))))
+
 /* new[k] = old[perm[k]] for one column, the read 16 events ahead asked
  * for first. */
-#define _LI_FINISH_GATHER(fn, column)                                    \
-  static void                                                            \
-  fn (guint    slice,                                                    \
-      gsize    begin,                                                    \
-      gsize    end,                                                      \
-      gpointer data)                                                     \
-  {                                                                      \
-    LiFinish *f = data;                                                  \
-                                                                         \
-    for (gsize k = begin; k < end; k++)                                  \
-      {                                                                  \
-        if (k + _LI_AHEAD < end)                                         \
-          __builtin_prefetch (&f->b->column[f->perm[k + _LI_AHEAD]]);    \
-        f->column[k] = f->b->column[f->perm[k]];                         \
-      }                                                                  \
+#define _LI_FINISH_GATHER(fn, column)                                      \
+  static void                                                              \
+  fn (guint    slice,                                                      \
+      gsize    begin,                                                      \
+      gsize    end,                                                        \
+      gpointer data)                                                       \
+  {                                                                        \
+    const LiFinish *f = data;                                              \
+    const __typeof__ (*f->column) *old1 = f->b->column, *old2 = f->tail->column; \
+    __typeof__ (*f->column) *new = f->column;                              \
+    const guint32 *perm = f->perm;                                         \
+    guint32 n1 = f->n1;                                                    \
+                                                                           \
+    for (gsize k = begin; k < end; k++)                                    \
+      {                                                                    \
+        if (k + _LI_AHEAD < end)                                           \
+          __builtin_prefetch (_LI_PART (old1, old2, n1, perm[k + _LI_AHEAD])); \
+        new[k] = *_LI_PART (old1, old2, n1, perm[k]);                      \
+      }                                                                    \
   }
 
 _LI_FINISH_GATHER (_li_finish_times, time_ms)
 _LI_FINISH_GATHER (_li_finish_seconds, time_s)
-_LI_FINISH_GATHER (_li_finish_names, name)
+
+/* The same for names, each slice counting them too (the store's
+ * name_count): it reads them anyway. */
+static void
+_li_finish_names (guint    slice,
+                  gsize    begin,
+                  gsize    end,
+                  gpointer data)
+{
+  LiFinish *f = data;
+  const guint16 *old1 = f->b->name, *old2 = f->tail->name;
+  const guint32 *perm = f->perm;
+  guint16 *new = f->name;
+  guint32 *count = f->name_count[slice] = g_new0 (guint32, f->n_names), n1 = f->n1;
+
+  for (gsize k = begin; k < end; k++)
+    {
+      if (k + _LI_AHEAD < end)
+        __builtin_prefetch (_LI_PART (old1, old2, n1, perm[k + _LI_AHEAD]));
+      count[new[k] = *_LI_PART (old1, old2, n1, perm[k])]++;
+    }
+}
+
+/* Frees the tail's column @col, if there is a tail. */
+#define _LI_FREE_TAIL(f, col)                   \
+  G_STMT_START {                                \
+    if ((f)->tail != (f)->b)                    \
+      g_clear_pointer (&(f)->tail->col, g_free); \
+  } G_STMT_END
+
+/* Frees builder column @col in both parts. */
+#define _LI_FREE_OLD(f, col)                  \
+  G_STMT_START {                              \
+    g_clear_pointer (&(f)->b->col, g_free);   \
+    g_clear_pointer (&(f)->tail->col, g_free); \
+  } G_STMT_END
 
 /* Where the first event of [s, e) that is earlier than the one before is,
  * or @e. */
@@ -894,24 +953,25 @@ _li_finish_widen_times (guint    slice,
 /* The number of properties of each event in its new place (summed into
  * offsets afterwards), and perm[k] replaced by the old offset of event k's
  * properties: the moves of the property columns then read the permutation
- * and the old column only. */
+ * and the old column only.  A tail's offsets go on from the head's. */
 static void
 _li_finish_prop_counts (guint    slice,
                         gsize    begin,
                         gsize    end,
                         gpointer data)
 {
-  LiFinish *f = data;
-  const guint32 *old_start = f->b->prop_start;
+  const LiFinish *f = data;
+  const guint32 *old1 = f->b->prop_start, *old2 = f->tail->prop_start;
+  guint32 *perm = f->perm, *count = f->prop_start + 1, n1 = f->n1;
 
   for (gsize k = begin; k < end; k++)
     {
-      guint32 i = f->perm[k];
+      const guint32 *old_start = _LI_PART (old1, old2, n1, perm[k]);
 
       if (k + _LI_AHEAD < end)
-        __builtin_prefetch (&old_start[f->perm[k + _LI_AHEAD]]);
-      f->prop_start[k + 1] = old_start[i + 1] - old_start[i];
-      f->perm[k] = old_start[i];
+        __builtin_prefetch (_LI_PART (old1, old2, n1, perm[k + _LI_AHEAD]));
+      count[k] = old_start[1] - old_start[0];
+      perm[k] = old_start[0];
     }
 }
 
@@ -922,18 +982,20 @@ _li_finish_prop_counts (guint    slice,
       gsize    end,                                                            \
       gpointer data)                                                           \
   {                                                                            \
-    LiFinish *f = data;                                                        \
-    const type *src = f->props_src;                                            \
+    const LiFinish *f = data;                                                  \
+    const type *src1 = f->props_src, *src2 = f->props_src2;                    \
+    const guint32 *perm = f->perm, *start = f->prop_start;                     \
     type *dst = f->props_dst;                                                  \
+    guint32 p1 = f->p1;                                                        \
                                                                                \
     for (gsize k = begin; k < end; k++)                                        \
       {                                                                        \
-        guint32 from = f->perm[k];                                             \
+        const type *from = _LI_PART (src1, src2, p1, perm[k]);                 \
                                                                                \
         if (k + _LI_AHEAD < end)                                               \
-          __builtin_prefetch (&src[f->perm[k + _LI_AHEAD]]);                   \
-        for (guint32 j = f->prop_start[k]; j < f->prop_start[k + 1]; j++)      \
-          dst[j] = src[from++];                                                \
+          __builtin_prefetch (_LI_PART (src1, src2, p1, perm[k + _LI_AHEAD])); \
+        for (guint32 j = start[k]; j < start[k + 1]; j++)                      \
+          dst[j] = *from++;                                                    \
       }                                                                        \
   }
 
@@ -947,42 +1009,63 @@ _li_finish_props16x2 (guint    slice,
                       gsize    end,
                       gpointer data)
 {
-  LiFinish *f = data;
-  const guint16 *key = f->b->prop_key, *value = f->b->prop_value16;
+  const LiFinish *f = data;
+  const guint16 *key1 = f->b->prop_key, *key2 = f->tail->prop_key;
+  const guint16 *value1 = f->b->prop_value16, *value2 = f->tail->prop_value16;
+  const guint32 *perm = f->perm, *start = f->prop_start;
   guint16 *new_key = f->store->prop_key, *new_value = f->store->prop_value16;
+  guint32 p1 = f->p1;
 
   for (gsize k = begin; k < end; k++)
     {
-      guint32 from = f->perm[k];
+      const guint16 *key = _LI_PART (key1, key2, p1, perm[k]);
+      const guint16 *value = _LI_PART (value1, value2, p1, perm[k]);
 
       if (k + _LI_AHEAD < end)
         {
-          __builtin_prefetch (&key[f->perm[k + _LI_AHEAD]]);
-          __builtin_prefetch (&value[f->perm[k + _LI_AHEAD]]);
+          __builtin_prefetch (_LI_PART (key1, key2, p1, perm[k + _LI_AHEAD]));
+          __builtin_prefetch (_LI_PART (value1, value2, p1, perm[k + _LI_AHEAD]));
         }
-      for (guint32 j = f->prop_start[k]; j < f->prop_start[k + 1]; j++, from++)
+      for (guint32 j = start[k]; j < start[k + 1]; j++)
         {
-          new_key[j] = key[from];
-          new_value[j] = value[from];
+          new_key[j] = *key++;
+          new_value[j] = *value++;
         }
     }
+}
+
+/* A new column of @size bytes in the place of *@dead, an old one no
+ * longer read, which is NULL then.  Its pages are mapped already (a large
+ * block grows or shrinks by mremap, without a copy), and each fresh page
+ * would cost a fault: a tenth of the import's time went to them. */
+static gpointer
+_li_finish_reuse (gpointer *dead,
+                  gsize     size)
+{
+  return g_realloc (g_steal_pointer (dead), MAX (size, 1));
 }
 
 /* Events a slice of a pass takes at least: below that a thread costs more
  * than it saves. */
 #define _LI_FINISH_SLICE 65536
 
-/* One property column in the new order, through @move; the old one freed. */
+/* One property column in the new order, through @move; the old one (both
+ * parts) freed. */
 static gpointer
 _li_finish_move_props (LiFinish       *f,
                        gpointer       *column,
+                       gpointer       *column2,
                        gsize           size,
                        LiRangeFunc     move)
 {
+  gsize n_props = (gsize) f->p1 + (f->tail != f->b ? f->tail->n_props : 0);
+
   f->props_src = *column;
-  f->props_dst = g_malloc (MAX ((gsize) f->b->n_props, 1) * size);
-  li_parallel_for (f->b->n_events, _LI_FINISH_SLICE, move, f);
+  f->props_src2 = *column2;
+  f->props_dst = g_malloc (MAX (n_props, 1) * size);
+  li_parallel_for (f->store->n_events, _LI_FINISH_SLICE, move, f);
   g_clear_pointer (column, g_free);
+  g_clear_pointer (column2, g_free);
   return f->props_dst;
 }
 
@@ -994,32 +1077,34 @@ _li_finish_move_props (LiFinish       *f,
 static void
 _li_finish_props (LiFinish *f)
 {
-  LiEventStoreBuilder *b = f->b;
-  guint32 n = b->n_events;
+  LiEventStoreBuilder *b = f->b, *tail = f->tail;
+  guint32 n = f->store->n_events, n_props = 0;
 
-  f->prop_start = g_new (guint32, (gsize) n + 1);
+  f->prop_start = _li_finish_reuse ((gpointer *) &b->name, ((gsize) n + 1) * sizeof (guint32));
   f->prop_start[0] = 0;
   li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_prop_counts, f);
   /* The sum in a register: through memory each step would wait for the
    * store of the one before. */
-  for (guint32 k = 0, sum = 0; k < n; k++)
-    f->prop_start[k + 1] = sum += f->prop_start[k + 1];
-  g_clear_pointer (&b->prop_start, g_free);
+  for (guint32 k = 0; k < n; k++)
+    f->prop_start[k + 1] = n_props += f->prop_start[k + 1];
+  _LI_FREE_OLD (f, prop_start);
   f->store->prop_start = f->prop_start;
 
   if (b->wide_values)
     {
       f->store->prop_value = _li_finish_move_props (f, (gpointer *) &b->prop_value,
+                                                    (gpointer *) &tail->prop_value,
                                                     sizeof (guint32), _li_finish_props32);
       f->store->prop_key = _li_finish_move_props (f, (gpointer *) &b->prop_key,
+                                                  (gpointer *) &tail->prop_key,
                                                   sizeof (guint16), _li_finish_props16);
       return;
     }
-  f->store->prop_key = g_new (guint16, MAX ((gsize) b->n_props, 1));
-  f->store->prop_value16 = g_new (guint16, MAX ((gsize) b->n_props, 1));
+  f->store->prop_key = g_new (guint16, MAX ((gsize) n_props, 1));
+  f->store->prop_value16 = g_new (guint16, MAX ((gsize) n_props, 1));
   li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_props16x2, f);
-  g_clear_pointer (&b->prop_key, g_free);
-  g_clear_pointer (&b->prop_value16, g_free);
+  _LI_FREE_OLD (f, prop_key);
+  _LI_FREE_OLD (f, prop_value16);
 }
 
 /* The counting sort by lead, slice by slice of the input: each slice
@@ -1028,8 +1113,10 @@ _li_finish_props (LiFinish *f)
 typedef struct
 {
   const guint32 *lead;
+  const guint32 *lead2;  /* the tail's, from event n1 on */
+  guint32        n1;
   guint32       *perm;
-  guint32      **pos;  /* per slice: per lead, a count, then where it writes next */
+  guint32      **pos;    /* per slice: per lead, a count, then where it writes next */
   guint32        n_leads;
 } LiLeadOrder;
 
@@ -1039,11 +1126,12 @@ _li_lead_order_count (guint    slice,
                       gsize    end,
                       gpointer data)
 {
-  LiLeadOrder *o = data;
-  guint32 *count = o->pos[slice] = g_new0 (guint32, MAX (o->n_leads, 1));
+  const LiLeadOrder *o = data;
+  const guint32 *lead1 = o->lead, *lead2 = o->lead2;
+  guint32 *count = o->pos[slice] = g_new0 (guint32, MAX (o->n_leads, 1)), n1 = o->n1;
 
   for (gsize i = begin; i < end; i++)
-    count[o->lead[i]]++;
+    count[*_LI_PART (lead1, lead2, n1, i)]++;
 }
 
 static void
@@ -1052,23 +1140,24 @@ _li_lead_order_move (guint    slice,
                      gsize    end,
                      gpointer data)
 {
-  LiLeadOrder *o = data;
-  guint32 *pos = o->pos[slice];
+  const LiLeadOrder *o = data;
+  const guint32 *lead1 = o->lead, *lead2 = o->lead2;
+  guint32 *pos = o->pos[slice], *perm = o->perm, n1 = o->n1;
 
   for (gsize i = begin; i < end; i++)
-    o->perm[pos[o->lead[i]]++] = (guint32) i;
+    perm[pos[*_LI_PART (lead1, lead2, n1, i)]++] = (guint32) i;
 }
 
 /* perm: the events in lead order, input order within a lead (a counting
  * sort, stable); fills store->lead_start. */
 static guint32 *
-_li_finish_lead_order (LiEventStoreBuilder *b,
-                       LiEventStore        *store)
+_li_finish_lead_order (LiFinish *f)
 {
-  guint32 n = b->n_events, n_leads = store->n_leads;
+  LiEventStore *store = f->store;
+  guint32 n = store->n_events, n_leads = store->n_leads;
   guint n_slices = li_parallel_n_slices (n, _LI_FINISH_SLICE);
   g_autofree guint32 **pos = g_new0 (guint32 *, n_slices);
-  LiLeadOrder o = { b->lead, g_new (guint32, MAX (n, 1)), pos, n_leads };
+  LiLeadOrder o = { f->b->lead, f->tail->lead, f->n1, g_new (guint32, MAX (n, 1)), pos, n_leads };
   guint32 at = 0;
 
   li_parallel_for (n, _LI_FINISH_SLICE, _li_lead_order_count, &o);
@@ -1095,8 +1184,8 @@ LiEventStore *
 li_event_store_builder_finish (LiEventStoreBuilder *b)
 {
   LiEventStore *store = g_new0 (LiEventStore, 1);
-  LiFinish f = { b, store, NULL, };
-  guint32 n = b->n_events;
+  LiFinish f = { b, b->tail != NULL ? b->tail : b, b->n_events, b->n_props, store, };
+  guint32 n = li_event_store_builder_n_events (b);
 
   _li_intern_queue_flush (&b->lead_queue, b->lead);
   _li_builder_flush_values (b);
@@ -1106,39 +1195,52 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
   store->n_leads = li_str_pool_size (b->leads);
   store->n_skipped = b->n_skipped;
 
-  f.perm = _li_finish_lead_order (b, store);
-  g_clear_pointer (&b->lead, g_free);
+  /* Each new column takes the place of an old one no longer read (see
+   * _li_finish_reuse), from here to the widened times. */
+  f.perm = _li_finish_lead_order (&f);
+  _LI_FREE_TAIL (&f, lead);
 
   if (b->wide_times)
     {
-      f.time_ms = g_new (gint64, MAX ((gsize) n, 1));
+      f.time_ms = _li_finish_reuse ((gpointer *) &b->lead, (gsize) n * sizeof (gint64));
       li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_times, &f);
-      g_clear_pointer (&b->time_ms, g_free);
+      _LI_FREE_TAIL (&f, time_ms);
       li_parallel_for (store->n_leads, _LI_FINISH_SLICE / 16, _li_finish_sort, &f);
+      f.name = _li_finish_reuse ((gpointer *) &b->time_ms, (gsize) n * sizeof (guint16));
     }
   else
     {
-      f.time_s = g_new (guint32, MAX ((gsize) n, 1));
+      f.time_s = _li_finish_reuse ((gpointer *) &b->lead, (gsize) n * sizeof (guint32));
       li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_seconds, &f);
-      g_clear_pointer (&b->time_s, g_free);
+      _LI_FREE_TAIL (&f, time_s);
       li_parallel_for (store->n_leads, _LI_FINISH_SLICE / 16, _li_finish_sort_s, &f);
+      f.name = _li_finish_reuse ((gpointer *) &b->time_s, (gsize) n * sizeof (guint16));
     }
 
-  f.name = g_new (guint16, MAX ((gsize) n, 1));
+  f.n_names = MAX (li_str_pool_size (b->names), 1);
+  f.name_count = g_new0 (guint32 *, li_parallel_n_slices (n, _LI_FINISH_SLICE));
   li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_names, &f);
-  g_clear_pointer (&b->name, g_free);
+  _LI_FREE_TAIL (&f, name);
   store->name = f.name;
+  store->name_count = g_new0 (guint32, f.n_names);
+  for (guint k = 0; k < li_parallel_n_slices (n, _LI_FINISH_SLICE); k++)
+    {
+      for (guint32 id = 0; id < f.n_names; id++)
+        store->name_count[id] += f.name_count[k][id];
+      g_free (f.name_count[k]);
+    }
+  g_free (f.name_count);
 
   _li_finish_props (&f);
-  g_free (f.perm);
 
   /* Last, when the old columns are gone: the wide one is the largest. */
   if (f.time_s != NULL)
     {
-      f.time_ms = g_new (gint64, MAX ((gsize) n, 1));
+      f.time_ms = _li_finish_reuse ((gpointer *) &f.perm, (gsize) n * sizeof (gint64));
       li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_widen_times, &f);
       g_free (f.time_s);
     }
+  g_free (f.perm);
   store->time_ms = f.time_ms;
 
   /* Each lead's events are in time order: its first and last bound it. */
@@ -1149,9 +1251,6 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
       store->min_time_ms = MIN (store->min_time_ms, store->time_ms[store->lead_start[l]]);
       store->max_time_ms = MAX (store->max_time_ms, store->time_ms[store->lead_start[l + 1] - 1]);
     }
-  store->name_count = g_new0 (guint32, MAX (li_str_pool_size (b->names), 1));
-  for (guint32 i = 0; i < n; i++)
-    store->name_count[store->name[i]]++;
   if (n == 0)
     store->min_time_ms = store->max_time_ms = 0;
 

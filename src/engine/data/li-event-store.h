@@ -117,8 +117,10 @@ void                 li_event_store_builder_set_skipped (LiEventStoreBuilder *bu
                                                          guint64              n_skipped);
 /* Appends the events of @other (a builder of the same limits, fed the
  * rows that follow @builder's) as if they had been added to @builder, and
- * empties @other.  FALSE, and nothing changed, when that would pass a limit:
- * then the rows are to be added again one by one, to fail where they do. */
+ * takes @other over: its columns stay where they are until the finish.
+ * FALSE, and nothing changed (@other still the caller's), when that would
+ * pass a limit: then the rows are to be added again one by one, to fail
+ * where they do. */
 gboolean             li_event_store_builder_append   (LiEventStoreBuilder *builder,
                                                       LiEventStoreBuilder *other);
 guint64              li_event_store_builder_max_events (const LiEventStoreBuilder *builder);

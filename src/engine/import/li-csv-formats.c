@@ -506,6 +506,7 @@ _li_csv_part_take (LiCsvPart    *part,
 {
   if (!li_event_store_builder_append (sink->builder, part->sink.builder))
     return FALSE;
+  part->sink.builder = NULL;
   sink->n_skipped += part->sink.n_skipped;
   sink->n_ignored += part->sink.n_ignored;
   for (guint i = 0; i < part->sink.reasons->len && sink->reasons->len < LI_IMPORT_MAX_REASONS; i++)
