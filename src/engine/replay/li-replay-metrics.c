@@ -26,26 +26,30 @@ _li_sort_doubles (double *v,
 {
   g_autofree guint64 *keys = g_new (guint64, MAX (n, 1));
   g_autofree guint64 *tmp = g_new (guint64, MAX (n, 1));
+  gsize count[8][257] = { { 0 } };
 
+  if (n == 0)
+    return;
+  /* The keys, and the counts of all their eight bytes in the same pass. */
   for (gsize i = 0; i < n; i++)
     {
       guint64 k;
       memcpy (&k, &v[i], sizeof k);
       keys[i] = k & (G_GUINT64_CONSTANT (1) << 63) ? ~k : k | (G_GUINT64_CONSTANT (1) << 63);
+      for (guint d = 0; d < 8; d++)
+        count[d][((keys[i] >> (8 * d)) & 0xff) + 1]++;
     }
-  for (guint shift = 0; shift < 64; shift += 8)
+  for (guint d = 0; d < 8; d++)
     {
-      gsize count[257] = { 0 };
+      guint shift = 8 * d;
       guint64 *swap;
 
-      for (gsize i = 0; i < n; i++)
-        count[((keys[i] >> shift) & 0xff) + 1]++;
-      if (count[((keys[0] >> shift) & 0xff) + 1] == n)
+      if (count[d][((keys[0] >> shift) & 0xff) + 1] == n)
         continue;  /* every key has the same byte here */
       for (guint b = 0; b < 256; b++)
-        count[b + 1] += count[b];
+        count[d][b + 1] += count[d][b];
       for (gsize i = 0; i < n; i++)
-        tmp[count[(keys[i] >> shift) & 0xff]++] = keys[i];
+        tmp[count[d][(keys[i] >> shift) & 0xff]++] = keys[i];
       swap = keys, keys = tmp, tmp = swap;
     }
   for (gsize i = 0; i < n; i++)
