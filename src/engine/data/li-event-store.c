@@ -744,9 +744,11 @@ typedef struct
  * order, and a branch on it would be mispredicted half the time (the
  * compiler branches even on a select of two locals), so the address is
  * computed: a1 + i, plus for the second part the distance from a1 + n1 to
- * a2, in unsigned (wrapping) arithmetic. */
-#define _LI_PART(a1, a2, n1, i)                                                      \
-  ((__typeof__ (a1)) ((guintptr) ((a1) + (i)) +                                      \
+ * a2.  All of it in unsigned (wrapping) integers: a part may have no
+ * column at all (NULL), and an event without properties still computes
+ * where its first one would be, which it never reads. */
+#define _LI_PART(a1, a2, n1, i)                                                       \
+  ((__typeof__ (a1)) ((guintptr) (a1) + (guintptr) (i) * sizeof *(a1) +               \
                       (((guintptr) (a2) - (guintptr) (a1) - (guintptr) (n1) * sizeof *(a1)) & \
                        -(guintptr) ((i) >= (n1)))))
 
