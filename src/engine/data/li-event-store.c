@@ -1188,6 +1188,7 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
   LiEventStore *store = g_new0 (LiEventStore, 1);
   LiFinish f = { b, b->tail != NULL ? b->tail : b, b->n_events, b->n_props, store, };
   guint32 n = li_event_store_builder_n_events (b);
+  guint n_slices;
 
   _li_intern_queue_flush (&b->lead_queue, b->lead);
   _li_builder_flush_values (b);
@@ -1220,12 +1221,13 @@ li_event_store_builder_finish (LiEventStoreBuilder *b)
     }
 
   f.n_names = MAX (li_str_pool_size (b->names), 1);
-  f.name_count = g_new0 (guint32 *, li_parallel_n_slices (n, _LI_FINISH_SLICE));
+  n_slices = li_parallel_n_slices (n, _LI_FINISH_SLICE);
+  f.name_count = g_new0 (guint32 *, n_slices);
   li_parallel_for (n, _LI_FINISH_SLICE, _li_finish_names, &f);
   _LI_FREE_TAIL (&f, name);
   store->name = f.name;
   store->name_count = g_new0 (guint32, f.n_names);
-  for (guint k = 0; k < li_parallel_n_slices (n, _LI_FINISH_SLICE); k++)
+  for (guint k = 0; k < n_slices; k++)
     {
       for (guint32 id = 0; id < f.n_names; id++)
         store->name_count[id] += f.name_count[k][id];
