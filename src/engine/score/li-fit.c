@@ -10,8 +10,7 @@
 #include "li-number.h"
 #include "li-scorer-private.h"
 
-/* @x: the value as a number (NAN when it is not one). */
-static inline gboolean
+gboolean
 _li_fit_matches (const LiFitRule *rule,
                  const char      *value,
                  double           x)

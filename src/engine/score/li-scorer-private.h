@@ -43,6 +43,50 @@ typedef struct
   guint   head, tail, cap;
 } Acc;
 
+/* The journey state of li-scorer-exp.c (plans of exponential or no decay
+ * and no patterns), per active slot k in the order the accumulators were
+ * first fed: sum, cap (+∞ for none), index into a step (n_exp: none). */
+typedef struct
+{
+  double  *sum;
+  double  *cap;
+  guint   *group;
+  guint   *acc_of;        /* slot → accumulator */
+  int     *slot;          /* accumulator → slot, -1 when not fed yet */
+  guint    n_active;
+  guint    n_decaying;
+  guint    width;         /* slots the sums run over: n_accs, or 0 for n_active */
+  /* Per event name: the accumulator of its one rule without conditions
+   * (n_accs, the sink, for none) and its points, or whether the name's
+   * rules are to be looped over. */
+  guint   *name_acc;
+  double  *name_points;
+  gboolean *name_loop;
+  double  *step;          /* per event of the block: the decay into it */
+  guint    stride;        /* n_exp + 1 */
+  /* Fit, per attribute: its rules' bits for each value of the store and of
+   * the leads file (allocated when first read) and for no value, the bits
+   * now; per fit rule: its attribute, its bit there and its points. */
+  guint8 **event_bits;
+  guint8 **lead_bits;
+  guint8  *missing_bits;
+  guint8  *bits;
+  guint   *fit_attr;
+  guint8  *fit_mask;
+  double  *fit_points;
+  /* A block's fit timeline (_li_exp_fit_timeline): per property, how
+   * many events start there; per property a fit rule reads, where it is,
+   * its event and the fit after it; per event, its last such property and
+   * its fit. */
+  guint32  prop_room;     /* entries of the four arrays that follow */
+  guint32 *prop_event;
+  guint32 *fit_prop;
+  guint32 *fit_event;
+  double  *fit_value;
+  guint32 *last_fit;
+  double  *fit_at;
+} ExpState;
+
 struct _LiScorer
 {
   const LiPlan *plan;
@@ -83,6 +127,7 @@ struct _LiScorer
    * events fed since the caller last set n_added to 0 added points to. */
   guint        *added;
   guint         n_added;
+  ExpState     *exp;         /* li-scorer-exp.c's journey applies, else NULL */
 };
 
 /* li-scorer.c: adds @points at @t to accumulator @a. */
@@ -122,11 +167,29 @@ void   _li_fit_begin_lead (LiScorer *s);
 void   _li_fit_attr_changed (LiScorer *s,
                              guint     a);
 double _li_fit_eval       (LiScorer *s);
+/* li-fit.c: whether @rule holds for @value (NULL: missing), @number being
+ * the value as a number (NAN when it is not one). */
+gboolean _li_fit_matches  (const LiFitRule *rule,
+                           const char      *value,
+                           double           number);
 /* li-fit.c: whether fit rule @f holds for the current lead, with the
  * value it reads (NULL when missing) and where that value comes from. */
 gboolean _li_fit_explain  (LiScorer     *s,
                            guint         f,
                            const char  **value,
                            LiFitSource  *source);
+
+/* li-scorer-exp.c: whether its journey applies to @plan; its state; the
+ * journey (as li_scorer_journey). */
+gboolean  _li_scorer_exp_applies (const LiPlan *plan);
+ExpState *_li_scorer_exp_new     (const LiPlan *plan);
+void      _li_scorer_exp_free    (ExpState     *x,
+                                  guint         n_attrs);
+void      _li_scorer_journey_exp (LiScorer     *s,
+                                  guint32       lead,
+                                  guint32       begin,
+                                  guint32       end,
+                                  gint64       *flag_ms,
+                                  LiJourney    *out);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ li_scorer_new (const LiPlan *plan)
       s->number_known = g_new0 (guint8, n_values);
     }
   _li_fit_init (s);
+  if (_li_scorer_exp_applies (plan))
+    s->exp = _li_scorer_exp_new (plan);
   return s;
 }
 
@@ -57,6 +59,7 @@ li_scorer_free (LiScorer *s)
   g_free (s->number);
   g_free (s->number_known);
   _li_fit_free (s);
+  _li_scorer_exp_free (s->exp, s->plan->n_attrs);
   g_free (s->added);
   g_free (s);
 }
@@ -384,6 +387,11 @@ li_scorer_journey (LiScorer  *s,
   double peak = -G_MAXDOUBLE;
   guint32 i;
 
+  if (s->exp != NULL && s->added == NULL)
+    {
+      _li_scorer_journey_exp (s, lead, begin, end, flag_ms, out);
+      return;
+    }
   out->converted = FALSE;
   out->t_outcome = 0;
   li_scorer_begin_lead (s, lead);
