@@ -212,24 +212,57 @@ test_replay_time_range (void)
 }
 
 static void
+_assert_same_replay (const LiReplayResult *one,
+                     const LiReplayResult *other)
+{
+  g_assert_cmpuint (one->leads, ==, other->leads);
+  g_assert_cmpuint (one->skipped_leads, ==, other->skipped_leads);
+  g_assert_cmpuint (one->converters, ==, other->converters);
+  g_assert_cmpuint (one->n_events, ==, other->n_events);
+  for (guint i = 0; i < one->leads; i++)
+    {
+      g_assert_cmpuint (one->per_lead[i].lead, ==, other->per_lead[i].lead);
+      g_assert_cmpuint (one->per_lead[i].peak_stage, ==, other->per_lead[i].peak_stage);
+      g_assert_cmpint (one->per_lead[i].converted, ==, other->per_lead[i].converted);
+      g_assert_cmpfloat (one->per_lead[i].peak_score, ==, other->per_lead[i].peak_score);
+      g_assert_cmpint (one->facts[i].last_ms, ==, other->facts[i].last_ms);
+      g_assert_cmpuint (one->facts[i].n_events, ==, other->facts[i].n_events);
+      for (guint s = 0; s < one->n_stages; s++)
+        g_assert_cmpint (li_replay_result_flag_ms (one, i, s), ==, li_replay_result_flag_ms (other, i, s));
+    }
+  g_assert_cmpfloat (one->auc, ==, other->auc);
+  for (guint s = 0; s < one->n_stages; s++)
+    {
+      g_assert_cmpuint (one->stages[s].flagged, ==, other->stages[s].flagged);
+      g_assert_cmpuint (one->stages[s].true_positives, ==, other->stages[s].true_positives);
+      g_assert_cmpuint (one->stages[s].peak_count, ==, other->stages[s].peak_count);
+      g_assert_cmpfloat (one->stages[s].median_hours_to_outcome, ==, other->stages[s].median_hours_to_outcome);
+    }
+}
+
+static void
 test_replay_threads_agree (void)
 {
-  /* Splitting leads over threads must not change a single number. */
+  /* Splitting leads over threads, in chunks the threads take as they
+   * come, must not change a single number: with a pattern and a window
+   * (the general scorer) and without (li-scorer-exp.c). */
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   const char *names[] = { "product_view", "add_to_cart", "checkout_start", "purchase", "email_click" };
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (TestEvent));
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  const char *json = "{\"decay\": {\"model\": \"exponential\", \"half_life_days\": 1},"
-                     "\"intent\": [{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
-                     "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}}],"
-                     "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}],"
-                     "\"stages\": [{\"name\": \"hot\", \"min_score\": 25}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}]}";
-  g_autoptr(LiRules) rules = test_rules (json);
+  const char *json[] = {
+    "{\"decay\": {\"model\": \"exponential\", \"half_life_days\": 1},"
+    "\"intent\": [{\"event\": \"add_to_cart\", \"points\": 10}, {\"event\": \"product_view\", \"points\": 1},"
+    "{\"event\": \"checkout_start\", \"points\": 20, \"decay\": {\"model\": \"window\", \"days\": 1}}],"
+    "\"patterns\": [{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 24, \"points\": 5}],"
+    "\"stages\": [{\"name\": \"hot\", \"min_score\": 25}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}]}",
+    "{\"decay\": {\"model\": \"exponential\", \"half_life_days\": 1},"
+    "\"intent\": [{\"event\": \"add_to_cart\", \"points\": 10, \"max_points\": 15},"
+    "{\"event\": \"product_view\", \"points\": 1}, {\"event\": \"checkout_start\", \"points\": 20}],"
+    "\"fit\": [{\"attribute\": \"product_id\", \"op\": \"eq\", \"value\": \"p1\", \"points\": 3}],"
+    "\"stages\": [{\"name\": \"hot\", \"min_score\": 25}, {\"name\": \"warm\", \"min_score\": 5}, {\"name\": \"cold\"}]}",
+  };
   g_autoptr(LiEventStore) store = NULL;
-  g_autoptr(LiPlan) plan = NULL;
-  g_autoptr(LiReplayResult) one = NULL;
-  g_autoptr(LiReplayResult) three = NULL;
-  LiReplayOptions one_thread = { .threads = 1 }, three_threads = { .threads = 3 };
 
   for (guint i = 0; i < 20000; i++)
     {
@@ -240,28 +273,43 @@ test_replay_threads_agree (void)
       g_array_append_val (events, e);
     }
   store = test_store ((TestEvent *) events->data, events->len);
-  plan = li_plan_new (rules, store, NULL);
-  one = li_replay_run (plan, &one_thread, NULL, NULL, NULL, NULL);
-  three = li_replay_run (plan, &three_threads, NULL, NULL, NULL, NULL);
+  for (guint r = 0; r < G_N_ELEMENTS (json); r++)
+    {
+      g_autoptr(LiRules) rules = test_rules (json[r]);
+      g_autoptr(LiPlan) plan = li_plan_new (rules, store, NULL);
+      LiReplayOptions one_thread = { .threads = 1, .keep_lead_facts = TRUE };
+      g_autoptr(LiReplayResult) one = li_replay_run (plan, &one_thread, NULL, NULL, NULL, NULL);
+      const guint threads[] = { 2, 3, 7 };
 
-  g_assert_cmpuint (one->leads, ==, three->leads);
-  g_assert_cmpuint (one->skipped_leads, ==, three->skipped_leads);
-  g_assert_cmpuint (one->converters, ==, three->converters);
-  for (guint i = 0; i < one->leads; i++)
-    {
-      g_assert_cmpuint (one->per_lead[i].lead, ==, three->per_lead[i].lead);
-      g_assert_cmpuint (one->per_lead[i].peak_stage, ==, three->per_lead[i].peak_stage);
-      g_assert_cmpint (one->per_lead[i].converted, ==, three->per_lead[i].converted);
-      g_assert_cmpfloat (one->per_lead[i].peak_score, ==, three->per_lead[i].peak_score);
+      g_assert_cmpuint (one->converters, >, 0);
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        {
+          LiReplayOptions more = { .threads = threads[t], .keep_lead_facts = TRUE };
+          g_autoptr(LiReplayResult) other = li_replay_run (plan, &more, NULL, NULL, NULL, NULL);
+
+          _assert_same_replay (one, other);
+        }
     }
-  g_assert_cmpfloat (one->auc, ==, three->auc);
-  for (guint s = 0; s < one->n_stages; s++)
-    {
-      g_assert_cmpuint (one->stages[s].flagged, ==, three->stages[s].flagged);
-      g_assert_cmpuint (one->stages[s].true_positives, ==, three->stages[s].true_positives);
-      g_assert_cmpfloat (one->stages[s].median_hours_to_outcome, ==, three->stages[s].median_hours_to_outcome);
-    }
-  g_assert_cmpuint (one->converters, >, 0);
+}
+
+/* A cancelled replay on several threads ends with the error, whatever
+ * chunks it had begun. */
+static void
+test_replay_cancelled (void)
+{
+  TestEvent events[] = { { "L1", 0, "view", NULL }, { "L2", 0, "view", NULL } };
+  g_autoptr(LiEventStore) store = test_store (events, G_N_ELEMENTS (events));
+  g_autoptr(LiRules) rules = test_rules ("{\"intent\": [{\"event\": \"view\", \"points\": 1}], " STAGES_1 "}");
+  g_autoptr(LiPlan) plan = li_plan_new (rules, store, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  LiReplayOptions options = { .threads = 2 };
+  g_autoptr(LiReplayResult) result = NULL;
+
+  g_cancellable_cancel (cancellable);
+  result = li_replay_run (plan, &options, NULL, NULL, cancellable, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 int
@@ -276,5 +324,6 @@ main (int   argc,
   g_test_add_func ("/engine/replay/auc-ties", test_replay_auc_ties);
   g_test_add_func ("/engine/replay/time-range", test_replay_time_range);
   g_test_add_func ("/engine/replay/threads-agree", test_replay_threads_agree);
+  g_test_add_func ("/engine/replay/cancelled", test_replay_cancelled);
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 
 #define _LI_MS_PER_HOUR 3600000.0
 #define _LI_PROGRESS_EVERY 8192
+/* Chunks per thread of a replay on more than one. */
+#define _LI_CHUNKS_PER_THREAD 8
 /* How far below a changed threshold a lead's printed peak must be for a
  * rerun to keep it: far more than the peak's rounding and the tolerance. */
 #define _LI_THRESHOLD_MARGIN 1e-3
@@ -105,8 +107,9 @@ typedef struct
   const LiPlan          *plan;
   const LiReplayOptions *options;
   GCancellable          *cancellable;
-  LiProgressFunc         progress;
+  LiProgressFunc         progress;       /* set by the first thread on the chunks it runs */
   gpointer               progress_data;
+  guint32                progress_base;  /* leads of the chunks finished before */
   guint32                first, last;
   /* Where the chunk writes its leads: the result's arrays from entry
    * @first on (moved down to follow the chunk before once all are done). */
@@ -220,18 +223,20 @@ _li_chunk_take_last (ReplayChunk *c,
                           last->facts[k].outcome_ms, row, window_ms);
 }
 
-static gpointer
-_li_replay_chunk (gpointer data)
+/* Chunk @c with @scorer and @flag (n_stages entries) of the thread that
+ * took it; FALSE when cancelled. */
+static gboolean
+_li_replay_chunk (ReplayChunk *c,
+                  LiScorer    *scorer,
+                  gint64      *flag)
 {
-  ReplayChunk *c = data;
   const LiReplayOptions *options = c->options;
   const LiEventStore *store = li_plan_get_store (c->plan);
   guint n_stages = li_plan_n_stages (c->plan);
   double window_ms = li_plan_window_ms (c->plan);
-  g_autoptr(LiScorer) scorer = li_scorer_new (c->plan);
-  g_autofree gint64 *flag = g_new (gint64, MAX (n_stages, 1));
 
-  /* What the chunk counts, allocated by its own thread (see below). */
+  /* What the chunk counts, allocated by the thread that runs it (see
+   * _li_replay_run). */
   c->flagged = g_new0 (guint, MAX (n_stages, 1));
   c->true_positives = g_new0 (guint, MAX (n_stages, 1));
   c->peak_count = g_new0 (guint, MAX (n_stages, 1));
@@ -250,10 +255,10 @@ _li_replay_chunk (gpointer data)
           if (g_cancellable_is_cancelled (c->cancellable))
             {
               c->cancelled = TRUE;
-              return NULL;
+              return FALSE;
             }
           if (c->progress)
-            c->progress (l - c->first, c->last - c->first, c->progress_data);
+            c->progress (c->progress_base + l - c->first, store->n_leads, c->progress_data);
         }
 
       li_replay_lead_range (store, options, l, &begin, &end);
@@ -295,6 +300,44 @@ _li_replay_chunk (gpointer data)
       _li_chunk_count_stages (c, journey.reached, n_stages, journey.converted, journey.t_outcome,
                               flag, window_ms);
     }
+  return TRUE;
+}
+
+/* A thread of the replay: chunks in turn, as they come, until none is
+ * left; its own scorer for all of them. */
+typedef struct
+{
+  ReplayChunk *chunks;
+  guint        n_chunks;
+  gint        *next;
+  gint        *leads_done;  /* of the chunks finished, for progress */
+  LiProgressFunc progress;  /* the first thread's, else NULL */
+  gpointer     progress_data;
+} ReplayWorker;
+
+static gpointer
+_li_replay_worker (gpointer data)
+{
+  ReplayWorker *w = data;
+  const LiPlan *plan = w->chunks[0].plan;
+  g_autoptr(LiScorer) scorer = li_scorer_new (plan);
+  g_autofree gint64 *flag = g_new (gint64, MAX (li_plan_n_stages (plan), 1));
+  guint k;
+
+  while ((k = (guint) g_atomic_int_add (w->next, 1)) < w->n_chunks)
+    {
+      ReplayChunk *c = &w->chunks[k];
+
+      c->progress = w->progress;
+      c->progress_data = w->progress_data;
+      c->progress_base = (guint32) g_atomic_int_get (w->leads_done);
+      if (!_li_replay_chunk (c, scorer, flag))
+        {
+          g_atomic_int_set (w->next, (gint) w->n_chunks);  /* cancelled: no more for anyone */
+          break;
+        }
+      g_atomic_int_add (w->leads_done, (gint) (c->last - c->first));
+    }
   return NULL;
 }
 
@@ -305,7 +348,7 @@ _li_replay_chunk_clear (ReplayChunk *c,
   g_free (c->flagged);
   g_free (c->true_positives);
   g_free (c->peak_count);
-  for (guint s = 0; s < n_stages; s++)
+  for (guint s = 0; c->hours != NULL && s < n_stages; s++)
     g_array_unref (c->hours[s]);
   g_free (c->hours);
 }
@@ -360,9 +403,12 @@ _li_replay_run (const LiPlan          *plan,
 {
   const LiEventStore *store = li_plan_get_store (plan);
   guint n_stages = li_plan_n_stages (plan);
-  guint n_chunks = li_replay_n_threads (store, options);
+  guint n_threads = li_replay_n_threads (store, options);
+  guint n_chunks = n_threads == 1 ? 1 : n_threads * _LI_CHUNKS_PER_THREAD;
   ReplayChunk *chunks = g_aligned_alloc0 (n_chunks, sizeof (ReplayChunk), 64);
-  g_autofree GThread **threads = g_new0 (GThread *, n_chunks);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  g_autofree ReplayWorker *workers = g_new0 (ReplayWorker, n_threads);
+  gint next = 0, leads_done = 0;
   g_autoptr(LiReplayResult) result = g_new0 (LiReplayResult, 1);
   g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean cancelled = FALSE;
@@ -402,23 +448,33 @@ _li_replay_run (const LiPlan          *plan,
           c->patterns_changed = rerun->patterns_changed;
           c->last_k = _li_last_start (rerun->last, c->first);
         }
-      if (k == 0)
-        {
-          /* The first chunk speaks for all: chunks are of equal size. */
-          c->progress = progress;
-          c->progress_data = progress_data;
-        }
     }
-  /* Every chunk on a thread of its own, the caller's too: each then
-   * allocates its scorer in its own malloc arena.  The caller's scorer
-   * could land in cache lines beside the plan, which the caller allocated
-   * too, and its writes would then evict what the other threads read: the
-   * replay of the benchmark export took 75 ms instead of 52 or 57,
-   * depending on what the heap held before. */
-  for (guint k = 0; k < n_chunks; k++)
-    threads[k] = g_thread_new ("li-replay", _li_replay_chunk, &chunks[k]);
-  for (guint k = 0; k < n_chunks; k++)
+  /* Every thread takes the next chunk when it is done with one: equal
+   * shares of events are not equal shares of work (events after an
+   * outcome cost nothing), and two halves ended up to 9 ms apart.  The
+   * caller's thread waits rather than working: each thread allocates its
+   * scorer in its own malloc arena.  The caller's scorer could land in
+   * cache lines beside the plan, which the caller allocated too, and its
+   * writes would then evict what the other threads read: the replay of the
+   * benchmark export took 75 ms instead of 52 or 57, depending on what
+   * the heap held before. */
+  for (guint k = 0; k < n_threads; k++)
+    {
+      workers[k] = (ReplayWorker) { chunks, n_chunks, &next, &leads_done,
+                                    k == 0 ? progress : NULL, progress_data };
+      threads[k] = g_thread_new ("li-replay", _li_replay_worker, &workers[k]);
+    }
+  for (guint k = 0; k < n_threads; k++)
     g_thread_join (threads[k]);
+  for (guint k = 0; k < n_chunks; k++)
+    cancelled |= chunks[k].cancelled || chunks[k].flagged == NULL;  /* or never taken */
+  if (cancelled)
+    {
+      for (guint k = 0; k < n_chunks; k++)
+        _li_replay_chunk_clear (&chunks[k], n_stages);
+      g_aligned_free (chunks);
+      return (g_cancellable_set_error_if_cancelled (cancellable, error), NULL);
+    }
 
   result->n_stages = n_stages;
   result->stages = g_new0 (LiStageMetrics, MAX (n_stages, 1));
@@ -426,7 +482,6 @@ _li_replay_run (const LiPlan          *plan,
     {
       const ReplayChunk *c = &chunks[k];
 
-      cancelled |= c->cancelled;
       if (result->leads != c->first)
         {
           memmove (result->per_lead + result->leads, c->per_lead, c->leads * sizeof *c->per_lead);
@@ -461,8 +516,6 @@ _li_replay_run (const LiPlan          *plan,
   for (guint k = 0; k < n_chunks; k++)
     _li_replay_chunk_clear (&chunks[k], n_stages);
   g_aligned_free (chunks);
-  if (cancelled)
-    return (g_cancellable_set_error_if_cancelled (cancellable, error), NULL);
 
   result->base_rate = li_metric_ratio (result->converters, result->leads);
   for (guint s = 0; s < n_stages; s++)

@@ -192,20 +192,32 @@ _li_exp_work_out_bits (const LiPlan *plan,
   return bits;
 }
 
-/* The bits of value @v of @pool in the table *@table (allocated when
- * first needed). */
-static guint8
+/* The bits of value @v of @pool, worked out into the table *@table
+ * (allocated when first needed). */
+static G_NO_INLINE guint8
+_li_exp_work_out_entry (const LiPlan    *plan,
+                        guint            a,
+                        guint8         **table,
+                        const LiStrPool *pool,
+                        guint32          v)
+{
+  if (*table == NULL)
+    *table = g_new0 (guint8, MAX (li_str_pool_size (pool), 1));
+  (*table)[v] = _li_exp_work_out_bits (plan, a, li_str_pool_get (pool, v));
+  return (*table)[v];
+}
+
+/* The bits of value @v of @pool, from the table *@table. */
+static inline guint8
 _li_exp_bits (const LiPlan    *plan,
               guint            a,
               guint8         **table,
               const LiStrPool *pool,
               guint32          v)
 {
-  if (G_UNLIKELY (*table == NULL))
-    *table = g_new0 (guint8, MAX (li_str_pool_size (pool), 1));
-  if (G_UNLIKELY ((*table)[v] == 0))
-    (*table)[v] = _li_exp_work_out_bits (plan, a, li_str_pool_get (pool, v));
-  return (*table)[v];
+  if (G_LIKELY (*table != NULL && (*table)[v] != 0))
+    return (*table)[v];
+  return _li_exp_work_out_entry (plan, a, table, pool, v);
 }
 
 /* Each attribute's bits before the lead's first event: from the leads
@@ -508,10 +520,10 @@ _li_scorer_journey_exp (LiScorer  *s,
           double intent, score;
           guint stage;
 
-          if (plan->n_fits > 0 && x->fit_at[i - from] != fit)
+          if (plan->n_fits > 0)
             {
+              changed |= x->fit_at[i - from] != fit;
               fit = x->fit_at[i - from];
-              changed = TRUE;
             }
           if (t > last_t)
             {
