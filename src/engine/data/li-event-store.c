@@ -31,6 +31,7 @@ typedef struct
   gsize      bytes_cap;
   gsize      end[LI_STR_POOL_BATCH];
   guint32    row[LI_STR_POOL_BATCH];
+  gboolean   put[LI_STR_POOL_BATCH];  /* to be remembered in the cache */
   guint      n;
 } LiInternQueue;
 
@@ -40,6 +41,22 @@ typedef struct
 #define _LI_NAME_CACHE_BITS  6
 #define _LI_VALUE_CACHE_BITS 12
 
+/* A property key whose values hit the cache less than one time in
+ * _LI_CACHE_MIN_HITS of its first _LI_CACHE_TRIES bypasses it from then
+ * on: prices, say, took most of the cache's slots, so that the few values
+ * of every other key were spread over more cache lines than the first
+ * level holds, and looking a price up was a second-level miss that hardly
+ * ever found it. */
+#define _LI_CACHE_TRIES    4096
+#define _LI_CACHE_MIN_HITS 4
+
+typedef struct
+{
+  guint32  tries;
+  guint32  hits;
+  gboolean bypass;
+} LiKeyCacheUse;
+
 #define _LI_NARROW_VALUES (G_MAXUINT16 + 1)
 
 struct _LiEventStoreBuilder
@@ -47,6 +64,8 @@ struct _LiEventStoreBuilder
   LiStrPool *leads, *names, *keys, *values;
   LiInternQueue lead_queue, value_queue;
   LiStrCacheEntry name_cache[1 << _LI_NAME_CACHE_BITS];
+  LiKeyCacheUse *key_cache_use;  /* per property key, n_key_cache_use */
+  guint      n_key_cache_use;
   guint32    n_events;
   guint32    n_props;
   guint32    max_events;
@@ -119,7 +138,8 @@ _li_intern_queue_intern (LiInternQueue *q,
   li_str_pool_intern_batch (q->pool, strs, q->n, ids);
   if (q->cache != NULL)
     for (guint i = 0; i < q->n; i++)
-      li_str_cache_put (li_str_cache_entry (q->cache, q->cache_bits, strs[i].data, strs[i].len),
+      if (q->put[i])
+        li_str_cache_put (li_str_cache_entry (q->cache, q->cache_bits, strs[i].data, strs[i].len),
                         strs[i].data, strs[i].len, ids[i]);
   q->n = 0;
   q->bytes_len = 0;
@@ -143,7 +163,8 @@ static inline gboolean
 _li_intern_queue_push (LiInternQueue *q,
                        guint32        row,
                        const char    *str,
-                       gsize          len)
+                       gsize          len,
+                       gboolean       put)
 {
   if (G_UNLIKELY (q->bytes_len + len > q->bytes_cap))
     {
@@ -155,6 +176,7 @@ _li_intern_queue_push (LiInternQueue *q,
   q->bytes_len += len;
   q->end[q->n] = q->bytes_len;
   q->row[q->n] = row;
+  q->put[q->n] = put;
   return ++q->n == LI_STR_POOL_BATCH;
 }
 
@@ -225,6 +247,7 @@ li_event_store_builder_free (LiEventStoreBuilder *b)
   g_free (b->lead_queue.bytes);
   g_free (b->value_queue.bytes);
   g_free (b->value_queue.cache);
+  g_free (b->key_cache_use);
   g_free (b->lead);
   g_free (b->time_s);
   g_free (b->time_ms);
@@ -335,7 +358,7 @@ li_event_store_builder_add_event (LiEventStoreBuilder *b,
     }
   _LI_RESERVE (b->name, b->n_events + 1, b->max_events);
   _LI_RESERVE (b->prop_start, b->n_events + 2, (gsize) b->max_events + 1);
-  if (_li_intern_queue_push (&b->lead_queue, b->n_events, lead, lead_len))
+  if (_li_intern_queue_push (&b->lead_queue, b->n_events, lead, lead_len, FALSE))
     _li_intern_queue_flush (&b->lead_queue, b->lead);
   b->name[b->n_events] = (guint16) name_id;
   b->n_events++;
@@ -359,6 +382,42 @@ li_event_store_builder_intern_key (LiEventStoreBuilder *b,
       return FALSE;
     }
   *id = (guint16) key_id;
+  return TRUE;
+}
+
+/* Whether @value of @key was in the value cache: then its id is in the
+ * column at n_props.  Counts the key's hits until it bypasses the cache. */
+static inline gboolean
+_li_builder_cached_value (LiEventStoreBuilder *b,
+                          guint16              key,
+                          const char          *value,
+                          gsize                value_len)
+{
+  LiInternQueue *q = &b->value_queue;
+  LiKeyCacheUse *use;
+  LiStrCacheEntry *e;
+
+  if (G_UNLIKELY (key >= b->n_key_cache_use))
+    {
+      guint n = MAX ((guint) key + 1, b->n_key_cache_use * 2);
+
+      b->key_cache_use = g_renew (LiKeyCacheUse, b->key_cache_use, n);
+      memset (b->key_cache_use + b->n_key_cache_use, 0, (n - b->n_key_cache_use) * sizeof *use);
+      b->n_key_cache_use = n;
+    }
+  use = &b->key_cache_use[key];
+  if (use->bypass)
+    return FALSE;
+  e = li_str_cache_entry (q->cache, q->cache_bits, value, value_len);
+  if (G_UNLIKELY (++use->tries == _LI_CACHE_TRIES))
+    use->bypass = use->hits < _LI_CACHE_TRIES / _LI_CACHE_MIN_HITS;
+  if (!li_str_cache_holds (e, value, value_len))
+    return FALSE;
+  use->hits++;
+  if (b->wide_values)
+    b->prop_value[b->n_props] = e->id;
+  else
+    b->prop_value16[b->n_props] = (guint16) e->id;
   return TRUE;
 }
 
@@ -388,20 +447,10 @@ li_event_store_builder_add_prop_id (LiEventStoreBuilder *b,
   else
     _LI_RESERVE (b->prop_value16, b->n_props + 1, b->max_props);
   b->prop_key[b->n_props] = key;
-  {
-    LiInternQueue *q = &b->value_queue;
-    LiStrCacheEntry *e = li_str_cache_entry (q->cache, q->cache_bits, value, value_len);
-
-    if (!li_str_cache_holds (e, value, value_len))
-      {
-        if (_li_intern_queue_push (q, b->n_props, value, value_len))
-          _li_builder_flush_values (b);
-      }
-    else if (b->wide_values)
-      b->prop_value[b->n_props] = e->id;
-    else
-      b->prop_value16[b->n_props] = (guint16) e->id;
-  }
+  if (!_li_builder_cached_value (b, key, value, value_len) &&
+      _li_intern_queue_push (&b->value_queue, b->n_props, value, value_len,
+                             !b->key_cache_use[key].bypass))
+    _li_builder_flush_values (b);
   b->n_props++;
   b->prop_start[b->n_events] = b->n_props;
   return TRUE;
