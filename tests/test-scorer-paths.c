@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The journey of li-scorer-exp.c (exponential or no decay, no patterns)
+/* The journey of li-scorer-exp.c (every decay, no patterns)
  * against the general scorer fed and evaluated event by event, on random
  * stores, leads files and rules: every peak must be the same bits, and
  * the stages, flag times and outcomes the same. */
@@ -102,11 +102,24 @@ static void
 _append_decay (GString *json,
                GRand   *r)
 {
-  if (g_rand_int_range (r, 0, 4) == 0)
-    g_string_append (json, "{\"model\": \"none\"}");
-  else
-    g_string_append_printf (json, "{\"model\": \"exponential\", \"half_life_days\": %g}",
-                            (double) g_rand_int_range (r, 1, 40) / 8);
+  switch (g_rand_int_range (r, 0, 6))
+    {
+    case 0:
+      g_string_append (json, "{\"model\": \"none\"}");
+      break;
+    case 1:
+      g_string_append_printf (json, "{\"model\": \"window\", \"days\": %g}",
+                              (double) g_rand_int_range (r, 1, 40) / 8);
+      break;
+    case 2:
+      g_string_append_printf (json, "{\"model\": \"linear\", \"days\": %g}",
+                              (double) g_rand_int_range (r, 1, 40) / 8);
+      break;
+    default:
+      g_string_append_printf (json, "{\"model\": \"exponential\", \"half_life_days\": %g}",
+                              (double) g_rand_int_range (r, 1, 40) / 8);
+      break;
+    }
 }
 
 static const char *
@@ -257,20 +270,21 @@ test_exp_journey_is_the_general_one (void)
   g_rmdir (dir);
 }
 
-/* A plan with a window decay or a pattern takes the general path. */
+/* A plan with a pattern, and an explained one, take the general path. */
 static void
 test_exp_journey_applies (void)
 {
   TestEvent events[] = { { "L1", 0, "view", NULL } };
   g_autoptr(LiEventStore) store = test_store (events, G_N_ELEMENTS (events));
-  g_autoptr(LiRules) expo = test_rules ("{\"format\": \"lead-intent-rules\", \"format_version\": 1, "
-                                        "\"intent\": [{\"event\": \"view\", \"points\": 1}], " STAGES_1 "}");
   g_autoptr(LiRules) window = test_rules ("{\"format\": \"lead-intent-rules\", \"format_version\": 1, "
                                           "\"intent\": [{\"event\": \"view\", \"points\": 1, "
                                           "\"decay\": {\"model\": \"window\", \"days\": 2}}], " STAGES_1 "}");
-  g_autoptr(LiPlan) a = li_plan_new (expo, store, NULL);
-  g_autoptr(LiPlan) b = li_plan_new (window, store, NULL);
-  g_autoptr(LiPlan) c = li_plan_new_explained (expo, store, NULL);
+  g_autoptr(LiRules) pattern = test_rules ("{\"format\": \"lead-intent-rules\", \"format_version\": 1, "
+                                           "\"patterns\": [{\"name\": \"d\", \"kind\": \"return_days\", "
+                                           "\"min_days\": 2, \"within_days\": 7, \"points\": 5}], " STAGES_1 "}");
+  g_autoptr(LiPlan) a = li_plan_new (window, store, NULL);
+  g_autoptr(LiPlan) b = li_plan_new (pattern, store, NULL);
+  g_autoptr(LiPlan) c = li_plan_new_explained (window, store, NULL);
 
   g_assert_true (_li_scorer_exp_applies (a));
   g_assert_false (_li_scorer_exp_applies (b));

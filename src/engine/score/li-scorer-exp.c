@@ -37,9 +37,6 @@ _li_scorer_exp_applies (const LiPlan *plan)
 
   if (plan->n_patterns > 0 || li_plan_is_explained (plan))
     return FALSE;
-  for (guint a = 0; a < plan->n_accs; a++)
-    if (plan->accs[a].model != LI_DECAY_NONE && plan->accs[a].model != LI_DECAY_EXPONENTIAL)
-      return FALSE;
   for (guint f = 0; f < plan->n_fits; f++)
     if (++per_attr[plan->fits[f].attr] > _LI_MAX_ATTR_FITS)
       return FALSE;
@@ -59,6 +56,14 @@ _li_exp_clear_slot (const LiPlan *plan,
   x->group[k] = plan->n_exp;
 }
 
+/* Whether accumulator @spec keeps its items (window, linear): its sums are
+ * the general scorer's Acc, its slot holds its value at each score. */
+static inline gboolean
+_li_exp_is_queued (const AccSpec *spec)
+{
+  return spec->model == LI_DECAY_WINDOW || spec->model == LI_DECAY_LINEAR;
+}
+
 /* What an event of each name adds without a loop over the matchers: most
  * names have one rule without conditions, or none (the sink). */
 static void
@@ -76,7 +81,8 @@ _li_exp_name_rules (const LiPlan *plan,
 
       x->name_acc[n] = plan->n_accs;
       x->name_points[n] = 0;
-      if (count == 1 && plan->matchers[first].n_where == 0)
+      if (count == 1 && plan->matchers[first].n_where == 0 &&
+          !_li_exp_is_queued (&plan->accs[plan->matchers[first].acc]))
         {
           x->name_acc[n] = plan->matchers[first].acc;
           x->name_points[n] = plan->matchers[first].points;
@@ -87,7 +93,8 @@ _li_exp_name_rules (const LiPlan *plan,
 }
 
 ExpState *
-_li_scorer_exp_new (const LiPlan *plan)
+_li_scorer_exp_new (const LiPlan *plan,
+                    Acc          *accs)
 {
   ExpState *x = g_new0 (ExpState, 1);
   guint n_accs = MAX (plan->n_accs, 1), n_attrs = MAX (plan->n_attrs, 1);
@@ -99,6 +106,8 @@ _li_scorer_exp_new (const LiPlan *plan)
   x->group = g_new (guint, n_accs + 1);
   x->acc_of = g_new (guint, n_accs + 1);
   x->slot = g_new (int, n_accs + 1);
+  x->queued = g_new (guint, n_accs);
+  x->accs = accs;
   for (guint k = 0; k <= plan->n_accs; k++)
     _li_exp_clear_slot (plan, x, k);
   for (guint a = 0; a < plan->n_accs; a++)
@@ -150,6 +159,7 @@ _li_scorer_exp_free (ExpState *x,
   g_free (x->group);
   g_free (x->acc_of);
   g_free (x->slot);
+  g_free (x->queued);
   g_free (x->step);
   g_free (x->event_bits);
   g_free (x->lead_bits);
@@ -362,6 +372,8 @@ _li_exp_activate (const LiPlan *plan,
   x->cap[k] = spec->cap > 0 ? spec->cap : INFINITY;
   x->group[k] = spec->model == LI_DECAY_EXPONENTIAL ? spec->exp_group : plan->n_exp;
   x->n_decaying += spec->model != LI_DECAY_NONE;
+  if (_li_exp_is_queued (spec))
+    x->queued[x->n_queued++] = k;
   return k;
 }
 
@@ -397,7 +409,15 @@ _li_exp_feed_intent (const LiPlan *plan,
       k = x->slot[match->acc];
       if (k < 0)
         k = (int) _li_exp_activate (plan, x, match->acc);
-      x->sum[k] += match->points;
+      if (_li_exp_is_queued (&plan->accs[match->acc]))
+        {
+          Acc *acc = &x->accs[match->acc];
+
+          acc->sum += match->points;
+          _li_acc_push (acc, plan->store->time_ms[i], match->points);
+        }
+      else
+        x->sum[k] += match->points;
       added = TRUE;
     }
   return added;
@@ -430,22 +450,42 @@ _li_exp_factors (const LiPlan *plan,
     }
 }
 
-/* Decays every active sum by the step's factors. */
+/* Decays every active sum to @t by the step's factors, and drops the
+ * items of window and linear sums that @t is past. */
 static inline void
-_li_exp_decay (const ExpState *x,
-               const double   *factor)
+_li_exp_decay (const LiPlan   *plan,
+               const ExpState *x,
+               const double   *factor,
+               gint64          t)
 {
   guint width = x->width > 0 ? x->width : x->n_active;
 
   for (guint k = 0; k < width; k++)
     x->sum[k] *= factor[x->group[k]];
+  for (guint q = 0; q < x->n_queued; q++)
+    {
+      guint a = x->acc_of[x->queued[q]];
+
+      _li_acc_expire (&plan->accs[a], &x->accs[a], t);
+    }
 }
 
+/* The intent at @t: window and linear sums' values into their slots
+ * first, then every slot capped and summed in order. */
 static inline double
-_li_exp_intent (const ExpState *x)
+_li_exp_intent (const LiPlan   *plan,
+                const ExpState *x,
+                gint64          t)
 {
   guint width = x->width > 0 ? x->width : x->n_active;
   double intent = 0;
+
+  for (guint q = 0; q < x->n_queued; q++)
+    {
+      guint k = x->queued[q], a = x->acc_of[k];
+
+      x->sum[k] = _li_acc_value (&plan->accs[a], &x->accs[a], t);
+    }
 
   for (guint k = 0; k < width; k++)
     intent += CLAMP (x->sum[k], -x->cap[k], x->cap[k]);
@@ -504,7 +544,7 @@ _li_scorer_journey_exp (LiScorer  *s,
   gint64 last_t = begin < end ? time_ms[begin] : 0;
   guint32 stop = _li_exp_outcome (plan, begin, end), i = begin;
 
-  x->n_active = x->n_decaying = 0;
+  x->n_active = x->n_decaying = x->n_queued = 0;
   _li_exp_begin_fit (plan, x, lead);
   fit = _li_exp_fit (plan, x);
   for (guint32 from = begin, to; from < stop; from = to)
@@ -529,7 +569,7 @@ _li_scorer_journey_exp (LiScorer  *s,
             {
               if (x->n_decaying > 0)
                 {
-                  _li_exp_decay (x, x->step + (gsize) (i - from) * x->stride);
+                  _li_exp_decay (plan, x, x->step + (gsize) (i - from) * x->stride, t);
                   changed = TRUE;
                 }
               last_t = t;
@@ -540,7 +580,7 @@ _li_scorer_journey_exp (LiScorer  *s,
           if (!changed)
             continue;
           changed = FALSE;
-          intent = _li_exp_intent (x);
+          intent = _li_exp_intent (plan, x, t);
           score = intent + fit;
           stage = _li_exp_stage (plan, reached, score, intent, fit);
           peak = MAX (peak, score);
@@ -552,6 +592,13 @@ _li_scorer_journey_exp (LiScorer  *s,
     {
       x->slot[x->acc_of[k]] = -1;
       _li_exp_clear_slot (plan, x, k);
+    }
+  for (guint q = 0; q < x->n_queued; q++)
+    {
+      Acc *acc = &x->accs[x->acc_of[x->queued[q]]];
+
+      acc->sum = acc->sum_t = 0;
+      acc->head = acc->tail = 0;
     }
 
   out->converted = stop < end;

@@ -43,8 +43,8 @@ typedef struct
   guint   head, tail, cap;
 } Acc;
 
-/* The journey state of li-scorer-exp.c (plans of exponential or no decay
- * and no patterns), per active slot k in the order the accumulators were
+/* The journey state of li-scorer-exp.c (plans without patterns), per
+ * active slot k in the order the accumulators were
  * first fed: sum, cap (+∞ for none), index into a step (n_exp: none). */
 typedef struct
 {
@@ -56,6 +56,9 @@ typedef struct
   guint    n_active;
   guint    n_decaying;
   guint    width;         /* slots the sums run over: n_accs, or 0 for n_active */
+  guint   *queued;        /* the slots of window and linear sums, n_queued */
+  guint    n_queued;
+  Acc     *accs;          /* the scorer's: the window and linear sums */
   /* Per event name: the accumulator of its one rule without conditions
    * (n_accs, the sink, for none) and its points, or whether the name's
    * rules are to be looped over. */
@@ -130,6 +133,29 @@ struct _LiScorer
   ExpState     *exp;         /* li-scorer-exp.c's journey applies, else NULL */
 };
 
+/* The decayed sum of an accumulator at @t (after it was advanced to @t),
+ * before its cap. */
+static inline double
+_li_acc_value (const AccSpec *spec,
+               const Acc     *acc,
+               gint64         t)
+{
+  if (spec->model == LI_DECAY_LINEAR && acc->head < acc->tail)
+    return acc->sum - (acc->sum * (double) (t - acc->anchor) - acc->sum_t) / spec->param_ms;
+  return acc->sum;
+}
+
+/* li-scorer.c, for a window or linear accumulator: drops the items @t is
+ * past the window of (and takes the sums again from the live ones when
+ * they drifted far from the anchor); queues an item of @points at @t
+ * whose points were just added to acc->sum. */
+void   _li_acc_expire     (const AccSpec *spec,
+                           Acc           *acc,
+                           gint64         t);
+void   _li_acc_push       (Acc    *acc,
+                           gint64  t,
+                           double  points);
+
 /* li-scorer.c: adds @points at @t to accumulator @a. */
 void   _li_scorer_add     (LiScorer *s,
                            guint     a,
@@ -179,10 +205,11 @@ gboolean _li_fit_explain  (LiScorer     *s,
                            const char  **value,
                            LiFitSource  *source);
 
-/* li-scorer-exp.c: whether its journey applies to @plan; its state; the
- * journey (as li_scorer_journey). */
+/* li-scorer-exp.c: whether its journey applies to @plan; its state (with
+ * the scorer's accumulators); the journey (as li_scorer_journey). */
 gboolean  _li_scorer_exp_applies (const LiPlan *plan);
-ExpState *_li_scorer_exp_new     (const LiPlan *plan);
+ExpState *_li_scorer_exp_new     (const LiPlan *plan,
+                                  Acc          *accs);
 void      _li_scorer_exp_free    (ExpState     *x,
                                   guint         n_attrs);
 void      _li_scorer_journey_exp (LiScorer     *s,

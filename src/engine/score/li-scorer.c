@@ -34,7 +34,7 @@ li_scorer_new (const LiPlan *plan)
     }
   _li_fit_init (s);
   if (_li_scorer_exp_applies (plan))
-    s->exp = _li_scorer_exp_new (plan);
+    s->exp = _li_scorer_exp_new (plan, s->accs);
   return s;
 }
 
@@ -120,6 +120,25 @@ _li_acc_rebase (Acc *acc)
     }
 }
 
+void
+_li_acc_expire (const AccSpec *spec,
+                Acc           *acc,
+                gint64         t)
+{
+  /* An item is worth 0 once t − t_e ≥ the window. */
+  while (acc->head < acc->tail && (double) (t - acc->q_t[acc->head]) >= spec->param_ms)
+    {
+      acc->sum -= acc->q_p[acc->head];
+      acc->sum_t -= acc->q_p[acc->head] * (double) (acc->q_t[acc->head] - acc->anchor);
+      acc->head++;
+    }
+  if (acc->head == acc->tail)
+    acc->head = acc->tail = 0, acc->sum = acc->sum_t = 0;
+  else if (spec->model == LI_DECAY_LINEAR &&
+           (double) (t - acc->anchor) > LI_LINEAR_REBASE * spec->param_ms)
+    _li_acc_rebase (acc);
+}
+
 /* Inlined (into feed and eval): a call was a tenth of the journey loop's
  * instructions, most of them saving and restoring registers. */
 G_ALWAYS_INLINE static inline void
@@ -161,18 +180,7 @@ _li_scorer_advance (LiScorer *s,
           break;
         case LI_DECAY_WINDOW:
         case LI_DECAY_LINEAR:
-          /* An item is worth 0 once t − t_e ≥ the window. */
-          while (acc->head < acc->tail && (double) (t - acc->q_t[acc->head]) >= spec->param_ms)
-            {
-              acc->sum -= acc->q_p[acc->head];
-              acc->sum_t -= acc->q_p[acc->head] * (double) (acc->q_t[acc->head] - acc->anchor);
-              acc->head++;
-            }
-          if (acc->head == acc->tail)
-            acc->head = acc->tail = 0, acc->sum = acc->sum_t = 0;
-          else if (spec->model == LI_DECAY_LINEAR &&
-                   (double) (t - acc->anchor) > LI_LINEAR_REBASE * spec->param_ms)
-            _li_acc_rebase (acc);
+          _li_acc_expire (spec, acc, t);
           break;
         default:
           g_assert_not_reached ();
@@ -198,9 +206,15 @@ _li_scorer_add (LiScorer *s,
   if (G_UNLIKELY (s->added != NULL))
     s->added[s->n_added++] = a;
   acc->sum += points;
-  if (s->plan->accs[a].model != LI_DECAY_WINDOW && s->plan->accs[a].model != LI_DECAY_LINEAR)
-    return;
+  if (s->plan->accs[a].model == LI_DECAY_WINDOW || s->plan->accs[a].model == LI_DECAY_LINEAR)
+    _li_acc_push (acc, t, points);
+}
 
+void
+_li_acc_push (Acc    *acc,
+              gint64  t,
+              double  points)
+{
   if (acc->head == acc->tail)
     acc->anchor = t;
   acc->sum_t += points * (double) (t - acc->anchor);
@@ -290,18 +304,6 @@ _li_scorer_feed (LiScorer *s,
 
   if (plan->n_patterns > 0)
     _li_patterns_feed (s, i, t);
-}
-
-/* The decayed sum of an accumulator at @t (after _li_scorer_advance to
- * @t), before its cap. */
-static inline double
-_li_acc_value (const AccSpec *spec,
-               const Acc     *acc,
-               gint64         t)
-{
-  if (spec->model == LI_DECAY_LINEAR && acc->head < acc->tail)
-    return acc->sum - (acc->sum * (double) (t - acc->anchor) - acc->sum_t) / spec->param_ms;
-  return acc->sum;
 }
 
 G_ALWAYS_INLINE static inline void
