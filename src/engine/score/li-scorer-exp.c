@@ -35,7 +35,7 @@ _li_scorer_exp_applies (const LiPlan *plan)
 {
   g_autofree guint *per_attr = g_new0 (guint, MAX (plan->n_attrs, 1));
 
-  if (plan->n_patterns > 0 || li_plan_is_explained (plan))
+  if (li_plan_is_explained (plan))
     return FALSE;
   for (guint f = 0; f < plan->n_fits; f++)
     if (++per_attr[plan->fits[f].attr] > _LI_MAX_ATTR_FITS)
@@ -377,6 +377,29 @@ _li_exp_activate (const LiPlan *plan,
   return k;
 }
 
+void
+_li_scorer_exp_add (const LiPlan *plan,
+                    ExpState     *x,
+                    guint         a,
+                    gint64        t,
+                    double        points)
+{
+  int k = x->slot[a];
+
+  if (k < 0)
+    k = (int) _li_exp_activate (plan, x, a);
+  if (_li_exp_is_queued (&plan->accs[a]))
+    {
+      Acc *acc = &x->accs[a];
+
+      acc->sum += points;
+      _li_acc_push (acc, t, points);
+    }
+  else
+    x->sum[k] += points;
+  x->fed = TRUE;
+}
+
 /* Event @i's intent rules: whether any added points. */
 static inline gboolean
 _li_exp_feed_intent (const LiPlan *plan,
@@ -400,24 +423,12 @@ _li_exp_feed_intent (const LiPlan *plan,
     {
       const Matcher *match = &plan->matchers[m];
       gboolean ok = TRUE;
-      int k;
 
       for (guint w = 0; w < match->n_where && ok; w++)
         ok = _li_exp_where (plan->store, &plan->wheres[match->where_start + w], i);
       if (!ok)
         continue;
-      k = x->slot[match->acc];
-      if (k < 0)
-        k = (int) _li_exp_activate (plan, x, match->acc);
-      if (_li_exp_is_queued (&plan->accs[match->acc]))
-        {
-          Acc *acc = &x->accs[match->acc];
-
-          acc->sum += match->points;
-          _li_acc_push (acc, plan->store->time_ms[i], match->points);
-        }
-      else
-        x->sum[k] += match->points;
+      _li_scorer_exp_add (plan, x, match->acc, plan->store->time_ms[i], match->points);
       added = TRUE;
     }
   return added;
@@ -545,6 +556,15 @@ _li_scorer_journey_exp (LiScorer  *s,
   guint32 stop = _li_exp_outcome (plan, begin, end), i = begin;
 
   x->n_active = x->n_decaying = x->n_queued = 0;
+  if (plan->n_patterns > 0)
+    {
+      /* The patterns' state is the general scorer's; their points come
+       * here while s->exp_journey is set. */
+      li_scorer_begin_lead (s, lead);
+      for (guint p = 0; p < plan->n_patterns; p++)
+        s->patterns[p].head = begin;  /* as li_scorer_feed sets it on the first event */
+      s->exp_journey = TRUE;
+    }
   _li_exp_begin_fit (plan, x, lead);
   fit = _li_exp_fit (plan, x);
   for (guint32 from = begin, to; from < stop; from = to)
@@ -575,6 +595,12 @@ _li_scorer_journey_exp (LiScorer  *s,
               last_t = t;
             }
           changed |= _li_exp_feed_intent (plan, x, i, store->name[i]);
+          if (plan->n_patterns > 0)
+            {
+              x->fed = FALSE;
+              _li_patterns_feed (s, i, t);  /* adds through _li_scorer_exp_add */
+              changed |= x->fed;
+            }
 
           /* Nothing moved: the score, the peak and the stage are the last. */
           if (!changed)
@@ -601,10 +627,12 @@ _li_scorer_journey_exp (LiScorer  *s,
       acc->head = acc->tail = 0;
     }
 
+  s->exp_journey = FALSE;
+
   out->converted = stop < end;
   out->t_outcome = stop < end ? time_ms[stop] : 0;
   out->peak = peak;
   out->reached = reached;
   out->n_scored = i - begin;
-  out->patterns_fired = 0;
+  out->patterns_fired = plan->n_patterns > 0 ? s->patterns_fired : 0;
 }

@@ -43,7 +43,7 @@ typedef struct
   guint   head, tail, cap;
 } Acc;
 
-/* The journey state of li-scorer-exp.c (plans without patterns), per
+/* The journey state of li-scorer-exp.c (plans not explained), per
  * active slot k in the order the accumulators were
  * first fed: sum, cap (+∞ for none), index into a step (n_exp: none). */
 typedef struct
@@ -59,6 +59,7 @@ typedef struct
   guint   *queued;        /* the slots of window and linear sums, n_queued */
   guint    n_queued;
   Acc     *accs;          /* the scorer's: the window and linear sums */
+  gboolean fed;           /* _li_scorer_exp_add was called */
   /* Per event name: the accumulator of its one rule without conditions
    * (n_accs, the sink, for none) and its points, or whether the name's
    * rules are to be looped over. */
@@ -131,6 +132,7 @@ struct _LiScorer
   guint        *added;
   guint         n_added;
   ExpState     *exp;         /* li-scorer-exp.c's journey applies, else NULL */
+  gboolean      exp_journey; /* in that journey: _li_scorer_add adds to it */
 };
 
 /* The decayed sum of an accumulator at @t (after it was advanced to @t),
@@ -206,12 +208,18 @@ gboolean _li_fit_explain  (LiScorer     *s,
                            LiFitSource  *source);
 
 /* li-scorer-exp.c: whether its journey applies to @plan; its state (with
- * the scorer's accumulators); the journey (as li_scorer_journey). */
+ * the scorer's accumulators); @points at @t to accumulator @a in that
+ * journey; the journey (as li_scorer_journey). */
 gboolean  _li_scorer_exp_applies (const LiPlan *plan);
 ExpState *_li_scorer_exp_new     (const LiPlan *plan,
                                   Acc          *accs);
 void      _li_scorer_exp_free    (ExpState     *x,
                                   guint         n_attrs);
+void      _li_scorer_exp_add     (const LiPlan *plan,
+                                  ExpState     *x,
+                                  guint         a,
+                                  gint64        t,
+                                  double        points);
 void      _li_scorer_journey_exp (LiScorer     *s,
                                   guint32       lead,
                                   guint32       begin,

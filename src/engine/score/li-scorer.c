@@ -196,6 +196,11 @@ _li_scorer_add (LiScorer *s,
 {
   Acc *acc = &s->accs[a];
 
+  if (G_UNLIKELY (s->exp_journey))
+    {
+      _li_scorer_exp_add (s->plan, s->exp, a, t, points);
+      return;
+    }
   if (!s->is_active[a])
     {
       s->is_active[a] = TRUE;
