@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The journey of li-scorer-exp.c (every decay and pattern)
+/* The journey of li-scorer-flat.c
  * against the general scorer fed and evaluated event by event, on random
  * stores, leads files and rules: every peak must be the same bits, and
  * the stages, flag times and outcomes the same. */
@@ -263,7 +263,7 @@ _check_case (guint32     seed,
   g_autoptr(LiScorer) general = li_scorer_new (plan);
   guint n_stages = li_plan_n_stages (plan);
 
-  g_assert_nonnull (fast->exp);  /* the path under test */
+  g_assert_nonnull (fast->flat);  /* the path under test */
   for (guint32 l = 0; l < store->n_leads; l++)
     {
       guint32 first = store->lead_start[l], last = store->lead_start[l + 1];
@@ -288,7 +288,7 @@ _check_case (guint32     seed,
 }
 
 static void
-test_exp_journey_is_the_general_one (void)
+test_flat_journey_is_the_general_one (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("li-test-paths-XXXXXX", &error);
@@ -302,10 +302,10 @@ test_exp_journey_is_the_general_one (void)
   g_rmdir (dir);
 }
 
-/* Plans with window decay and with patterns take li-scorer-exp.c's
+/* Plans with window decay and with patterns take li-scorer-flat.c's
  * journey, an explained one the general path. */
 static void
-test_exp_journey_applies (void)
+test_flat_journey_applies (void)
 {
   TestEvent events[] = { { "L1", 0, "view", NULL } };
   g_autoptr(LiEventStore) store = test_store (events, G_N_ELEMENTS (events));
@@ -319,9 +319,9 @@ test_exp_journey_applies (void)
   g_autoptr(LiPlan) b = li_plan_new (pattern, store, NULL);
   g_autoptr(LiPlan) c = li_plan_new_explained (window, store, NULL);
 
-  g_assert_true (_li_scorer_exp_applies (a));
-  g_assert_true (_li_scorer_exp_applies (b));
-  g_assert_false (_li_scorer_exp_applies (c));
+  g_assert_true (_li_scorer_flat_applies (a));
+  g_assert_true (_li_scorer_flat_applies (b));
+  g_assert_false (_li_scorer_flat_applies (c));
 }
 
 int
@@ -329,7 +329,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/scorer/exp-journey/same-bits", test_exp_journey_is_the_general_one);
-  g_test_add_func ("/scorer/exp-journey/applies", test_exp_journey_applies);
+  g_test_add_func ("/scorer/flat-journey/same-bits", test_flat_journey_is_the_general_one);
+  g_test_add_func ("/scorer/flat-journey/applies", test_flat_journey_applies);
   return g_test_run ();
 }

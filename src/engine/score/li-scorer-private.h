@@ -43,7 +43,7 @@ typedef struct
   guint   head, tail, cap;
 } Acc;
 
-/* The journey state of li-scorer-exp.c (plans not explained), per
+/* The journey state of li-scorer-flat.c (plans not explained), per
  * active slot k in the order the accumulators were
  * first fed: sum, cap (+∞ for none), index into a step (n_exp: none). */
 typedef struct
@@ -59,7 +59,7 @@ typedef struct
   guint   *queued;        /* the slots of window and linear sums, n_queued */
   guint    n_queued;
   Acc     *accs;          /* the scorer's: the window and linear sums */
-  gboolean fed;           /* _li_scorer_exp_add was called */
+  gboolean fed;           /* _li_scorer_flat_add was called */
   /* Per event name: the accumulator of its one rule without conditions
    * (n_accs, the sink, for none) and its points, or whether the name's
    * rules are to be looped over. */
@@ -78,7 +78,7 @@ typedef struct
   guint   *fit_attr;
   guint8  *fit_mask;
   double  *fit_points;
-  /* A block's fit timeline (_li_exp_fit_timeline): per property, how
+  /* A block's fit timeline (_li_flat_fit_timeline): per property, how
    * many events start there; per property a fit rule reads, where it is,
    * its event and the fit after it; per event, its last such property and
    * its fit. */
@@ -89,7 +89,7 @@ typedef struct
   double  *fit_value;
   guint32 *last_fit;
   double  *fit_at;
-} ExpState;
+} FlatState;
 
 struct _LiScorer
 {
@@ -131,8 +131,8 @@ struct _LiScorer
    * events fed since the caller last set n_added to 0 added points to. */
   guint        *added;
   guint         n_added;
-  ExpState     *exp;         /* li-scorer-exp.c's journey applies, else NULL */
-  gboolean      exp_journey; /* in that journey: _li_scorer_add adds to it */
+  FlatState    *flat;        /* li-scorer-flat.c's journey applies, else NULL */
+  gboolean      in_flat_journey;  /* in it: _li_scorer_add adds to its slots */
 };
 
 /* The decayed sum of an accumulator at @t (after it was advanced to @t),
@@ -207,24 +207,24 @@ gboolean _li_fit_explain  (LiScorer     *s,
                            const char  **value,
                            LiFitSource  *source);
 
-/* li-scorer-exp.c: whether its journey applies to @plan; its state (with
+/* li-scorer-flat.c: whether its journey applies to @plan; its state (with
  * the scorer's accumulators); @points at @t to accumulator @a in that
  * journey; the journey (as li_scorer_journey). */
-gboolean  _li_scorer_exp_applies (const LiPlan *plan);
-ExpState *_li_scorer_exp_new     (const LiPlan *plan,
-                                  Acc          *accs);
-void      _li_scorer_exp_free    (ExpState     *x,
-                                  guint         n_attrs);
-void      _li_scorer_exp_add     (const LiPlan *plan,
-                                  ExpState     *x,
-                                  guint         a,
-                                  gint64        t,
-                                  double        points);
-void      _li_scorer_journey_exp (LiScorer     *s,
-                                  guint32       lead,
-                                  guint32       begin,
-                                  guint32       end,
-                                  gint64       *flag_ms,
-                                  LiJourney    *out);
+gboolean   _li_scorer_flat_applies (const LiPlan *plan);
+FlatState *_li_scorer_flat_new     (const LiPlan *plan,
+                                    Acc          *accs);
+void       _li_scorer_flat_free    (FlatState    *x,
+                                    guint         n_attrs);
+void       _li_scorer_flat_add     (const LiPlan *plan,
+                                    FlatState    *x,
+                                    guint         a,
+                                    gint64        t,
+                                    double        points);
+void       _li_scorer_journey_flat (LiScorer     *s,
+                                    guint32       lead,
+                                    guint32       begin,
+                                    guint32       end,
+                                    gint64       *flag_ms,
+                                    LiJourney    *out);
 
 G_END_DECLS

@@ -33,8 +33,8 @@ li_scorer_new (const LiPlan *plan)
       s->number_known = g_new0 (guint8, n_values);
     }
   _li_fit_init (s);
-  if (_li_scorer_exp_applies (plan))
-    s->exp = _li_scorer_exp_new (plan, s->accs);
+  if (_li_scorer_flat_applies (plan))
+    s->flat = _li_scorer_flat_new (plan, s->accs);
   return s;
 }
 
@@ -59,7 +59,7 @@ li_scorer_free (LiScorer *s)
   g_free (s->number);
   g_free (s->number_known);
   _li_fit_free (s);
-  _li_scorer_exp_free (s->exp, s->plan->n_attrs);
+  _li_scorer_flat_free (s->flat, s->plan->n_attrs);
   g_free (s->added);
   g_free (s);
 }
@@ -196,9 +196,9 @@ _li_scorer_add (LiScorer *s,
 {
   Acc *acc = &s->accs[a];
 
-  if (G_UNLIKELY (s->exp_journey))
+  if (G_UNLIKELY (s->in_flat_journey))
     {
-      _li_scorer_exp_add (s->plan, s->exp, a, t, points);
+      _li_scorer_flat_add (s->plan, s->flat, a, t, points);
       return;
     }
   if (!s->is_active[a])
@@ -394,9 +394,9 @@ li_scorer_journey (LiScorer  *s,
   double peak = -G_MAXDOUBLE;
   guint32 i;
 
-  if (s->exp != NULL && s->added == NULL)
+  if (s->flat != NULL && s->added == NULL)
     {
-      _li_scorer_journey_exp (s, lead, begin, end, flag_ms, out);
+      _li_scorer_journey_flat (s, lead, begin, end, flag_ms, out);
       return;
     }
   out->converted = FALSE;

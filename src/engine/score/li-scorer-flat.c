@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* li-scorer-exp.c: the journey of the plans most rules compile to, where
- * every decay is exponential or none and no pattern is used.  It does the
+/* li-scorer-flat.c: the journey of a plan (li_scorer_journey), unless it
+ * is explained or an attribute has more than seven fit rules.  It does the
  * arithmetic of li-scorer.c in the same order, so its scores are the same
  * bits (tests/test-scorer-paths.c holds it to that), but in blocks of a
  * lead's events: first the decay of every step (exp2 back to back) and
  * the fit after every event (all fit rules of an attribute answered for a
  * value by one byte, worked out the first time the value is seen), then
  * the events in a loop over flat arrays of the active accumulators, in
- * the order they were first fed, as li-scorer.c sums them.  The journey
- * was mostly mispredicted branches on what each event carries; these
- * loops have few. */
+ * the order they were first fed, as li-scorer.c sums them.  Window and
+ * linear sums and the patterns keep the general scorer's state.  The
+ * general journey was mostly mispredicted branches on what each event
+ * carries; these loops have few. */
 
 #include "config.h"
 
@@ -31,7 +32,7 @@
 #define _LI_BLOCK 1024
 
 gboolean
-_li_scorer_exp_applies (const LiPlan *plan)
+_li_scorer_flat_applies (const LiPlan *plan)
 {
   g_autofree guint *per_attr = g_new0 (guint, MAX (plan->n_attrs, 1));
 
@@ -47,9 +48,9 @@ _li_scorer_exp_applies (const LiPlan *plan)
  * the sum over the used ones (+ 0 changes no bit: the sums start at +0,
  * which no addition turns into −0). */
 static void
-_li_exp_clear_slot (const LiPlan *plan,
-                    ExpState     *x,
-                    guint         k)
+_li_flat_clear_slot (const LiPlan *plan,
+                     FlatState    *x,
+                     guint         k)
 {
   x->sum[k] = 0;
   x->cap[k] = INFINITY;  /* CLAMP to ±∞ changes no bit */
@@ -59,7 +60,7 @@ _li_exp_clear_slot (const LiPlan *plan,
 /* Whether accumulator @spec keeps its items (window, linear): its sums are
  * the general scorer's Acc, its slot holds its value at each score. */
 static inline gboolean
-_li_exp_is_queued (const AccSpec *spec)
+_li_flat_is_queued (const AccSpec *spec)
 {
   return spec->model == LI_DECAY_WINDOW || spec->model == LI_DECAY_LINEAR;
 }
@@ -67,8 +68,8 @@ _li_exp_is_queued (const AccSpec *spec)
 /* What an event of each name adds without a loop over the matchers: most
  * names have one rule without conditions, or none (the sink). */
 static void
-_li_exp_name_rules (const LiPlan *plan,
-                    ExpState     *x)
+_li_flat_name_rules (const LiPlan *plan,
+                     FlatState    *x)
 {
   guint n_names = li_str_pool_size (plan->store->names);
 
@@ -82,7 +83,7 @@ _li_exp_name_rules (const LiPlan *plan,
       x->name_acc[n] = plan->n_accs;
       x->name_points[n] = 0;
       if (count == 1 && plan->matchers[first].n_where == 0 &&
-          !_li_exp_is_queued (&plan->accs[plan->matchers[first].acc]))
+          !_li_flat_is_queued (&plan->accs[plan->matchers[first].acc]))
         {
           x->name_acc[n] = plan->matchers[first].acc;
           x->name_points[n] = plan->matchers[first].points;
@@ -92,11 +93,11 @@ _li_exp_name_rules (const LiPlan *plan,
     }
 }
 
-ExpState *
-_li_scorer_exp_new (const LiPlan *plan,
-                    Acc          *accs)
+FlatState *
+_li_scorer_flat_new (const LiPlan *plan,
+                     Acc          *accs)
 {
-  ExpState *x = g_new0 (ExpState, 1);
+  FlatState *x = g_new0 (FlatState, 1);
   guint n_accs = MAX (plan->n_accs, 1), n_attrs = MAX (plan->n_attrs, 1);
   guint *seen = g_new0 (guint, n_attrs);
 
@@ -109,12 +110,12 @@ _li_scorer_exp_new (const LiPlan *plan,
   x->queued = g_new (guint, n_accs);
   x->accs = accs;
   for (guint k = 0; k <= plan->n_accs; k++)
-    _li_exp_clear_slot (plan, x, k);
+    _li_flat_clear_slot (plan, x, k);
   for (guint a = 0; a < plan->n_accs; a++)
     x->slot[a] = -1;
   x->slot[plan->n_accs] = (int) plan->n_accs;
   x->width = plan->n_accs <= _LI_FIXED_WIDTH ? plan->n_accs : 0;
-  _li_exp_name_rules (plan, x);
+  _li_flat_name_rules (plan, x);
   /* The step into event k of a lead: each half-life's factor, then 1 for
    * no decay (× 1 changes no bit). */
   x->stride = plan->n_exp + 1;
@@ -144,8 +145,8 @@ _li_scorer_exp_new (const LiPlan *plan,
 }
 
 void
-_li_scorer_exp_free (ExpState *x,
-                     guint     n_attrs)
+_li_scorer_flat_free (FlatState *x,
+                      guint      n_attrs)
 {
   if (x == NULL)
     return;
@@ -183,9 +184,9 @@ _li_scorer_exp_free (ExpState *x,
 /* The fit bits of attribute @a for @value (NULL: the lead has none), the
  * rules in the order they are written. */
 static guint8
-_li_exp_work_out_bits (const LiPlan *plan,
-                       guint         a,
-                       const char   *value)
+_li_flat_work_out_bits (const LiPlan *plan,
+                        guint         a,
+                        const char   *value)
 {
   double number = NAN;
   guint8 bits = _LI_BITS_KNOWN, bit = 1;
@@ -205,38 +206,38 @@ _li_exp_work_out_bits (const LiPlan *plan,
 /* The bits of value @v of @pool, worked out into the table *@table
  * (allocated when first needed). */
 static G_NO_INLINE guint8
-_li_exp_work_out_entry (const LiPlan    *plan,
-                        guint            a,
-                        guint8         **table,
-                        const LiStrPool *pool,
-                        guint32          v)
+_li_flat_work_out_entry (const LiPlan    *plan,
+                         guint            a,
+                         guint8         **table,
+                         const LiStrPool *pool,
+                         guint32          v)
 {
   if (*table == NULL)
     *table = g_new0 (guint8, MAX (li_str_pool_size (pool), 1));
-  (*table)[v] = _li_exp_work_out_bits (plan, a, li_str_pool_get (pool, v));
+  (*table)[v] = _li_flat_work_out_bits (plan, a, li_str_pool_get (pool, v));
   return (*table)[v];
 }
 
 /* The bits of value @v of @pool, from the table *@table. */
 static inline guint8
-_li_exp_bits (const LiPlan    *plan,
-              guint            a,
-              guint8         **table,
-              const LiStrPool *pool,
-              guint32          v)
+_li_flat_bits (const LiPlan    *plan,
+               guint            a,
+               guint8         **table,
+               const LiStrPool *pool,
+               guint32          v)
 {
   if (G_LIKELY (*table != NULL && (*table)[v] != 0))
     return (*table)[v];
-  return _li_exp_work_out_entry (plan, a, table, pool, v);
+  return _li_flat_work_out_entry (plan, a, table, pool, v);
 }
 
 /* Each attribute's bits before the lead's first event: from the leads
  * file, else of no value.  The leads file's rows are in its own order, so
  * the next lead's row is fetched now, while this lead's journey runs. */
 static void
-_li_exp_begin_fit (const LiPlan *plan,
-                   ExpState     *x,
-                   guint32       lead)
+_li_flat_begin_fit (const LiPlan *plan,
+                    FlatState    *x,
+                    guint32       lead)
 {
   guint32 row = plan->lead_row[lead];
 
@@ -251,11 +252,11 @@ _li_exp_begin_fit (const LiPlan *plan,
       if (row != _LI_NONE && col >= 0)
         lv = plan->leads->value[(gsize) row * plan->leads->n_attributes + col];
       if (lv != LI_LEAD_TABLE_MISSING)
-        x->bits[a] = _li_exp_bits (plan, a, &x->lead_bits[a], plan->leads->values, lv);
+        x->bits[a] = _li_flat_bits (plan, a, &x->lead_bits[a], plan->leads->values, lv);
       else
         {
           if (G_UNLIKELY (x->missing_bits[a] == 0))
-            x->missing_bits[a] = _li_exp_work_out_bits (plan, a, NULL);
+            x->missing_bits[a] = _li_flat_work_out_bits (plan, a, NULL);
           x->bits[a] = x->missing_bits[a];
         }
     }
@@ -263,8 +264,8 @@ _li_exp_begin_fit (const LiPlan *plan,
 
 /* The fit points of the bits now, added in rule order as li-fit.c does. */
 static inline double
-_li_exp_fit (const LiPlan   *plan,
-             const ExpState *x)
+_li_flat_fit (const LiPlan    *plan,
+              const FlatState *x)
 {
   double fit = 0;
 
@@ -277,9 +278,9 @@ _li_exp_fit (const LiPlan   *plan,
 
 /* Whether event @i's property of key @key is one of @where's values. */
 static inline gboolean
-_li_exp_where (const LiEventStore *store,
-               const WhereSpec    *where,
-               guint32             i)
+_li_flat_where (const LiEventStore *store,
+                const WhereSpec    *where,
+                guint32             i)
 {
   for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
     if (store->prop_key[j] == where->key)
@@ -303,11 +304,11 @@ _li_exp_where (const LiEventStore *store,
  * the fit; then each event takes the fit of its last such property or
  * keeps the one before. */
 static void
-_li_exp_fit_timeline (const LiPlan *plan,
-                      ExpState     *x,
-                      guint32       begin,
-                      guint32       stop,
-                      double        fit)
+_li_flat_fit_timeline (const LiPlan *plan,
+                       FlatState    *x,
+                       guint32       begin,
+                       guint32       stop,
+                       double        fit)
 {
   const LiEventStore *store = plan->store;
   guint32 p0 = store->prop_start[begin], n_props = store->prop_start[stop] - p0;
@@ -342,9 +343,9 @@ _li_exp_fit_timeline (const LiPlan *plan,
       guint32 j = at[c];
       int a = plan->key_attr[store->prop_key[j]];
 
-      x->bits[a] = _li_exp_bits (plan, a, &x->event_bits[a], store->values,
-                                 li_event_store_prop_value (store, j));
-      value[c] = _li_exp_fit (plan, x);
+      x->bits[a] = _li_flat_bits (plan, a, &x->event_bits[a], store->values,
+                                  li_event_store_prop_value (store, j));
+      value[c] = _li_flat_fit (plan, x);
     }
 
   for (guint32 k = 0; k < n_events; k++)
@@ -360,9 +361,9 @@ _li_exp_fit_timeline (const LiPlan *plan,
 
 /* Makes accumulator @a active: its slot comes after those fed before. */
 static inline guint
-_li_exp_activate (const LiPlan *plan,
-                  ExpState     *x,
-                  guint         a)
+_li_flat_activate (const LiPlan *plan,
+                   FlatState    *x,
+                   guint         a)
 {
   const AccSpec *spec = &plan->accs[a];
   guint k = x->n_active++;
@@ -372,23 +373,23 @@ _li_exp_activate (const LiPlan *plan,
   x->cap[k] = spec->cap > 0 ? spec->cap : INFINITY;
   x->group[k] = spec->model == LI_DECAY_EXPONENTIAL ? spec->exp_group : plan->n_exp;
   x->n_decaying += spec->model != LI_DECAY_NONE;
-  if (_li_exp_is_queued (spec))
+  if (_li_flat_is_queued (spec))
     x->queued[x->n_queued++] = k;
   return k;
 }
 
 void
-_li_scorer_exp_add (const LiPlan *plan,
-                    ExpState     *x,
-                    guint         a,
-                    gint64        t,
-                    double        points)
+_li_scorer_flat_add (const LiPlan *plan,
+                     FlatState    *x,
+                     guint         a,
+                     gint64        t,
+                     double        points)
 {
   int k = x->slot[a];
 
   if (k < 0)
-    k = (int) _li_exp_activate (plan, x, a);
-  if (_li_exp_is_queued (&plan->accs[a]))
+    k = (int) _li_flat_activate (plan, x, a);
+  if (_li_flat_is_queued (&plan->accs[a]))
     {
       Acc *acc = &x->accs[a];
 
@@ -402,10 +403,10 @@ _li_scorer_exp_add (const LiPlan *plan,
 
 /* Event @i's intent rules: whether any added points. */
 static inline gboolean
-_li_exp_feed_intent (const LiPlan *plan,
-                     ExpState     *x,
-                     guint32       i,
-                     guint16       name)
+_li_flat_feed_intent (const LiPlan *plan,
+                      FlatState    *x,
+                      guint32       i,
+                      guint16       name)
 {
   gboolean added = FALSE;
 
@@ -415,7 +416,7 @@ _li_exp_feed_intent (const LiPlan *plan,
       int k = x->slot[a];
 
       if (G_UNLIKELY (k < 0))
-        k = (int) _li_exp_activate (plan, x, a);
+        k = (int) _li_flat_activate (plan, x, a);
       x->sum[k] += x->name_points[name];
       return a != plan->n_accs;
     }
@@ -425,10 +426,10 @@ _li_exp_feed_intent (const LiPlan *plan,
       gboolean ok = TRUE;
 
       for (guint w = 0; w < match->n_where && ok; w++)
-        ok = _li_exp_where (plan->store, &plan->wheres[match->where_start + w], i);
+        ok = _li_flat_where (plan->store, &plan->wheres[match->where_start + w], i);
       if (!ok)
         continue;
-      _li_scorer_exp_add (plan, x, match->acc, plan->store->time_ms[i], match->points);
+      _li_scorer_flat_add (plan, x, match->acc, plan->store->time_ms[i], match->points);
       added = TRUE;
     }
   return added;
@@ -439,11 +440,11 @@ _li_exp_feed_intent (const LiPlan *plan,
  * the dearest step of the journey, and apart from it the calls run back to
  * back. */
 static void
-_li_exp_factors (const LiPlan *plan,
-                 ExpState     *x,
-                 guint32       begin,
-                 guint32       from,
-                 guint32       to)
+_li_flat_factors (const LiPlan *plan,
+                  FlatState    *x,
+                  guint32       begin,
+                  guint32       from,
+                  guint32       to)
 {
   const gint64 *time_ms = plan->store->time_ms;
 
@@ -464,10 +465,10 @@ _li_exp_factors (const LiPlan *plan,
 /* Decays every active sum to @t by the step's factors, and drops the
  * items of window and linear sums that @t is past. */
 static inline void
-_li_exp_decay (const LiPlan   *plan,
-               const ExpState *x,
-               const double   *factor,
-               gint64          t)
+_li_flat_decay (const LiPlan    *plan,
+                const FlatState *x,
+                const double    *factor,
+                gint64           t)
 {
   guint width = x->width > 0 ? x->width : x->n_active;
 
@@ -484,9 +485,9 @@ _li_exp_decay (const LiPlan   *plan,
 /* The intent at @t: window and linear sums' values into their slots
  * first, then every slot capped and summed in order. */
 static inline double
-_li_exp_intent (const LiPlan   *plan,
-                const ExpState *x,
-                gint64          t)
+_li_flat_intent (const LiPlan    *plan,
+                 const FlatState *x,
+                 gint64           t)
 {
   guint width = x->width > 0 ? x->width : x->n_active;
   double intent = 0;
@@ -507,11 +508,11 @@ _li_exp_intent (const LiPlan   *plan,
  * @below, or the coldest stage when @below is the number of stages: only
  * a stage hotter than the journey reached so far can change it. */
 static inline guint
-_li_exp_stage (const LiPlan *plan,
-               guint         below,
-               double        score,
-               double        intent,
-               double        fit)
+_li_flat_stage (const LiPlan *plan,
+                guint         below,
+                double        score,
+                double        intent,
+                double        fit)
 {
   guint last = MIN (below, plan->n_stages - 1), stage;
 
@@ -524,9 +525,9 @@ _li_exp_stage (const LiPlan *plan,
 
 /* The first outcome event of [@begin, @end), else @end. */
 static inline guint32
-_li_exp_outcome (const LiPlan *plan,
-                 guint32       begin,
-                 guint32       end)
+_li_flat_outcome (const LiPlan *plan,
+                  guint32       begin,
+                  guint32       end)
 {
   const guint16 *name = plan->store->name;
 
@@ -538,42 +539,42 @@ _li_exp_outcome (const LiPlan *plan,
 }
 
 void
-_li_scorer_journey_exp (LiScorer  *s,
-                        guint32    lead,
-                        guint32    begin,
-                        guint32    end,
-                        gint64    *flag_ms,
-                        LiJourney *out)
+_li_scorer_journey_flat (LiScorer  *s,
+                         guint32    lead,
+                         guint32    begin,
+                         guint32    end,
+                         gint64    *flag_ms,
+                         LiJourney *out)
 {
   const LiPlan *plan = s->plan;
   const LiEventStore *store = plan->store;
   const gint64 *time_ms = store->time_ms;
-  ExpState *x = s->exp;
+  FlatState *x = s->flat;
   guint reached = plan->n_stages;
   double peak = -G_MAXDOUBLE, fit;
   gboolean changed = TRUE;
   gint64 last_t = begin < end ? time_ms[begin] : 0;
-  guint32 stop = _li_exp_outcome (plan, begin, end), i = begin;
+  guint32 stop = _li_flat_outcome (plan, begin, end), i = begin;
 
   x->n_active = x->n_decaying = x->n_queued = 0;
   if (plan->n_patterns > 0)
     {
       /* The patterns' state is the general scorer's; their points come
-       * here while s->exp_journey is set. */
+       * here while s->in_flat_journey is set. */
       li_scorer_begin_lead (s, lead);
       for (guint p = 0; p < plan->n_patterns; p++)
         s->patterns[p].head = begin;  /* as li_scorer_feed sets it on the first event */
-      s->exp_journey = TRUE;
+      s->in_flat_journey = TRUE;
     }
-  _li_exp_begin_fit (plan, x, lead);
-  fit = _li_exp_fit (plan, x);
+  _li_flat_begin_fit (plan, x, lead);
+  fit = _li_flat_fit (plan, x);
   for (guint32 from = begin, to; from < stop; from = to)
     {
       to = from + MIN (stop - from, _LI_BLOCK);
       if (plan->n_fits > 0)
-        _li_exp_fit_timeline (plan, x, from, to, fit);
+        _li_flat_fit_timeline (plan, x, from, to, fit);
       if (plan->n_exp > 0)
-        _li_exp_factors (plan, x, begin, from, to);
+        _li_flat_factors (plan, x, begin, from, to);
       for (i = from; i < to; i++)
         {
           gint64 t = time_ms[i];
@@ -589,16 +590,16 @@ _li_scorer_journey_exp (LiScorer  *s,
             {
               if (x->n_decaying > 0)
                 {
-                  _li_exp_decay (plan, x, x->step + (gsize) (i - from) * x->stride, t);
+                  _li_flat_decay (plan, x, x->step + (gsize) (i - from) * x->stride, t);
                   changed = TRUE;
                 }
               last_t = t;
             }
-          changed |= _li_exp_feed_intent (plan, x, i, store->name[i]);
+          changed |= _li_flat_feed_intent (plan, x, i, store->name[i]);
           if (plan->n_patterns > 0)
             {
               x->fed = FALSE;
-              _li_patterns_feed (s, i, t);  /* adds through _li_scorer_exp_add */
+              _li_patterns_feed (s, i, t);  /* adds through _li_scorer_flat_add */
               changed |= x->fed;
             }
 
@@ -606,9 +607,9 @@ _li_scorer_journey_exp (LiScorer  *s,
           if (!changed)
             continue;
           changed = FALSE;
-          intent = _li_exp_intent (plan, x, t);
+          intent = _li_flat_intent (plan, x, t);
           score = intent + fit;
-          stage = _li_exp_stage (plan, reached, score, intent, fit);
+          stage = _li_flat_stage (plan, reached, score, intent, fit);
           peak = MAX (peak, score);
           for (; reached > stage; reached--)
             flag_ms[reached - 1] = t;
@@ -617,7 +618,7 @@ _li_scorer_journey_exp (LiScorer  *s,
   for (guint k = 0; k < x->n_active; k++)
     {
       x->slot[x->acc_of[k]] = -1;
-      _li_exp_clear_slot (plan, x, k);
+      _li_flat_clear_slot (plan, x, k);
     }
   for (guint q = 0; q < x->n_queued; q++)
     {
@@ -627,7 +628,7 @@ _li_scorer_journey_exp (LiScorer  *s,
       acc->head = acc->tail = 0;
     }
 
-  s->exp_journey = FALSE;
+  s->in_flat_journey = FALSE;
 
   out->converted = stop < end;
   out->t_outcome = stop < end ? time_ms[stop] : 0;
