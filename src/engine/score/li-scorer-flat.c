@@ -44,9 +44,9 @@ _li_scorer_flat_applies (const LiPlan *plan)
   return TRUE;
 }
 
-/* An unused slot: 0, no cap, no decay, so that a sum over every slot is
- * the sum over the used ones (+ 0 changes no bit: the sums start at +0,
- * which no addition turns into −0). */
+/* An unused slot: 0, no cap, no decay, so that the intent summed over
+ * every slot is the sum over the used ones: + 0 changes no bit of it (it
+ * starts at +0, and an addition gives −0 only of two −0). */
 static void
 _li_flat_clear_slot (const LiPlan *plan,
                      FlatState    *x,
@@ -299,10 +299,11 @@ _li_flat_where (const LiEventStore *store,
  * before the first event being @fit.  Event values come in properties of
  * a few events at random, so testing each event for them mispredicted most
  * branches; these passes over the lead have almost none.  First each
- * property's event (by counting where events start), the properties a fit
- * rule reads (kept or overwritten, as the key says) and what each makes
- * the fit; then each event takes the fit of its last such property or
- * keeps the one before. */
+ * property's event (by counting where events start) and the list of the
+ * properties a fit rule reads (each is written, and the list grows by
+ * whether its key is one); then what each of those makes the fit; then
+ * each event takes the fit of its last such property or keeps the one
+ * before. */
 static void
 _li_flat_fit_timeline (const LiPlan *plan,
                        FlatState    *x,
