@@ -307,12 +307,12 @@ _li_replay_chunk (ReplayChunk *c,
  * left; its own scorer for all of them. */
 typedef struct
 {
-  ReplayChunk *chunks;
-  guint        n_chunks;
-  gint        *next;
-  gint        *leads_done;  /* of the chunks finished, for progress */
-  LiProgressFunc progress;  /* the first thread's, else NULL */
-  gpointer     progress_data;
+  ReplayChunk   *chunks;
+  guint          n_chunks;
+  gint          *next;
+  gint          *leads_done;     /* of the chunks finished, for progress */
+  LiProgressFunc progress;       /* the first thread's, else NULL */
+  gpointer       progress_data;
 } ReplayWorker;
 
 static gpointer

@@ -539,6 +539,26 @@ _li_flat_outcome (const LiPlan *plan,
   return begin;
 }
 
+/* Every slot the lead fed unused again, and its window and linear sums
+ * empty, as the general scorer's begin_lead would leave them. */
+static void
+_li_flat_end_lead (const LiPlan *plan,
+                   FlatState    *x)
+{
+  for (guint k = 0; k < x->n_active; k++)
+    {
+      x->slot[x->acc_of[k]] = -1;
+      _li_flat_clear_slot (plan, x, k);
+    }
+  for (guint q = 0; q < x->n_queued; q++)
+    {
+      Acc *acc = &x->accs[x->acc_of[x->queued[q]]];
+
+      acc->sum = acc->sum_t = 0;
+      acc->head = acc->tail = 0;
+    }
+}
+
 void
 _li_scorer_journey_flat (LiScorer  *s,
                          guint32    lead,
@@ -616,19 +636,7 @@ _li_scorer_journey_flat (LiScorer  *s,
             flag_ms[reached - 1] = t;
         }
     }
-  for (guint k = 0; k < x->n_active; k++)
-    {
-      x->slot[x->acc_of[k]] = -1;
-      _li_flat_clear_slot (plan, x, k);
-    }
-  for (guint q = 0; q < x->n_queued; q++)
-    {
-      Acc *acc = &x->accs[x->acc_of[x->queued[q]]];
-
-      acc->sum = acc->sum_t = 0;
-      acc->head = acc->tail = 0;
-    }
-
+  _li_flat_end_lead (plan, x);
   s->in_flat_journey = FALSE;
 
   out->converted = stop < end;
