@@ -57,14 +57,6 @@ _li_flat_clear_slot (const LiPlan *plan,
   x->group[k] = plan->n_exp;
 }
 
-/* Whether accumulator @spec keeps its items (window, linear): its sums are
- * the general scorer's Acc, its slot holds its value at each score. */
-static inline gboolean
-_li_flat_is_queued (const AccSpec *spec)
-{
-  return spec->model == LI_DECAY_WINDOW || spec->model == LI_DECAY_LINEAR;
-}
-
 /* What an event of each name adds without a loop over the matchers: most
  * names have one rule without conditions, or none (the sink). */
 static void
@@ -83,7 +75,7 @@ _li_flat_name_rules (const LiPlan *plan,
       x->name_acc[n] = plan->n_accs;
       x->name_points[n] = 0;
       if (count == 1 && plan->matchers[first].n_where == 0 &&
-          !_li_flat_is_queued (&plan->accs[plan->matchers[first].acc]))
+          !_li_acc_is_queued (&plan->accs[plan->matchers[first].acc]))
         {
           x->name_acc[n] = plan->matchers[first].acc;
           x->name_points[n] = plan->matchers[first].points;
@@ -276,25 +268,6 @@ _li_flat_fit (const LiPlan    *plan,
   return fit;
 }
 
-/* Whether event @i's property of key @key is one of @where's values. */
-static inline gboolean
-_li_flat_where (const LiEventStore *store,
-                const WhereSpec    *where,
-                guint32             i)
-{
-  for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
-    if (store->prop_key[j] == where->key)
-      {
-        guint32 value = li_event_store_prop_value (store, j);
-
-        for (guint v = 0; v < where->n_values; v++)
-          if (where->values[v] == value)
-            return TRUE;
-        return FALSE;
-      }
-  return FALSE;
-}
-
 /* The fit of each event of [@begin, @stop) into x->fit_at, the fit
  * before the first event being @fit.  Event values come in properties of
  * a few events at random, so testing each event for them mispredicted most
@@ -374,7 +347,7 @@ _li_flat_activate (const LiPlan *plan,
   x->cap[k] = spec->cap > 0 ? spec->cap : INFINITY;
   x->group[k] = spec->model == LI_DECAY_EXPONENTIAL ? spec->exp_group : plan->n_exp;
   x->n_decaying += spec->model != LI_DECAY_NONE;
-  if (_li_flat_is_queued (spec))
+  if (_li_acc_is_queued (spec))
     x->queued[x->n_queued++] = k;
   return k;
 }
@@ -390,7 +363,7 @@ _li_scorer_flat_add (const LiPlan *plan,
 
   if (k < 0)
     k = (int) _li_flat_activate (plan, x, a);
-  if (_li_flat_is_queued (&plan->accs[a]))
+  if (_li_acc_is_queued (&plan->accs[a]))
     {
       Acc *acc = &x->accs[a];
 
@@ -427,7 +400,7 @@ _li_flat_feed_intent (const LiPlan *plan,
       gboolean ok = TRUE;
 
       for (guint w = 0; w < match->n_where && ok; w++)
-        ok = _li_flat_where (plan->store, &plan->wheres[match->where_start + w], i);
+        ok = _li_where_matches (plan->store, &plan->wheres[match->where_start + w], i);
       if (!ok)
         continue;
       _li_scorer_flat_add (plan, x, match->acc, plan->store->time_ms[i], match->points);
@@ -551,12 +524,7 @@ _li_flat_end_lead (const LiPlan *plan,
       _li_flat_clear_slot (plan, x, k);
     }
   for (guint q = 0; q < x->n_queued; q++)
-    {
-      Acc *acc = &x->accs[x->acc_of[x->queued[q]]];
-
-      acc->sum = acc->sum_t = 0;
-      acc->head = acc->tail = 0;
-    }
+    _li_acc_clear (&x->accs[x->acc_of[x->queued[q]]]);
 }
 
 void

@@ -135,6 +135,40 @@ struct _LiScorer
   gboolean      in_flat_journey;  /* in it: _li_scorer_add adds to its slots */
 };
 
+/* Whether accumulator @spec keeps its items (window, linear decay). */
+static inline gboolean
+_li_acc_is_queued (const AccSpec *spec)
+{
+  return spec->model == LI_DECAY_WINDOW || spec->model == LI_DECAY_LINEAR;
+}
+
+/* An accumulator with nothing in it. */
+static inline void
+_li_acc_clear (Acc *acc)
+{
+  acc->sum = acc->sum_t = 0;
+  acc->head = acc->tail = 0;
+}
+
+/* Whether event @i's property of key where->key is one of its values. */
+static inline gboolean
+_li_where_matches (const LiEventStore *store,
+                   const WhereSpec    *where,
+                   guint32             i)
+{
+  for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
+    if (store->prop_key[j] == where->key)
+      {
+        guint32 value = li_event_store_prop_value (store, j);
+
+        for (guint v = 0; v < where->n_values; v++)
+          if (where->values[v] == value)
+            return TRUE;
+        return FALSE;
+      }
+  return FALSE;
+}
+
 /* The decayed sum of an accumulator at @t (after it was advanced to @t),
  * before its cap. */
 static inline double

@@ -71,9 +71,7 @@ _li_scorer_reset_intent (LiScorer *s,
 {
   for (guint k = 0; k < s->n_active; k++)
     {
-      Acc *acc = &s->accs[s->active[k]];
-      acc->sum = acc->sum_t = 0;
-      acc->head = acc->tail = 0;
+      _li_acc_clear (&s->accs[s->active[k]]);
       s->is_active[s->active[k]] = FALSE;
     }
   s->n_active = 0;
@@ -133,7 +131,7 @@ _li_acc_expire (const AccSpec *spec,
       acc->head++;
     }
   if (acc->head == acc->tail)
-    acc->head = acc->tail = 0, acc->sum = acc->sum_t = 0;
+    _li_acc_clear (acc);
   else if (spec->model == LI_DECAY_LINEAR &&
            (double) (t - acc->anchor) > LI_LINEAR_REBASE * spec->param_ms)
     _li_acc_rebase (acc);
@@ -211,7 +209,7 @@ _li_scorer_add (LiScorer *s,
   if (G_UNLIKELY (s->added != NULL))
     s->added[s->n_added++] = a;
   acc->sum += points;
-  if (s->plan->accs[a].model == LI_DECAY_WINDOW || s->plan->accs[a].model == LI_DECAY_LINEAR)
+  if (_li_acc_is_queued (&s->plan->accs[a]))
     _li_acc_push (acc, t, points);
 }
 
@@ -242,21 +240,6 @@ _li_acc_push (Acc    *acc,
   acc->q_t[acc->tail] = t;
   acc->q_p[acc->tail] = points;
   acc->tail++;
-}
-
-static inline gboolean
-_li_where_matches (const LiEventStore *store,
-                   const WhereSpec    *where,
-                   guint32             i)
-{
-  guint32 value;
-
-  if (!li_event_store_get_prop (store, i, where->key, &value))
-    return FALSE;
-  for (guint v = 0; v < where->n_values; v++)
-    if (where->values[v] == value)
-      return TRUE;
-  return FALSE;
 }
 
 /* Inlined into the journey loop: the replay's hot path. */
