@@ -146,16 +146,18 @@ _random_fit (GRand *r)
 
 static void
 _append_pattern (GString *json,
-                 GRand   *r)
+                 GRand   *r,
+                 guint    k)
 {
   static const char *patterns[] = {
-    "{\"name\": \"r\", \"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 72, \"points\": 10, \"max_points\": 20",
-    "{\"name\": \"f\", \"kind\": \"category_focus\", \"min_distinct\": 2, \"within_hours\": 24, \"points\": 8",
-    "{\"name\": \"s\", \"kind\": \"sequence\", \"events\": [\"view\", \"cart\", \"mail\"], \"within_hours\": 48, \"points\": 20",
-    "{\"name\": \"d\", \"kind\": \"return_days\", \"min_days\": 2, \"within_days\": 7, \"points\": -6",
+    "\"kind\": \"repeat_product\", \"min_count\": 2, \"within_hours\": 72, \"points\": 10, \"max_points\": 20",
+    "\"kind\": \"category_focus\", \"min_distinct\": 2, \"within_hours\": 24, \"points\": 8",
+    "\"kind\": \"sequence\", \"events\": [\"view\", \"cart\", \"mail\"], \"within_hours\": 48, \"points\": 20",
+    "\"kind\": \"return_days\", \"min_days\": 2, \"within_days\": 7, \"points\": -6",
   };
 
-  g_string_append (json, patterns[g_rand_int_range (r, 0, G_N_ELEMENTS (patterns))]);
+  g_string_append_printf (json, "{\"name\": \"p%u\", %s", k,
+                          patterns[g_rand_int_range (r, 0, G_N_ELEMENTS (patterns))]);
   if (g_rand_int_range (r, 0, 3) == 0)
     {
       g_string_append (json, ", \"decay\": ");
@@ -169,7 +171,7 @@ _random_rules (GRand *r)
 {
   g_autoptr(GString) json = g_string_new ("{\"format\": \"lead-intent-rules\", \"format_version\": 1, "
                                           "\"name\": \"random\", \"decay\": ");
-  guint n_intent = g_rand_int_range (r, 0, 9), n_fit = g_rand_int_range (r, 0, 6);
+  guint n_intent = g_rand_int_range (r, 0, 9), n_fit = g_rand_int_range (r, 0, 6), n_patterns;
 
   _append_decay (json, r);
   g_string_append (json, ", \"intent\": [");
@@ -194,10 +196,12 @@ _random_rules (GRand *r)
       g_string_append (json, "}");
     }
   g_string_append (json, "], \"patterns\": [");
-  for (guint k = 0, n = g_rand_int_range (r, 0, 4); k < n; k++)
+  /* Now and then more patterns than a journey in blocks takes (64). */
+  n_patterns = g_rand_int_range (r, 0, 25) == 0 ? 65 : g_rand_int_range (r, 0, 4);
+  for (guint k = 0; k < n_patterns; k++)
     {
       g_string_append (json, k ? ", " : "");
-      _append_pattern (json, r);
+      _append_pattern (json, r, k);
     }
   g_string_append (json, "], \"fit\": [");
   for (guint f = 0; f < n_fit; f++)

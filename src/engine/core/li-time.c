@@ -343,16 +343,6 @@ li_time_parse_unix_ms (const char *str,
                             time_ms);
 }
 
-gint64
-li_time_day (gint64 time_ms)
-{
-  gint64 q = time_ms / MS_PER_DAY;
-
-  if (time_ms % MS_PER_DAY < 0)
-    q--;
-  return q;
-}
-
 char *
 li_time_format (gint64 time_ms)
 {

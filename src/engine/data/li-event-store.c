@@ -1356,17 +1356,3 @@ li_event_store_bytes (const LiEventStore *store)
          li_str_pool_bytes (store->keys) + li_str_pool_bytes (store->values);
 }
 
-gboolean
-li_event_store_get_prop (const LiEventStore *store,
-                         guint32             i,
-                         guint32             key,
-                         guint32            *value)
-{
-  for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
-    if (store->prop_key[j] == key)
-      {
-        *value = li_event_store_prop_value (store, j);
-        return TRUE;
-      }
-  return FALSE;
-}

@@ -62,11 +62,22 @@ li_event_store_prop_value (const LiEventStore *store,
 LiEventStore *li_event_store_ref        (LiEventStore *store);
 void          li_event_store_unref      (LiEventStore *store);
 gsize         li_event_store_bytes      (const LiEventStore *store);
-/* Property value of event @i for key @key, or FALSE. */
-gboolean      li_event_store_get_prop   (const LiEventStore *store,
-                                         guint32             i,
-                                         guint32             key,
-                                         guint32            *value);
+/* Property value of event @i for key @key, or FALSE: inline, for the
+ * patterns read it of every product view. */
+static inline gboolean
+li_event_store_get_prop (const LiEventStore *store,
+                         guint32             i,
+                         guint32             key,
+                         guint32            *value)
+{
+  for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
+    if (store->prop_key[j] == key)
+      {
+        *value = li_event_store_prop_value (store, j);
+        return TRUE;
+      }
+  return FALSE;
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiEventStore, li_event_store_unref)
 

@@ -7,6 +7,28 @@
 #include "li-scorer-private.h"
 #include "li-time.h"
 
+#include <string.h>
+
+/* For _li_patterns_block: room for a block's product views, and which
+ * names each sequence sees. */
+static void
+_li_patterns_init_blocks (LiScorer *s)
+{
+  const LiPlan *plan = s->plan;
+  guint n_names = li_str_pool_size (plan->store->names);
+
+  s->block_views = g_new (guint32, _LI_BLOCK);
+  s->block_categories = g_new (guint32, _LI_BLOCK);
+  s->block_events = g_new (guint32, _LI_BLOCK);
+  for (guint p = 0; p < plan->n_patterns; p++)
+    if (plan->patterns[p].kind == LI_PATTERN_SEQUENCE)
+      s->patterns[p].sees = g_new0 (guint8, MAX (n_names, 1));
+  for (guint name = 0; name < n_names; name++)
+    for (guint k = plan->name_pattern_start[name]; k < plan->name_pattern_start[name + 1]; k++)
+      if (s->patterns[plan->name_patterns[k]].sees != NULL)
+        s->patterns[plan->name_patterns[k]].sees[name] = 1;
+}
+
 void
 _li_patterns_init (LiScorer *s)
 {
@@ -31,6 +53,8 @@ _li_patterns_init (LiScorer *s)
       if (kind == LI_PATTERN_SEQUENCE)
         st->best = g_new (gint64, plan->patterns[p].n_seq);
     }
+  if (_li_patterns_in_blocks (plan))
+    _li_patterns_init_blocks (s);
 }
 
 void
@@ -43,8 +67,12 @@ _li_patterns_free (LiScorer *s)
       g_free (s->patterns[p].slots);
       g_free (s->patterns[p].next);
       g_free (s->patterns[p].best);
+      g_free (s->patterns[p].sees);
     }
   g_free (s->patterns);
+  g_free (s->block_views);
+  g_free (s->block_categories);
+  g_free (s->block_events);
 }
 
 /* Forgets every window: a new lead, or an outcome event. */
@@ -115,7 +143,7 @@ _li_slot_append (PatternState *st,
   slot->tail = local;
 }
 
-static gboolean
+static inline G_ALWAYS_INLINE gboolean
 _li_detect_repeat (LiScorer          *s,
                    const PatternSpec *spec,
                    PatternState      *st,
@@ -135,7 +163,7 @@ _li_detect_repeat (LiScorer          *s,
   return _li_try_fire (slot->count >= spec->min, &slot->fired, &slot->last_fire, t, spec->window_ms);
 }
 
-static gboolean
+static inline G_ALWAYS_INLINE gboolean
 _li_detect_focus (LiScorer          *s,
                   const PatternSpec *spec,
                   PatternState      *st,
@@ -166,7 +194,7 @@ _li_detect_focus (LiScorer          *s,
   return _li_try_fire (slot->count >= spec->min, &slot->fired, &slot->last_fire, t, spec->window_ms);
 }
 
-static gboolean
+static inline G_ALWAYS_INLINE gboolean
 _li_detect_sequence (const PatternSpec *spec,
                      PatternState      *st,
                      guint16            name,
@@ -195,7 +223,7 @@ _li_detect_sequence (const PatternSpec *spec,
   return fires;
 }
 
-static gboolean
+static inline G_ALWAYS_INLINE gboolean
 _li_detect_return_days (LiScorer          *s,
                         const PatternSpec *spec,
                         PatternState      *st,
@@ -218,6 +246,35 @@ _li_detect_return_days (LiScorer          *s,
   return _li_try_fire (st->distinct >= spec->min, &st->fired, &st->last_fire, t, spec->window_ms);
 }
 
+/* Pattern @spec fired at @t: its points, and the rule noted. */
+static inline void
+_li_pattern_fires (LiScorer          *s,
+                   const PatternSpec *spec,
+                   gint64             t)
+{
+  _li_scorer_add (s, spec->acc, t, spec->points);
+  if (spec->rule < 64)
+    s->patterns_fired |= G_GUINT64_CONSTANT (1) << spec->rule;
+}
+
+/* Event @i's product and category when it is a product view (else
+ * _LI_NONE), the product kept for the views' chains. */
+static inline void
+_li_patterns_view (LiScorer *s,
+                   guint32   i,
+                   guint32  *category)
+{
+  const LiPlan *plan = s->plan;
+  guint32 product = _LI_NONE;
+
+  *category = _LI_NONE;
+  if (plan->product_key >= 0)
+    li_event_store_get_prop (plan->store, i, plan->product_key, &product);
+  if (plan->category_key >= 0)
+    li_event_store_get_prop (plan->store, i, plan->category_key, category);
+  s->product[i - s->lead_begin] = product;
+}
+
 void
 _li_patterns_feed (LiScorer *s,
                    guint32   i,
@@ -227,18 +284,14 @@ _li_patterns_feed (LiScorer *s,
   const LiEventStore *store = plan->store;
   guint32 local = i - s->lead_begin;
   guint16 name = store->name[i];
-  gboolean is_view = plan->has_product_view && name == plan->product_view;
   guint32 product = _LI_NONE, category = _LI_NONE;
 
   if (plan->has_return_days)
     s->day[local] = li_time_day (t);
-  if (is_view)
+  if (plan->has_product_view && name == plan->product_view)
     {
-      if (plan->product_key >= 0)
-        li_event_store_get_prop (store, i, plan->product_key, &product);
-      if (plan->category_key >= 0)
-        li_event_store_get_prop (store, i, plan->category_key, &category);
-      s->product[local] = product;  /* read only through views' chains */
+      _li_patterns_view (s, i, &category);
+      product = s->product[local];
     }
 
   for (guint k = plan->name_pattern_start[name]; k < plan->name_pattern_start[name + 1]; k++)
@@ -266,10 +319,131 @@ _li_patterns_feed (LiScorer *s,
           g_assert_not_reached ();
         }
       if (fires)
+        _li_pattern_fires (s, spec, t);
+    }
+}
+
+gboolean
+_li_patterns_in_blocks (const LiPlan *plan)
+{
+  return plan->n_patterns > 0 && plan->n_patterns <= 64;
+}
+
+/* The events of [@from, @to) that @sees (indexed by name) marks, into
+ * @list without a branch on each; their number. */
+static guint
+_li_patterns_select (const LiEventStore *store,
+                     const guint8       *sees,
+                     guint32             from,
+                     guint32             to,
+                     guint32            *list)
+{
+  guint n = 0;
+
+  for (guint32 i = from; i < to; i++)
+    {
+      list[n] = i;
+      n += sees[store->name[i]];
+    }
+  return n;
+}
+
+/* The product views of [@from, @to), with their categories. */
+static guint
+_li_patterns_block_views (LiScorer *s,
+                          guint32   from,
+                          guint32   to)
+{
+  const LiPlan *plan = s->plan;
+  const guint16 *name = plan->store->name;
+  guint n = 0;
+
+  if (!plan->has_product_view)
+    return 0;
+  for (guint32 i = from; i < to; i++)
+    {
+      s->block_views[n] = i;
+      n += name[i] == plan->product_view;
+    }
+  for (guint v = 0; v < n; v++)
+    _li_patterns_view (s, s->block_views[v], &s->block_categories[v]);
+  return n;
+}
+
+/* Each pattern fed the events of [@from, @to) it sees, one pattern at a
+ * time; the state is the same as after feeding them event by event, for
+ * no pattern reads another's. */
+void
+_li_patterns_block (LiScorer *s,
+                    guint32   from,
+                    guint32   to,
+                    guint64  *fired)
+{
+  const LiPlan *plan = s->plan;
+  const gint64 *time_ms = plan->store->time_ms;
+  guint n_views = _li_patterns_block_views (s, from, to);
+
+  memset (fired, 0, (to - from) * sizeof *fired);
+  if (plan->has_return_days)
+    for (guint32 i = from; i < to; i++)
+      s->day[i - s->lead_begin] = li_time_day (time_ms[i]);
+
+  for (guint p = 0; p < plan->n_patterns; p++)
+    {
+      const PatternSpec *spec = &plan->patterns[p];
+      PatternState *st = &s->patterns[p];
+      guint64 bit = G_GUINT64_CONSTANT (1) << p;
+
+      switch (spec->kind)
         {
-          _li_scorer_add (s, spec->acc, t, spec->points);
-          if (spec->rule < 64)
-            s->patterns_fired |= G_GUINT64_CONSTANT (1) << spec->rule;
+        case LI_PATTERN_REPEAT_PRODUCT:
+          for (guint v = 0; v < n_views; v++)
+            {
+              guint32 i = s->block_views[v], local = i - s->lead_begin;
+
+              if (s->product[local] != _LI_NONE && _li_detect_repeat (s, spec, st, local, time_ms[i]))
+                fired[i - from] |= bit;
+            }
+          break;
+        case LI_PATTERN_CATEGORY_FOCUS:
+          for (guint v = 0; v < n_views; v++)
+            {
+              guint32 i = s->block_views[v], category = s->block_categories[v];
+
+              if (category != _LI_NONE &&
+                  _li_detect_focus (s, spec, st, i - s->lead_begin, category, time_ms[i]))
+                fired[i - from] |= bit;
+            }
+          break;
+        case LI_PATTERN_SEQUENCE:
+          {
+            guint n = _li_patterns_select (plan->store, st->sees, from, to, s->block_events);
+
+            for (guint e = 0; e < n; e++)
+              {
+                guint32 i = s->block_events[e];
+
+                if (_li_detect_sequence (spec, st, plan->store->name[i], time_ms[i]))
+                  fired[i - from] |= bit;
+              }
+          }
+          break;
+        case LI_PATTERN_RETURN_DAYS:
+          for (guint32 i = from; i < to; i++)
+            if (_li_detect_return_days (s, spec, st, i, time_ms[i]))
+              fired[i - from] |= bit;
+          break;
+        default:
+          g_assert_not_reached ();
         }
     }
+}
+
+void
+_li_patterns_fire (LiScorer *s,
+                   gint64    t,
+                   guint64   fired)
+{
+  for (; fired != 0; fired &= fired - 1)
+    _li_pattern_fires (s, &s->plan->patterns[__builtin_ctzll (fired)], t);
 }

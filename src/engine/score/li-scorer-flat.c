@@ -8,7 +8,8 @@
  * value by one byte, worked out the first time the value is seen), then
  * the events in a loop over flat arrays of the active accumulators, in
  * the order they were first fed, as li-scorer.c sums them.  Window and
- * linear sums and the patterns keep the general scorer's state.  The
+ * linear sums and the patterns keep the general scorer's state; the
+ * patterns are fed a block at a time too, one pattern after another.  The
  * general journey was mostly mispredicted branches on what each event
  * carries; these loops have few. */
 
@@ -27,9 +28,6 @@
 /* Up to this many accumulators, every slot is summed (unused ones are 0):
  * a loop of a fixed length is predicted, one of the lead's length not. */
 #define _LI_FIXED_WIDTH 16
-/* A lead's journey goes in blocks of this many events: the decay steps
- * and the fit of a block are worked out before its events are scored. */
-#define _LI_BLOCK 1024
 
 gboolean
 _li_scorer_flat_applies (const LiPlan *plan)
@@ -108,6 +106,8 @@ _li_scorer_flat_new (const LiPlan *plan,
   x->slot[plan->n_accs] = (int) plan->n_accs;
   x->width = plan->n_accs <= _LI_FIXED_WIDTH ? plan->n_accs : 0;
   _li_flat_name_rules (plan, x);
+  if (_li_patterns_in_blocks (plan))
+    x->fired = g_new (guint64, _LI_BLOCK);
   /* The step into event k of a lead: each half-life's factor, then 1 for
    * no decay (× 1 changes no bit). */
   x->stride = plan->n_exp + 1;
@@ -170,6 +170,7 @@ _li_scorer_flat_free (FlatState *x,
   g_free (x->name_acc);
   g_free (x->name_points);
   g_free (x->name_loop);
+  g_free (x->fired);
   g_free (x);
 }
 
@@ -564,6 +565,8 @@ _li_scorer_journey_flat (LiScorer  *s,
         _li_flat_fit_timeline (plan, x, from, to, fit);
       if (plan->n_exp > 0)
         _li_flat_factors (plan, x, begin, from, to);
+      if (x->fired != NULL)
+        _li_patterns_block (s, from, to, x->fired);
       for (i = from; i < to; i++)
         {
           gint64 t = time_ms[i];
@@ -585,10 +588,16 @@ _li_scorer_journey_flat (LiScorer  *s,
               last_t = t;
             }
           changed |= _li_flat_feed_intent (plan, x, i, store->name[i]);
-          if (plan->n_patterns > 0)
+          /* Patterns add through _li_scorer_flat_add. */
+          if (x->fired != NULL && x->fired[i - from] != 0)
+            {
+              _li_patterns_fire (s, t, x->fired[i - from]);
+              changed = TRUE;
+            }
+          else if (x->fired == NULL && plan->n_patterns > 0)
             {
               x->fed = FALSE;
-              _li_patterns_feed (s, i, t);  /* adds through _li_scorer_flat_add */
+              _li_patterns_feed (s, i, t);
               changed |= x->fed;
             }
 

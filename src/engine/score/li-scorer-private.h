@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* A lead's journey in blocks (li-scorer-flat.c) goes this many events at
+ * a time: the decay steps, the fit and the patterns of a block are worked
+ * out before its events are scored. */
+#define _LI_BLOCK 1024
+
 typedef struct
 {
   gint64   last_fire;
@@ -31,6 +36,7 @@ typedef struct
   gboolean fired;
   guint32  head;      /* return_days: first event of the window (global) */
   guint32  distinct;  /* return_days: distinct days in the window */
+  guint8  *sees;      /* sequence, fed in blocks: per event name, whether it is one of its names */
 } PatternState;
 
 typedef struct
@@ -66,6 +72,7 @@ typedef struct
   guint   *name_acc;
   double  *name_points;
   gboolean *name_loop;
+  guint64 *fired;         /* per event of the block: the patterns that fire (NULL: fed per event) */
   double  *step;          /* per event of the block: the decay into it */
   guint    stride;        /* n_exp + 1 */
   /* Fit, per attribute: its rules' bits for each value of the store and of
@@ -97,6 +104,9 @@ struct _LiScorer
   Acc          *accs;
   double       *exp_factor;
   PatternState *patterns;
+  guint32      *block_views;      /* _li_patterns_block: a block's product views, */
+  guint32      *block_categories; /* their categories, */
+  guint32      *block_events;     /* and the events a sequence sees */
   gint64        last_t;
   gboolean      started;
   guint32       lead;
@@ -219,6 +229,19 @@ void   _li_patterns_reset (LiScorer *s,
 void   _li_patterns_feed  (LiScorer *s,
                            guint32   i,
                            gint64    t);
+/* li-patterns.c, for a journey in blocks of _LI_BLOCK events with no
+ * outcome among them: whether the plan's patterns (at most 64) can be fed
+ * a block at a time; events [@from, @to) of the lead fed to every pattern,
+ * bit p of @fired[i - @from] set when pattern p fires at event i; the
+ * points of the patterns @fired at @t, in pattern order. */
+gboolean _li_patterns_in_blocks (const LiPlan *plan);
+void   _li_patterns_block (LiScorer *s,
+                           guint32   from,
+                           guint32   to,
+                           guint64  *fired);
+void   _li_patterns_fire  (LiScorer *s,
+                           gint64    t,
+                           guint64   fired);
 
 /* li-fit.c: the fit state of a scorer; a new lead; attribute @a took a
  * new value (sets s->fit_dirty when a rule's outcome changed); the current
