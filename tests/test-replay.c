@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "li-test-util.h"
 #include "li-plan.h"
+#include "li-replay-metrics.h"
 
 static const TestEvent history[] = {
   { "a", 0, "product_view", NULL },
@@ -312,6 +314,45 @@ test_replay_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static int
+_compare_doubles (gconstpointer a,
+                  gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The medians' radix sort against qsort, on values whose keys differ in
+ * every digit, or only in some (one pass or more skipped). */
+static void
+test_replay_median_sort (void)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (13);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      guint n = g_rand_int_range (r, 1, round < 20 ? 50 : 20000);
+      g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+      g_autofree double *want = g_new (double, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double x = round % 4 == 0 ? g_rand_double_range (r, -1e6, 1e6)
+                   : round % 4 == 1 ? (double) g_rand_int_range (r, -3, 4)
+                   : round % 4 == 2 ? ldexp (1.0, g_rand_int_range (r, -60, 60))
+                                    : g_rand_double_range (r, 0, 1) * 1e-300;
+          g_array_append_val (values, x);
+          want[i] = x;
+        }
+      qsort (want, n, sizeof *want, _compare_doubles);
+      g_assert_cmpfloat (li_metric_median (values), ==,
+                         n % 2 ? want[n / 2] : (want[n / 2 - 1] + want[n / 2]) / 2.0);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpfloat (g_array_index (values, double, i), ==, want[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/engine/replay/null-ratios", test_replay_null_ratios);
   g_test_add_func ("/engine/replay/empty", test_replay_empty);
   g_test_add_func ("/engine/replay/auc-ties", test_replay_auc_ties);
+  g_test_add_func ("/engine/replay/median-sort", test_replay_median_sort);
   g_test_add_func ("/engine/replay/time-range", test_replay_time_range);
   g_test_add_func ("/engine/replay/threads-agree", test_replay_threads_agree);
   g_test_add_func ("/engine/replay/cancelled", test_replay_cancelled);
