@@ -11,10 +11,11 @@ static const gsize chunk_sizes[] = { 1, 2, 3, 7, 64, LI_CSV_DEFAULT_CHUNK_SIZE }
  * "LINE:field|field" (fields with \n, \r, | escaped), then "end" or
  * "error LINE CODE: message"; "!" marks a record that is not UTF-8. */
 static char *
-dump (const char *data,
-      gsize       len,
-      gsize       chunk_size,
-      gsize       max_record)
+dump_with (const char *data,
+           gsize       len,
+           gsize       chunk_size,
+           gsize       max_record,
+           gboolean    avx2)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, (gssize) len, NULL);
   g_autoptr(LiCsvReader) reader = li_csv_reader_new (stream);
@@ -25,6 +26,7 @@ dump (const char *data,
   li_csv_reader_set_chunk_size (reader, chunk_size);
   if (max_record > 0)
     li_csv_reader_set_max_record (reader, max_record);
+  li_csv_reader_set_avx2 (reader, avx2);
 
   while ((r = li_csv_reader_next (reader, NULL, &error)) == LI_CSV_RESULT_RECORD)
     {
@@ -78,7 +80,17 @@ dump (const char *data,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The same result for every chunk size. */
+static char *
+dump (const char *data,
+      gsize       len,
+      gsize       chunk_size,
+      gsize       max_record)
+{
+  return dump_with (data, len, chunk_size, max_record, TRUE);
+}
+
+/* The same result for every chunk size, with lines split by SSE2 or by
+ * AVX2. */
 static void
 check_len (const char *data,
            gsize       len,
@@ -86,13 +98,14 @@ check_len (const char *data,
            const char *expected)
 {
   for (guint i = 0; i < G_N_ELEMENTS (chunk_sizes); i++)
-    {
-      g_autofree char *got = dump (data, len, chunk_sizes[i], max_record);
+    for (guint avx2 = 0; avx2 <= 1; avx2++)
+      {
+        g_autofree char *got = dump_with (data, len, chunk_sizes[i], max_record, avx2);
 
-      if (g_strcmp0 (got, expected) != 0)
-        g_error ("chunk size %" G_GSIZE_FORMAT ":\n--- expected\n%s\n--- got\n%s",
-                 chunk_sizes[i], expected, got);
-    }
+        if (g_strcmp0 (got, expected) != 0)
+          g_error ("chunk size %" G_GSIZE_FORMAT ", AVX2 %u:\n--- expected\n%s\n--- got\n%s",
+                   chunk_sizes[i], avx2, expected, got);
+      }
 }
 
 static void

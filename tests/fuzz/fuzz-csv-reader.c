@@ -164,6 +164,7 @@ _run (const char      *oracle,
       const RefResult *ref,
       gsize            chunk_size,
       gsize            max_record,
+      gboolean         avx2,
       const char      *what)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, (gssize) size, NULL);
@@ -172,6 +173,7 @@ _run (const char      *oracle,
   LiCsvResult r;
   guint i = 0;
 
+  li_csv_reader_set_avx2 (reader, avx2);
   if (chunk_size != 0)
     li_csv_reader_set_chunk_size (reader, chunk_size);
   if (max_record != 0)
@@ -317,11 +319,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       }
 
   _ref_parse (d, size, &ref);
-  _run (oracle, d, size, &ref, 0, 0, "default chunk");
-  _run (oracle, d, size, &ref, 1 + h % 13, 0, "small chunk");
+  _run (oracle, d, size, &ref, 0, 0, TRUE, "default chunk");
+  _run (oracle, d, size, &ref, 0, 0, FALSE, "default chunk, SSE2");
+  _run (oracle, d, size, &ref, 1 + h % 13, 0, TRUE, "small chunk");
   if (size <= 1024)
-    _run (oracle, d, size, &ref, 1, 0, "one-byte chunk");
-  _run (oracle, d, size, &ref, 1 + (h >> 8) % 61, 1 + (h >> 16) % 200, "small max_record");
+    _run (oracle, d, size, &ref, 1, 0, TRUE, "one-byte chunk");
+  _run (oracle, d, size, &ref, 1 + (h >> 8) % 61, 1 + (h >> 16) % 200, TRUE, "small max_record");
+  _run (oracle, d, size, &ref, 1 + (h >> 8) % 61, 1 + (h >> 16) % 200, FALSE,
+        "small max_record, SSE2");
   _ref_clear (&ref);
   return 0;
 }

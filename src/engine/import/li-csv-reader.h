@@ -55,6 +55,10 @@ void              li_csv_reader_set_chunk_size (LiCsvReader  *reader,
                                                 gsize         chunk_size);
 void              li_csv_reader_set_max_record (LiCsvReader  *reader,
                                                 gsize         max_record);
+/* Whether plain lines are split with AVX2 where the processor has it (the
+ * default) or with SSE2 as everywhere else; for tests of both. */
+void              li_csv_reader_set_avx2       (LiCsvReader  *reader,
+                                                gboolean      use);
 
 /* Reads the next non-blank record.  After LI_CSV_RESULT_ERROR the reader
  * stays in error: further calls return LI_CSV_RESULT_ERROR again. */
