@@ -51,6 +51,36 @@ test_growth_keeps_ids (void)
   g_assert_cmpuint (li_str_pool_bytes (pool), >, 100000 * 8);
 }
 
+/* Room reserved after some strings, too little and then too much: the
+ * same ids, every string found again, and a reserve below what the pool
+ * holds changes nothing. */
+static void
+test_reserve (void)
+{
+  g_autoptr(LiStrPool) pool = li_str_pool_new ();
+  guint32 n = 0;
+
+  for (guint round = 0; round < 4; round++)
+    {
+      li_str_pool_reserve (pool, round == 0 ? 10 : round == 1 ? 50000 : 5, round * 300000);
+      for (guint i = 0; i < 30000; i++, n++)
+        {
+          char key[32];
+          int len = g_snprintf (key, sizeof key, "lead-%u", n);
+          g_assert_cmpuint (li_str_pool_intern (pool, key, len), ==, n);
+        }
+    }
+  for (guint32 i = 0; i < n; i++)
+    {
+      char key[32];
+      guint32 id;
+      int len = g_snprintf (key, sizeof key, "lead-%u", i);
+      g_assert_true (li_str_pool_lookup (pool, key, len, &id));
+      g_assert_cmpuint (id, ==, i);
+      g_assert_cmpstr (li_str_pool_get (pool, i), ==, key);
+    }
+}
+
 /* Every length the hash reads differently (short, word-sized, longer than a
  * block), each byte changed in turn, NUL included: all distinct, ids in
  * order.  Each string is its own allocation of exactly its length, so a read
@@ -103,6 +133,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/str-pool/intern-and-lookup", test_intern_and_lookup);
   g_test_add_func ("/engine/str-pool/growth", test_growth_keeps_ids);
+  g_test_add_func ("/engine/str-pool/reserve", test_reserve);
   g_test_add_func ("/engine/str-pool/all-lengths", test_all_lengths);
   return g_test_run ();
 }

@@ -213,10 +213,11 @@ _li_advise_huge_pages (gpointer block,
 #endif
 }
 
+/* The table grown to @mask + 1 slots (a power of two, larger). */
 static void
-_li_str_pool_grow_table (LiStrPool *pool)
+_li_str_pool_resize_table (LiStrPool *pool,
+                           guint32    mask)
 {
-  guint32 mask = pool->mask * 2 + 1;
   gsize size = ((gsize) mask + 1) * sizeof (LiStrSlot);
   LiStrSlot *slots = g_malloc (size);
 
@@ -242,6 +243,38 @@ _li_str_pool_grow_table (LiStrPool *pool)
   g_free (pool->slots);
   pool->slots = slots;
   pool->mask = mask;
+}
+
+static void
+_li_str_pool_grow_table (LiStrPool *pool)
+{
+  _li_str_pool_resize_table (pool, pool->mask * 2 + 1);
+}
+
+void
+li_str_pool_reserve (LiStrPool *pool,
+                     guint32    n_strings,
+                     gsize      n_bytes)
+{
+  guint32 mask = pool->mask;
+
+  g_return_if_fail (pool != NULL);
+
+  n_strings = MIN (n_strings, G_MAXUINT32 / 4);
+  while ((gsize) n_strings * 2 > mask)
+    mask = mask * 2 + 1;
+  if (mask != pool->mask)
+    _li_str_pool_resize_table (pool, mask);
+  if (n_strings > pool->cap)
+    {
+      pool->cap = n_strings;
+      pool->offsets = g_renew (gsize, pool->offsets, (gsize) pool->cap + 1);
+    }
+  if (n_bytes > pool->buf_cap)
+    {
+      pool->buf_cap = n_bytes;
+      pool->buf = g_realloc (pool->buf, pool->buf_cap);
+    }
 }
 
 gboolean

@@ -54,6 +54,11 @@ li_str_equal (const char *a,
 
 LiStrPool  *li_str_pool_new    (void);
 void        li_str_pool_free   (LiStrPool  *pool);
+/* Room for @n_strings strings of @n_bytes in all (their NULs included)
+ * without growing: for a caller that knows about how many will come. */
+void        li_str_pool_reserve (LiStrPool *pool,
+                                 guint32    n_strings,
+                                 gsize      n_bytes);
 guint32     li_str_pool_intern (LiStrPool  *pool,
                                 const char *str,
                                 gsize       len);

@@ -110,6 +110,28 @@ _li_leads_bad_row (LiLeadsQueue  *q,
   return FALSE;
 }
 
+/* After the first batch of rows, room for as many as the file (@size
+ * bytes, 0 when not known) seems to hold, going by the bytes per row so
+ * far: the pool and the table then do not grow through a dozen sizes,
+ * each one rehashed and faulted in. */
+static void
+_li_leads_reserve (LiLeadsQueue *q,
+                   guint64       size,
+                   guint64       header_end,
+                   guint64       consumed)
+{
+  guint64 row_bytes = (consumed - header_end) / LI_STR_POOL_BATCH;
+  guint64 rows, max_rows = q->max_values / MAX (q->table->n_attributes, 1);
+
+  if (size <= consumed || row_bytes == 0)
+    return;
+  rows = MIN ((size - header_end) / row_bytes * 9 / 8 + LI_STR_POOL_BATCH, max_rows);
+  rows = MIN (rows, size / 2);  /* a row is two bytes at the least */
+  li_str_pool_reserve (q->table->leads, (guint32) MIN (rows, G_MAXUINT32),
+                       rows * (q->ids->len / LI_STR_POOL_BATCH + 1));
+  _li_lead_table_reserve (q->table, &q->rows_size, rows, q->max_values);
+}
+
 /* Attribute values are mostly few (sizes, zones, budgets): a small cache
  * spares them the pool's hash and probe. */
 #define _LI_LEADS_CACHE_BITS 8
@@ -118,11 +140,13 @@ static gboolean
 _li_import_leads_csv (LiLeadTable    *table,
                       LiImportInput  *input,
                       LiCsvReader    *reader,
+                      guint64         size,
                       guint64         max_values,
                       GCancellable   *cancellable,
                       GError        **error)
 {
   const char *file_name = input->name;
+  guint64 header_end, n_records = 0;
   g_auto(LiCsvHeader) header = { NULL, };
   g_autoptr(GPtrArray) attributes = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   g_autofree guint *attribute_col = NULL;
@@ -179,6 +203,7 @@ _li_import_leads_csv (LiLeadTable    *table,
   table->n_attributes = n_attributes;
   table->attributes = (GStrv) g_ptr_array_free (g_steal_pointer (&attributes), FALSE);
   q.values = queued_values = g_new (guint32, (gsize) LI_STR_POOL_BATCH * MAX (n_attributes, 1));
+  header_end = li_csv_reader_get_bytes_consumed (reader);
 
   while ((r = li_csv_reader_next (reader, cancellable, &local_error)) == LI_CSV_RESULT_RECORD)
     {
@@ -210,6 +235,8 @@ _li_import_leads_csv (LiLeadTable    *table,
                                                          v->data, v->len)
                                  : LI_LEAD_TABLE_MISSING;
         }
+      if (++n_records == LI_STR_POOL_BATCH)
+        _li_leads_reserve (&q, size, header_end, li_csv_reader_get_bytes_consumed (reader));
       if (++q.n == LI_STR_POOL_BATCH && !_li_leads_queue_flush (&q, error))
         return FALSE;
     }
@@ -225,6 +252,20 @@ _li_import_leads_csv (LiLeadTable    *table,
 
 reader_error:
   return _li_import_input_reader_error (input, reader, local_error, error);
+}
+
+/* The size of an uncompressed file, else 0. */
+static guint64
+_li_leads_file_size (LiImportInput *input,
+                     GCancellable  *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (input->gzip || !G_IS_FILE_INPUT_STREAM (input->raw))
+    return 0;
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (input->raw),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  return info != NULL && g_file_info_get_size (info) > 0 ? (guint64) g_file_info_get_size (info) : 0;
 }
 
 /* @file, or else @source (a path or a URL). */
@@ -257,7 +298,8 @@ _li_import_leads_from (GFile         *file,
   table->values = li_str_pool_new ();
 
   reader = li_csv_reader_new (input.stream);
-  ok = _li_import_leads_csv (table, &input, reader, max_values, cancellable, error);
+  ok = _li_import_leads_csv (table, &input, reader, _li_leads_file_size (&input, cancellable),
+                             max_values, cancellable, error);
   g_clear_pointer (&reader, li_csv_reader_free);
   _li_import_input_clear (&input);
 
