@@ -26,6 +26,23 @@ test_intern_and_lookup (void)
   g_assert_cmpuint (li_str_pool_size (pool), ==, 4);
 }
 
+/* "lead-0" … "lead-(n-1)", every @step-th, have the ids 0 … n-1. */
+static void
+_check_leads (LiStrPool *pool,
+              guint32    n,
+              guint32    step)
+{
+  for (guint32 i = 0; i < n; i += step)
+    {
+      char key[32];
+      guint32 id;
+      int len = g_snprintf (key, sizeof key, "lead-%u", i);
+      g_assert_true (li_str_pool_lookup (pool, key, len, &id));
+      g_assert_cmpuint (id, ==, i);
+      g_assert_cmpstr (li_str_pool_get (pool, i), ==, key);
+    }
+}
+
 static void
 test_growth_keeps_ids (void)
 {
@@ -38,15 +55,7 @@ test_growth_keeps_ids (void)
       int len = g_snprintf (key, sizeof key, "lead-%u", i);
       g_assert_cmpuint (li_str_pool_intern (pool, key, len), ==, i);
     }
-  for (guint i = 0; i < 100000; i += 997)
-    {
-      char key[32];
-      guint32 id;
-      int len = g_snprintf (key, sizeof key, "lead-%u", i);
-      g_assert_true (li_str_pool_lookup (pool, key, len, &id));
-      g_assert_cmpuint (id, ==, i);
-      g_assert_cmpstr (li_str_pool_get (pool, i), ==, key);
-    }
+  _check_leads (pool, 100000, 997);
   g_assert_cmpuint (li_str_pool_size (pool), ==, 100000);
   g_assert_cmpuint (li_str_pool_bytes (pool), >, 100000 * 8);
 }
@@ -70,15 +79,7 @@ test_reserve (void)
           g_assert_cmpuint (li_str_pool_intern (pool, key, len), ==, n);
         }
     }
-  for (guint32 i = 0; i < n; i++)
-    {
-      char key[32];
-      guint32 id;
-      int len = g_snprintf (key, sizeof key, "lead-%u", i);
-      g_assert_true (li_str_pool_lookup (pool, key, len, &id));
-      g_assert_cmpuint (id, ==, i);
-      g_assert_cmpstr (li_str_pool_get (pool, i), ==, key);
-    }
+  _check_leads (pool, n, 1);
 }
 
 /* Every length the hash reads differently (short, word-sized, longer than a
