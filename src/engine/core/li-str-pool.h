@@ -50,7 +50,7 @@ li_str_equal (const char *a,
 }
 
 /* The most strings li_str_pool_intern_batch takes at once. */
-#define LI_STR_POOL_BATCH 64
+#define LI_STR_POOL_BATCH 128
 
 LiStrPool  *li_str_pool_new    (void);
 void        li_str_pool_free   (LiStrPool  *pool);
