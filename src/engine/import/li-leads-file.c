@@ -113,7 +113,11 @@ _li_leads_bad_row (LiLeadsQueue  *q,
 /* After the first batch of rows, room for as many as the file (@size
  * bytes, 0 when not known) seems to hold, going by the bytes per row so
  * far: the pool and the table then do not grow through a dozen sizes,
- * each one rehashed and faulted in. */
+ * each one rehashed and faulted in.  Never for more than
+ * _LI_LEADS_RESERVE_MAX rows (some 50 MB), for the first rows may be far
+ * shorter than the rest; a larger file grows from there. */
+#define _LI_LEADS_RESERVE_MAX (1u << 20)
+
 static void
 _li_leads_reserve (LiLeadsQueue *q,
                    guint64       size,
@@ -126,8 +130,8 @@ _li_leads_reserve (LiLeadsQueue *q,
   if (size <= consumed || row_bytes == 0)
     return;
   rows = MIN ((size - header_end) / row_bytes * 9 / 8 + LI_STR_POOL_BATCH, max_rows);
-  rows = MIN (rows, size / 2);  /* a row is two bytes at the least */
-  li_str_pool_reserve (q->table->leads, (guint32) MIN (rows, G_MAXUINT32),
+  rows = MIN (rows, _LI_LEADS_RESERVE_MAX);
+  li_str_pool_reserve (q->table->leads, (guint32) rows,
                        rows * (q->ids->len / LI_STR_POOL_BATCH + 1));
   _li_lead_table_reserve (q->table, &q->rows_size, rows, q->max_values);
 }
