@@ -45,14 +45,16 @@ gboolean li_time_parse_bound   (const char *str,
                                 gint64     *time_ms);
 /* `2026-03-01T10:00:00Z` (with `.123` when there are milliseconds). */
 char    *li_time_format        (gint64      time_ms);
+#define LI_TIME_MS_PER_DAY G_GINT64_CONSTANT (86400000)
+
 /* Days since 1970-01-01 (floor), the UTC calendar day of a time: inline,
  * for the patterns take it of every event. */
 static inline gint64
 li_time_day (gint64 time_ms)
 {
-  gint64 q = time_ms / G_GINT64_CONSTANT (86400000);
+  gint64 q = time_ms / LI_TIME_MS_PER_DAY;
 
-  if (time_ms % G_GINT64_CONSTANT (86400000) < 0)
+  if (time_ms % LI_TIME_MS_PER_DAY < 0)
     q--;
   return q;
 }

@@ -257,8 +257,8 @@ _li_pattern_fires (LiScorer          *s,
     s->patterns_fired |= G_GUINT64_CONSTANT (1) << spec->rule;
 }
 
-/* Event @i's product and category when it is a product view (else
- * _LI_NONE), the product kept for the views' chains. */
+/* Product view @i's product (kept for the views' chains) and category,
+ * _LI_NONE for one it does not have. */
 static inline void
 _li_patterns_view (LiScorer *s,
                    guint32   i,
