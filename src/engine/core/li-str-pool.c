@@ -22,6 +22,9 @@ typedef struct
 
 #define _LI_LONG 0xffffu
 
+/* A table of @mask + 1 slots holds at most half as many strings. */
+#define _LI_TOO_FULL(n, mask) ((gsize) (n) * 2 > (gsize) (mask))
+
 struct _LiStrPool
 {
   char      *buf;
@@ -261,7 +264,7 @@ li_str_pool_reserve (LiStrPool *pool,
   g_return_if_fail (pool != NULL);
 
   n_strings = MIN (n_strings, G_MAXUINT32 / 4);
-  while ((gsize) n_strings * 2 > mask)
+  while (_LI_TOO_FULL (n_strings, mask))
     mask = mask * 2 + 1;
   if (mask != pool->mask)
     _li_str_pool_resize_table (pool, mask);
@@ -330,8 +333,7 @@ _li_str_pool_add (LiStrPool  *pool,
   pool->offsets[id + 1] = pool->buf_len;
   pool->n++;
 
-  /* Keep the table at most half full. */
-  if ((gsize) pool->n * 2 > pool->mask)
+  if (_LI_TOO_FULL (pool->n, pool->mask))
     _li_str_pool_grow_table (pool);
   return id;
 }

@@ -10,13 +10,16 @@
 #include <string.h>
 
 /* For _li_patterns_block: room for a block's product views, and which
- * names each sequence sees. */
+ * names are product views and which each sequence sees. */
 static void
 _li_patterns_init_blocks (LiScorer *s)
 {
   const LiPlan *plan = s->plan;
   guint n_names = li_str_pool_size (plan->store->names);
 
+  s->view_names = g_new0 (guint8, MAX (n_names, 1));
+  if (plan->has_product_view)
+    s->view_names[plan->product_view] = 1;
   s->block_views = g_new (guint32, _LI_BLOCK);
   s->block_categories = g_new (guint32, _LI_BLOCK);
   s->block_events = g_new (guint32, _LI_BLOCK);
@@ -70,6 +73,7 @@ _li_patterns_free (LiScorer *s)
       g_free (s->patterns[p].sees);
     }
   g_free (s->patterns);
+  g_free (s->view_names);
   g_free (s->block_views);
   g_free (s->block_categories);
   g_free (s->block_events);
@@ -354,17 +358,11 @@ _li_patterns_block_views (LiScorer *s,
                           guint32   from,
                           guint32   to)
 {
-  const LiPlan *plan = s->plan;
-  const guint16 *name = plan->store->name;
-  guint n = 0;
+  guint n;
 
-  if (!plan->has_product_view)
+  if (!s->plan->has_product_view)
     return 0;
-  for (guint32 i = from; i < to; i++)
-    {
-      s->block_views[n] = i;
-      n += name[i] == plan->product_view;
-    }
+  n = _li_patterns_select (s->plan->store, s->view_names, from, to, s->block_views);
   for (guint v = 0; v < n; v++)
     _li_patterns_view (s, s->block_views[v], &s->block_categories[v]);
   return n;

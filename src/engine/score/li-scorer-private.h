@@ -104,7 +104,8 @@ struct _LiScorer
   Acc          *accs;
   double       *exp_factor;
   PatternState *patterns;
-  guint32      *block_views;      /* _li_patterns_block: a block's product views, */
+  guint8       *view_names;       /* _li_patterns_block: per event name, whether product views, */
+  guint32      *block_views;      /* a block's product views, */
   guint32      *block_categories; /* their categories, */
   guint32      *block_events;     /* and the events a sequence sees */
   gint64        last_t;
@@ -166,16 +167,13 @@ _li_where_matches (const LiEventStore *store,
                    const WhereSpec    *where,
                    guint32             i)
 {
-  for (guint32 j = store->prop_start[i]; j < store->prop_start[i + 1]; j++)
-    if (store->prop_key[j] == where->key)
-      {
-        guint32 value = li_event_store_prop_value (store, j);
+  guint32 value;
 
-        for (guint v = 0; v < where->n_values; v++)
-          if (where->values[v] == value)
-            return TRUE;
-        return FALSE;
-      }
+  if (!li_event_store_get_prop (store, i, where->key, &value))
+    return FALSE;
+  for (guint v = 0; v < where->n_values; v++)
+    if (where->values[v] == value)
+      return TRUE;
   return FALSE;
 }
 
